@@ -1,0 +1,109 @@
+import cliProgress from "cli-progress";
+import { loadHostConfig } from "../../host/config";
+import { nodePlatform } from "../../host/platform";
+import { silentLogger } from "../../workers/shared/src/log";
+import {
+  createTenant,
+  listTenants,
+  migrateTenants,
+  type OperatorCtx,
+  setTenantStatus,
+  type TenantSummary,
+} from "../../workers/shared/src/tenants";
+import { seedDemo } from "./seed";
+
+export const usage = `Usage: tandem <command> [options]
+
+  tenant create --slug <slug> --name <name> --kind university|company|other
+  tenant list [--json]
+  tenant suspend --slug <slug>
+  tenant resume --slug <slug>
+  migrate [--concurrency 4]     apply control and tenant migrations
+  seed demo                     create the "demo" tenant with sample members
+
+Environment: DATA_DIR (default ./data), or CONTROL_DB_URL + DB_TOKEN_KEY (+ TURSO_ORG,
+TURSO_GROUP, TURSO_API_TOKEN to provision on Turso) to operate a deployment.`;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+const noQueue = { sendBatch: async () => {} };
+
+function row(t: TenantSummary): string {
+  return [
+    t.slug.padEnd(24),
+    t.kind.padEnd(11),
+    t.status.padEnd(10),
+    `v${t.schemaVersion}`,
+    t.name,
+  ].join(" ");
+}
+
+export async function runCommand(args: string[], values: Values, io: Io): Promise<number> {
+  const platform = await nodePlatform(await loadHostConfig(), noQueue, silentLogger);
+  const ctx: OperatorCtx = { ...platform, actor: `cli:${process.env.USER ?? "operator"}` };
+  try {
+    switch (args.join(" ")) {
+      case "tenant create": {
+        const tenant = await createTenant(ctx, {
+          slug: values.slug,
+          name: values.name,
+          kind: values.kind,
+        });
+        io.out(values.json ? JSON.stringify(tenant) : `created ${row(tenant)}`);
+        return 0;
+      }
+      case "tenant list": {
+        const all = await listTenants(platform.control);
+        if (values.json) io.out(JSON.stringify(all));
+        else for (const t of all) io.out(row(t));
+        return 0;
+      }
+      case "tenant suspend":
+      case "tenant resume": {
+        const status = args[1] === "suspend" ? "suspended" : "active";
+        io.out(row(await setTenantStatus(ctx, String(values.slug ?? ""), status)));
+        return 0;
+      }
+      case "migrate":
+        return await migrate(platform, Number(values.concurrency ?? 4), io);
+      case "seed demo":
+        io.out(await seedDemo(ctx));
+        return 0;
+      default:
+        io.err(`unknown command "${args.join(" ")}"\n\n${usage}`);
+        return 2;
+    }
+  } finally {
+    platform.close();
+  }
+}
+
+async function migrate(
+  platform: Awaited<ReturnType<typeof nodePlatform>>,
+  concurrency: number,
+  io: Io,
+): Promise<number> {
+  // nodePlatform already brought the control DB up to date before anything else ran.
+  const bar = new cliProgress.SingleBar(
+    { format: "tenants [{bar}] {value}/{total} {slug}", hideCursor: true, noTTYOutput: false },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  const report = await migrateTenants(platform.control, platform.connections, {
+    concurrency,
+    onProgress(done, total, slug) {
+      if (!started) bar.start(total, 0, { slug: "" });
+      started = true;
+      bar.update(done, { slug });
+    },
+  });
+  if (started) bar.stop();
+  io.out(`control database up to date; ${report.migrated.length} tenant(s) migrated`);
+  for (const f of report.failed) io.err(`failed: ${f.slug}: ${f.error}`);
+  return report.failed.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const tenantKinds = ["university", "company", "other"] as const;
+export const tenantStatuses = ["provisioning", "active", "suspended"] as const;
+
+/** One row per organization. The database URL is never logged; the token is sealed. */
+export const tenants = sqliteTable("tenants", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: tenantKinds }).notNull(),
+  status: text("status", { enum: tenantStatuses }).notNull(),
+  dbUrl: text("db_url").notNull(),
+  dbTokenSealed: text("db_token_sealed"),
+  schemaVersion: integer("schema_version").notNull().default(0),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Public halves of the platform's signing keys, kept so rotation can publish the previous key. */
+export const signingKeys = sqliteTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  alg: text("alg").notNull(),
+  publicJwk: text("public_jwk").notNull(),
+  status: text("status", { enum: ["active", "retiring", "retired"] }).notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+});
+
+/** What operators did to tenants, whoever ran the CLI or called the operator API. */
+export const operatorAudit = sqliteTable("operator_audit", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  actor: text("actor").notNull(),
+  action: text("action").notNull(),
+  tenantSlug: text("tenant_slug"),
+  detail: text("detail", { mode: "json" })
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'`),
+});
+
+export type Tenant = typeof tenants.$inferSelect;
+export type TenantKind = (typeof tenantKinds)[number];

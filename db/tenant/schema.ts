@@ -1,0 +1,45 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const members = sqliteTable("members", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["admin", "member"] })
+    .notNull()
+    .default("member"),
+  status: text("status", { enum: ["invited", "active", "deactivated"] })
+    .notNull()
+    .default("invited"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Who did what, when and from where, inside one organization. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorType: text("actor_type", { enum: ["member", "client", "system", "operator"] }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    ip: text("ip"),
+    detail: text("detail", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+
+/** One row per scheduler tick that reached this tenant: proof the fan-out works end to end. */
+export const schedulerHeartbeats = sqliteTable("scheduler_heartbeats", {
+  tick: text("tick").primaryKey(),
+  processedAt: integer("processed_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type Member = typeof members.$inferSelect;

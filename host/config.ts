@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { generateSigningKey } from "../workers/shared/src/access-tokens";
+import { type ApiEnvVars, apiEnvSchema, readEnv } from "../workers/shared/src/env";
+import { newSealKey } from "../workers/shared/src/seal";
+
+export interface HostConfig extends ApiEnvVars {
+  dataDir: string;
+}
+
+type DevSecrets = Pick<ApiEnvVars, "SIGNING_KEYS" | "OPERATOR_TOKEN" | "DB_TOKEN_KEY">;
+
+/**
+ * Secrets for the embedded default, made on first run and kept in DATA_DIR (git-ignored),
+ * so `npm start` needs no configuration. Environment variables win over the file.
+ */
+async function devSecrets(dataDir: string): Promise<DevSecrets> {
+  const file = join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  const secrets: DevSecrets = {
+    SIGNING_KEYS: JSON.stringify([await generateSigningKey(`dev-${Date.now()}`)]),
+    OPERATOR_TOKEN: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
+    DB_TOKEN_KEY: newSealKey(),
+  };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}
+
+/** Reads DATA_DIR, PORT-derived PUBLIC_URL and the secrets; validates them like the Worker does. */
+export async function loadHostConfig(
+  opts: { dataDir?: string; publicUrl?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<HostConfig> {
+  const env = opts.env ?? process.env;
+  const dataDir = resolve(opts.dataDir ?? env.DATA_DIR ?? "data");
+  mkdirSync(join(dataDir, "tenants"), { recursive: true });
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const vars = readEnv(apiEnvSchema, {
+    ...(await devSecrets(dataDir)),
+    CONTROL_DB_URL: `file:${join(dataDir, "control.db")}`,
+    PUBLIC_URL: opts.publicUrl ?? `http://localhost:${env.PORT ?? 8787}`,
+    ...defined,
+  });
+  return { ...vars, dataDir };
+}

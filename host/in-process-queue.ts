@@ -1,0 +1,70 @@
+import type { Logger } from "../workers/shared/src/log";
+import { describeError } from "../workers/shared/src/log";
+import type { SweepQueue, TenantSweep } from "../workers/shared/src/platform";
+
+export interface InProcessQueueOptions {
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  log: Logger;
+}
+
+/**
+ * Cloudflare Queues' contract on one process: each message is delivered to the consumer,
+ * retried with exponential backoff when it throws, and dead-lettered after maxAttempts.
+ */
+export class InProcessQueue implements SweepQueue {
+  readonly deadLetters: { body: TenantSweep; error: string }[] = [];
+  #consumer: ((body: TenantSweep, attempt: number) => Promise<void>) | null = null;
+  #inFlight = new Set<Promise<void>>();
+  #timers = new Set<NodeJS.Timeout>();
+  #closed = false;
+
+  constructor(private readonly opts: InProcessQueueOptions) {}
+
+  consume(consumer: (body: TenantSweep, attempt: number) => Promise<void>): void {
+    this.#consumer = consumer;
+  }
+
+  async sendBatch(messages: Iterable<{ body: TenantSweep }>): Promise<void> {
+    for (const { body } of messages) this.#deliver(body, 1);
+  }
+
+  /** Resolves once every delivery started so far, retries included, has settled. */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size > 0 || this.#timers.size > 0) {
+      await Promise.race([...this.#inFlight, new Promise((r) => setTimeout(r, 10))]);
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  #deliver(body: TenantSweep, attempt: number): void {
+    if (this.#closed || !this.#consumer) return;
+    const run = this.#consumer(body, attempt).catch((err) => this.#failed(body, attempt, err));
+    this.#inFlight.add(run);
+    void run.finally(() => this.#inFlight.delete(run));
+  }
+
+  #failed(body: TenantSweep, attempt: number, err: unknown): void {
+    const { maxAttempts = 5, baseDelayMs = 1000, log } = this.opts;
+    const error = describeError(err);
+    if (attempt >= maxAttempts) {
+      this.deadLetters.push({ body, error });
+      log.error("sweep dead-lettered", { tenantId: body.tenantId, attempt, error });
+      return;
+    }
+    log.warn("sweep failed; will retry", { tenantId: body.tenantId, attempt, error });
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        this.#deliver(body, attempt + 1);
+      },
+      baseDelayMs * 2 ** (attempt - 1),
+    );
+    this.#timers.add(timer);
+  }
+}

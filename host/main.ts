@@ -1,0 +1,17 @@
+import { describeError } from "../workers/shared/src/log";
+import { startHost } from "./server";
+
+/** `npm start`: the embedded default, configured by PORT and DATA_DIR alone. */
+try {
+  const host = await startHost({
+    port: Number(process.env.PORT ?? 8787),
+    dataDir: process.env.DATA_DIR ?? "data",
+  });
+  console.log(`Tandem is running at ${host.url}`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (err) {
+  console.error(`Tandem could not start: ${describeError(err)}`);
+  process.exit(1);
+}

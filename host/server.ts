@@ -1,0 +1,65 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createApp } from "../workers/api/src/app";
+import { jsonLogger, type Logger } from "../workers/shared/src/log";
+import { loadHostConfig } from "./config";
+import { InProcessQueue } from "./in-process-queue";
+import { type NodePlatform, nodePlatform } from "./platform";
+import { startScheduler } from "./scheduler";
+
+export const webDist = fileURLToPath(new URL("../web/dist", import.meta.url));
+
+export interface RunningHost {
+  url: string;
+  platform: NodePlatform;
+  queue: InProcessQueue;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  port?: number;
+  dataDir: string;
+  scheduler?: boolean;
+  log?: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The embedded default: API, web client and scheduler in one Node process. */
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const log = opts.log ?? jsonLogger();
+  const port = opts.port ?? 8787;
+  const config = await loadHostConfig({
+    dataDir: opts.dataDir,
+    ...(port !== 0 ? { publicUrl: `http://localhost:${port}` } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+  });
+  const queue = new InProcessQueue({ log });
+  const platform = await nodePlatform(config, queue, log);
+  const cron = opts.scheduler === false ? null : startScheduler(platform, queue, log);
+
+  const host = new Hono();
+  host.route("/", createApp(platform));
+  if (!existsSync(webDist)) log.warn("web/dist is missing; run `npm run build:web`");
+  host.use("/*", serveStatic({ root: webDist }));
+  host.get("/*", serveStatic({ root: webDist, path: "index.html" }));
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: host.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    platform,
+    queue,
+    async close() {
+      cron?.stop();
+      queue.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      platform.close();
+    },
+  };
+}

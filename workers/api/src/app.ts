@@ -1,0 +1,62 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { AppError } from "../../shared/src/errors";
+import type { Platform } from "../../shared/src/platform";
+import type { AppEnv } from "./app-env";
+import { operatorAuth } from "./middleware/operator-auth";
+import { requestLog } from "./middleware/request-log";
+import { tenantContext } from "./middleware/tenant-context";
+import { onError, problemResponse } from "./problem";
+import { healthRoutes } from "./routes/health";
+import { operatorRoutes } from "./routes/operator/tenants";
+import { membersRoutes } from "./routes/v1/members";
+
+export const maxBodyBytes = 1024 * 1024;
+
+/** The whole API, for whichever host provides the platform. */
+export function createApp(platform: Platform) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(async function providePlatform(c, next) {
+    c.set("platform", platform);
+    await next();
+  });
+  app.use(requestLog());
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError(
+          "payload_too_large",
+          `Request bodies are limited to ${maxBodyBytes} bytes.`,
+        );
+      },
+    }),
+  );
+  app.onError(onError);
+  app.notFound((c) =>
+    problemResponse(
+      "not_found",
+      404,
+      `No route for ${c.req.method} ${c.req.path}.`,
+      c.get("requestId"),
+    ),
+  );
+
+  app.route("/", healthRoutes);
+
+  const v1 = new Hono<AppEnv>();
+  v1.use(tenantContext());
+  v1.route("/members", membersRoutes);
+  app.route("/v1", v1);
+
+  const operator = new Hono<AppEnv>();
+  operator.use(operatorAuth());
+  operator.route("/", operatorRoutes);
+  app.route("/operator/v1", operator);
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

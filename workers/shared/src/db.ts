@@ -1,0 +1,48 @@
+import type { Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import * as controlSchema from "../../../db/control/schema";
+import * as tenantSchema from "../../../db/tenant/schema";
+
+export type ControlDb = LibSQLDatabase<typeof controlSchema>;
+export type TenantDb = LibSQLDatabase<typeof tenantSchema>;
+
+/** Opens a libSQL client: Node's (file: and remote URLs) or the web one on Workers. */
+export type ConnectDb = (url: string, authToken: string | null) => Client;
+
+export function controlDb(client: Client): ControlDb {
+  return drizzle(client, { schema: controlSchema });
+}
+
+export function tenantDb(client: Client): TenantDb {
+  return drizzle(client, { schema: tenantSchema });
+}
+
+const connectionErrorCodes = new Set([
+  "SQLITE_CANTOPEN",
+  "SQLITE_NOTADB",
+  "SQLITE_IOERR",
+  "SERVER_ERROR",
+  "HRANA_WEBSOCKET_ERROR",
+  "HRANA_CLOSED_ERROR",
+  "HRANA_PROTO_ERROR",
+  "HTTP_ERROR",
+  "STREAM_CLOSED",
+]);
+
+/**
+ * True when the database could not be reached or opened, as opposed to a statement failing.
+ * Such errors evict the cached client and become 503 for that tenant only.
+ */
+export function isConnectionError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (connectionErrorCodes.has(code) || code.startsWith("SQLITE_IOERR")) return true;
+      if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|UND_ERR)/.test(code)) return true;
+    }
+    if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) return true;
+    if (/network connection lost|fetch failed|socket hang up/i.test(e.message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

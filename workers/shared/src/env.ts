@@ -1,0 +1,45 @@
+import * as v from "valibot";
+
+const url = (name: string) =>
+  v.pipe(v.string(`${name} is required.`), v.url(`${name} must be a URL.`));
+const secret = (name: string, min: number) =>
+  v.pipe(
+    v.string(`${name} is required.`),
+    v.minLength(min, `${name} must be at least ${min} characters.`),
+  );
+const optionalText = v.optional(v.pipe(v.string(), v.minLength(1)));
+
+const controlDb = {
+  CONTROL_DB_URL: url("CONTROL_DB_URL"),
+  CONTROL_DB_TOKEN: optionalText,
+  DB_TOKEN_KEY: v.pipe(
+    v.string("DB_TOKEN_KEY is required."),
+    v.base64("DB_TOKEN_KEY must be base64."),
+    v.length(44, "DB_TOKEN_KEY must encode 32 bytes (44 base64 characters)."),
+  ),
+};
+
+/** Everything the API Worker reads from its environment, checked once per isolate. */
+export const apiEnvSchema = v.looseObject({
+  ...controlDb,
+  PUBLIC_URL: url("PUBLIC_URL"),
+  SIGNING_KEYS: secret("SIGNING_KEYS", 2),
+  OPERATOR_TOKEN: secret("OPERATOR_TOKEN", 32),
+  TURSO_API_URL: v.optional(url("TURSO_API_URL")),
+  TURSO_ORG: optionalText,
+  TURSO_GROUP: optionalText,
+  TURSO_API_TOKEN: optionalText,
+});
+
+export const schedulerEnvSchema = v.looseObject({ ...controlDb });
+
+export type ApiEnvVars = v.InferOutput<typeof apiEnvSchema>;
+export type SchedulerEnvVars = v.InferOutput<typeof schedulerEnvSchema>;
+
+/** Parses an environment or throws one message naming every variable that is wrong. */
+export function readEnv<S extends v.GenericSchema>(schema: S, env: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, env);
+  if (result.success) return result.output;
+  const problems = result.issues.map((i) => i.message);
+  throw new Error(`Invalid environment: ${[...new Set(problems)].join(" ")}`);
+}

@@ -1,0 +1,41 @@
+import type { Tenant } from "../../../db/control/schema";
+import type { SigningKeys, TokenAudience } from "./access-tokens";
+import type { ConnectDb, ControlDb } from "./db";
+import type { Logger } from "./log";
+import type { Provisioner } from "./provisioning";
+import type { TenantConnections } from "./tenant-connections";
+import type { TenantDirectory } from "./tenant-directory";
+
+/** One scheduler message: sweep this tenant for what is due at this tick. */
+export interface TenantSweep {
+  tenantId: string;
+  /** ISO time of the cron tick that produced the message. */
+  tick: string;
+}
+
+/** The subset of Cloudflare's Queue that Tandem uses; the Node host implements it in-process. */
+export interface SweepQueue {
+  sendBatch(messages: Iterable<{ body: TenantSweep }>): Promise<void>;
+}
+
+/**
+ * Everything that differs between the Worker and the Node host, built once per isolate or
+ * process at the entry point. Routes and services receive it and import no runtime.
+ */
+export interface Platform {
+  control: ControlDb;
+  tenants: TenantDirectory;
+  connections: TenantConnections;
+  connect: ConnectDb;
+  /** Null where no provisioning backend is configured (the API then refuses to create tenants). */
+  provisioner: Provisioner | null;
+  signingKeys: SigningKeys;
+  tokenAudience: TokenAudience;
+  operatorToken: string;
+  sealKey: string;
+  sweeps: SweepQueue;
+  now: () => Date;
+  log: Logger;
+}
+
+export type { Tenant };
