@@ -16,12 +16,22 @@ export interface TursoConfig {
   fetch?: typeof fetch;
 }
 
-// Turso accepts lowercase letters, digits and dashes. The prefix keeps our databases apart
-// from anything else in the organization and makes the name start with a letter. Length is
-// only sanity-checked here (Turso's create docs have said "no longer than 32"); Turso has the
-// last word and its refusal reaches the operator verbatim.
-const NAME_PATTERN = /^[a-z0-9-]{1,64}$/;
-const nameFor = (slug: string) => `tandem-${slug}`;
+// Turso accepts lowercase letters, digits and dashes, at most 32 of them. The prefix keeps our
+// databases apart from anything else in the organization. Slugs may be 40 characters, so a
+// long one is shortened and suffixed with a hash of the whole slug to stay unique.
+const NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
+const prefix = "tandem-";
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, "0");
+}
+
+export function databaseNameFor(slug: string): string {
+  const name = `${prefix}${slug}`;
+  return name.length <= 32 ? name : `${prefix}${slug.slice(0, 16)}-${fnv1a(slug)}`;
+}
 
 // Only the fields we use are checked; Turso may add others.
 const CreatedBody = v.object({
@@ -98,7 +108,7 @@ export class TursoProvisioner implements Provisioner {
   }
 
   #name(slug: string): string {
-    const name = nameFor(slug);
+    const name = databaseNameFor(slug);
     if (!NAME_PATTERN.test(name)) {
       throw new ProvisioningError(
         `Slug ${JSON.stringify(slug)} does not make a valid Turso database name`,
