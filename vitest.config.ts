@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: "edge",
           include: ["test/edge/**/*.test.ts"],
+          globalSetup: ["test/edge/build-workers.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

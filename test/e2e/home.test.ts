@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../host/server";
+import { silentLogger } from "../../workers/shared/src/log";
 import { launchBrowser } from "../support/browser";
 
 const webConfig = fileURLToPath(new URL("../../web/vite.config.ts", import.meta.url));
@@ -21,7 +22,7 @@ describe("home page", () => {
     // web/dist is not committed: build it so the host has the page to serve on a clean clone.
     await build({ configFile: webConfig, logLevel: "warn" });
     dataDir = await mkdtemp(join(tmpdir(), "tandem-e2e-"));
-    host = await startHost({ port: 0, dataDir, scheduler: false });
+    host = await startHost({ port: 0, dataDir, scheduler: false, log: silentLogger });
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on("console", (msg) => {

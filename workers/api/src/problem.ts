@@ -1,8 +1,9 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isConnectionError } from "../../shared/src/db";
 import { AppError, type FieldError, type ProblemCode } from "../../shared/src/errors";
-import { describeError } from "../../shared/src/log";
+import { describeError, redact } from "../../shared/src/log";
 import type { AppEnv } from "./app-env";
 
 const titles: Record<ProblemCode, string> = {
@@ -56,11 +57,24 @@ export function problemResponse(
     requestId,
     ...(extra.errors ? { errors: extra.errors } : {}),
   };
-  const headers = new Headers({ "content-type": "application/problem+json" });
+  // Set here, not by the requestId middleware: its header only reaches responses built by c.json.
+  const headers = new Headers({
+    "content-type": "application/problem+json",
+    "x-request-id": requestId,
+  });
   if (extra.retryAfterSeconds !== undefined) {
     headers.set("retry-after", String(extra.retryAfterSeconds));
   }
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * Only the "at …" frames of a stack: its first lines repeat the message unredacted (URLs,
+ * drizzle's SQL and parameters), which `describeError` already reports safely.
+ */
+function stackFrames(err: Error): string | undefined {
+  const frames = err.stack?.split("\n").filter((line) => /^\s+at /.test(line));
+  return frames?.map((line) => redact(line.replace(/\bfile:\/\//g, ""))).join("\n");
 }
 
 /** The one place errors become HTTP. Unknown errors are logged and answered generically. */
@@ -73,6 +87,19 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     const code = httpCodes[err.status] ?? "validation";
     return problemResponse(code, err.status as ContentfulStatusCode, err.message, requestId);
   }
-  c.get("log")?.error("unhandled error", { error: describeError(err), stack: err.stack });
+  const tenant = c.get("tenant");
+  if (tenant && isConnectionError(err)) {
+    c.get("log")?.warn("tenant database unavailable", {
+      tenant: tenant.slug,
+      error: describeError(err),
+    });
+    return problemResponse(
+      "tenant_unavailable",
+      503,
+      `The organization "${tenant.slug}" cannot be reached right now; retry soon.`,
+      requestId,
+    );
+  }
+  c.get("log")?.error("unhandled error", { error: describeError(err), stack: stackFrames(err) });
   return problemResponse("internal", 500, "Something went wrong on our side.", requestId);
 }

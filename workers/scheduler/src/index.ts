@@ -42,7 +42,6 @@ export default {
         message.ack();
         log.info("tenant swept", { tenantId: message.body.tenantId, outcome });
       } catch (err) {
-        deps.connections.evict(message.body.tenantId);
         log.warn("tenant sweep failed", {
           tenantId: message.body.tenantId,
           error: describeError(err),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { tenants } from "../../../db/control/schema";
 import { schedulerHeartbeats } from "../../../db/tenant/schema";
-import type { ControlDb } from "../../shared/src/db";
+import { type ControlDb, isConnectionError } from "../../shared/src/db";
 import type { SweepQueue, TenantSweep } from "../../shared/src/platform";
 import type { TenantConnections } from "../../shared/src/tenant-connections";
 import { tenantSchemaVersion } from "../../shared/src/tenants";
@@ -44,10 +44,16 @@ export async function sweepTenant(
   if (tenant.schemaVersion < tenantSchemaVersion) {
     throw new Error(`Tenant "${tenant.slug}" awaits migration; retrying later.`);
   }
-  const db = await deps.connections.db(tenant);
-  await db
-    .insert(schedulerHeartbeats)
-    .values({ tick: sweep.tick, processedAt: deps.now() })
-    .onConflictDoNothing();
+  try {
+    const db = await deps.connections.db(tenant);
+    await db
+      .insert(schedulerHeartbeats)
+      .values({ tick: sweep.tick, processedAt: deps.now() })
+      .onConflictDoNothing();
+  } catch (err) {
+    // A broken client must not be reused by the retry.
+    if (isConnectionError(err)) deps.connections.evict(tenant.id);
+    throw err;
+  }
   return "swept";
 }

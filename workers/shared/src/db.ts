@@ -42,6 +42,8 @@ export function isConnectionError(err: unknown): boolean {
     }
     if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) return true;
     if (/network connection lost|fetch failed|socket hang up/i.test(e.message)) return true;
+    // The native driver fails to open a file with code "" and a Rust-style message.
+    if (/^ConnectionFailed\(|unable to open connection/i.test(e.message)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;

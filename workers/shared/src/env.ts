@@ -7,11 +7,14 @@ const secret = (name: string, min: number) =>
     v.string(`${name} is required.`),
     v.minLength(min, `${name} must be at least ${min} characters.`),
   );
-const optionalText = v.optional(v.pipe(v.string(), v.minLength(1)));
+const optionalText = (name: string) =>
+  v.optional(
+    v.pipe(v.string(`${name} must be text.`), v.minLength(1, `${name} must not be empty.`)),
+  );
 
 const controlDb = {
   CONTROL_DB_URL: url("CONTROL_DB_URL"),
-  CONTROL_DB_TOKEN: optionalText,
+  CONTROL_DB_TOKEN: optionalText("CONTROL_DB_TOKEN"),
   DB_TOKEN_KEY: v.pipe(
     v.string("DB_TOKEN_KEY is required."),
     v.base64("DB_TOKEN_KEY must be base64."),
@@ -26,9 +29,9 @@ export const apiEnvSchema = v.looseObject({
   SIGNING_KEYS: secret("SIGNING_KEYS", 2),
   OPERATOR_TOKEN: secret("OPERATOR_TOKEN", 32),
   TURSO_API_URL: v.optional(url("TURSO_API_URL")),
-  TURSO_ORG: optionalText,
-  TURSO_GROUP: optionalText,
-  TURSO_API_TOKEN: optionalText,
+  TURSO_ORG: optionalText("TURSO_ORG"),
+  TURSO_GROUP: optionalText("TURSO_GROUP"),
+  TURSO_API_TOKEN: optionalText("TURSO_API_TOKEN"),
 });
 
 export const schedulerEnvSchema = v.looseObject({ ...controlDb });

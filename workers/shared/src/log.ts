@@ -7,7 +7,8 @@ export interface Logger {
   error(msg: string, fields?: LogFields): void;
 }
 
-const urlPattern = /\b(?:libsql|https?|wss?|file):\/\/[^\s"']+/gi;
+// file: URLs are usually written file:/abs/path or file:rel/path, without the two slashes.
+const urlPattern = /\b(?:(?:libsql|https?|wss?):\/\/|file:)[^\s"']+/gi;
 const bearerPattern = /\b(Bearer\s+)[\w.~+/=-]+/gi;
 
 /** Strips connection URLs and bearer tokens from text that may reach logs or operators. */
@@ -15,12 +16,25 @@ export function redact(text: string): string {
   return text.replace(urlPattern, "[redacted-url]").replace(bearerPattern, "$1[redacted]");
 }
 
+/**
+ * A one-line account of an error and its causes. drizzle wraps driver errors in a "Failed
+ * query" error whose message carries the SQL and its parameters (members' data), so such a
+ * wrapper is described by its cause alone.
+ */
 export function describeError(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    return redact(typeof code === "string" ? `${code}: ${err.message}` : err.message);
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && depth < 4; depth++) {
+    if (!(e instanceof Error)) {
+      parts.push(String(e));
+      break;
+    }
+    const code = (e as { code?: unknown }).code;
+    if (!(e.message.startsWith("Failed query:") && e.cause !== undefined)) {
+      parts.push(typeof code === "string" && code ? `${code}: ${e.message}` : e.message);
+    }
+    e = e.cause;
   }
-  return redact(String(err));
+  return redact(parts.join(" <- "));
 }
 
 /** One JSON object per line: what Workers Logs and any log shipper expect. */

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import { migrations as controlMigrations } from "../../db/control/migrations.gen";
+import { applyMigrations } from "../../db/migrate";
+import { connectNode } from "../../host/platform";
+import {
+  generateSigningKey,
+  loadSigningKeys,
+  signAccessToken,
+} from "../../workers/shared/src/access-tokens";
+import { controlDb } from "../../workers/shared/src/db";
+import { newSealKey } from "../../workers/shared/src/seal";
+import {
+  createTenant,
+  findTenantBySlug,
+  type OperatorCtx,
+  type TenantSummary,
+} from "../../workers/shared/src/tenants";
+import { type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
+
+const bundle = (worker: string) =>
+  fileURLToPath(new URL(`../../dist/workers/${worker}/index.js`, import.meta.url));
+
+export const publicUrl = "https://tandem.test";
+
+export interface Edge {
+  mf: Miniflare;
+  gateway: LibsqlGateway;
+  operator: OperatorCtx;
+  /** Everything workerd printed, for assertions on logs. */
+  output: string[];
+  createTenant(slug: string): Promise<TenantSummary>;
+  tokenFor(slug: string, memberId?: string): Promise<string>;
+  api(path: string, init?: { token?: string; method?: string; body?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * The wrangler-built bundles of both Workers in workerd (Miniflare), with the control DB and
+ * every tenant DB reached over libSQL's HTTP protocol through the test gateway, as on Turso.
+ * Tenants are prepared from Node through the same gateway.
+ */
+export async function startEdge(
+  opts: { apiBindings?: Record<string, string> } = {},
+): Promise<Edge> {
+  const dir = mkdtempSync(join(tmpdir(), "tandem-edge-"));
+  const gateway = await startLibsqlGateway({ dir, createMissing: true });
+  const controlClient = connectNode(gateway.databaseUrl("control"), gateway.token);
+  await applyMigrations(controlClient, controlMigrations);
+  const secrets = {
+    SIGNING_KEYS: JSON.stringify([await generateSigningKey("edge-test")]),
+    OPERATOR_TOKEN: "edge-operator-token-0123456789abcdef",
+    DB_TOKEN_KEY: newSealKey(),
+  };
+  const signingKeys = await loadSigningKeys(secrets.SIGNING_KEYS);
+  const control = controlDb(controlClient);
+  const operator: OperatorCtx = {
+    control,
+    connect: connectNode,
+    sealKey: secrets.DB_TOKEN_KEY,
+    actor: "edge-test",
+    now: () => new Date(),
+    provisioner: {
+      createDatabase: async (slug) => ({
+        url: gateway.databaseUrl(slug),
+        authToken: gateway.token,
+      }),
+      deleteDatabase: async () => {},
+    },
+  };
+  const controlBindings = {
+    CONTROL_DB_URL: gateway.databaseUrl("control"),
+    CONTROL_DB_TOKEN: gateway.token,
+    DB_TOKEN_KEY: secrets.DB_TOKEN_KEY,
+  };
+  const output: string[] = [];
+  const mf = new Miniflare({
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      stdout.on("data", (chunk: Buffer) => output.push(String(chunk)));
+      stderr.on("data", (chunk: Buffer) => output.push(String(chunk)));
+    },
+    workers: [
+      {
+        name: "api",
+        modules: true,
+        scriptPath: bundle("api"),
+        compatibilityDate: "2026-04-20",
+        bindings: { ...controlBindings, ...secrets, PUBLIC_URL: publicUrl, ...opts.apiBindings },
+        queueProducers: { SWEEP_QUEUE: "tandem-sweeps" },
+      },
+      {
+        name: "scheduler",
+        modules: true,
+        scriptPath: bundle("scheduler"),
+        compatibilityDate: "2026-04-20",
+        bindings: controlBindings,
+        queueProducers: { SWEEP_QUEUE: "tandem-sweeps" },
+        queueConsumers: { "tandem-sweeps": { maxBatchTimeout: 1, maxRetries: 2 } },
+      },
+    ],
+  });
+  await mf.ready;
+  return {
+    mf,
+    gateway,
+    operator,
+    output,
+    createTenant: (slug) => createTenant(operator, { slug, name: `Org ${slug}`, kind: "company" }),
+    async tokenFor(slug, memberId = "member-1") {
+      const tenant = await findTenantBySlug(control, slug);
+      return signAccessToken(
+        signingKeys,
+        { issuer: publicUrl, audience: publicUrl },
+        { memberId, tenantId: tenant.id, role: "admin" },
+        new Date(),
+      );
+    },
+    async api(path, { token, method = "GET", body } = {}) {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await mf.dispatchFetch(`http://localhost${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+      return res as unknown as Response;
+    },
+    async close() {
+      await mf.dispose();
+      controlClient.close();
+      await gateway.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

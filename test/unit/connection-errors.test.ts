@@ -1,0 +1,56 @@
+import { createClient } from "@libsql/client";
+import { describe, expect, it } from "vitest";
+import { isConnectionError } from "../../workers/shared/src/db";
+
+/** Shaped like @libsql/client's LibsqlError: an Error with a string code. */
+function libsqlError(code: string, message = `${code}: something went wrong`): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+describe("isConnectionError", () => {
+  it.each(["SQLITE_CANTOPEN", "SQLITE_NOTADB", "SQLITE_IOERR_READ", "HRANA_WEBSOCKET_ERROR"])(
+    "is true for a database that cannot be opened or reached (%s)",
+    (code) => {
+      expect(isConnectionError(libsqlError(code))).toBe(true);
+    },
+  );
+
+  it("is true for a failed fetch (TypeError)", () => {
+    expect(isConnectionError(new TypeError("fetch failed"))).toBe(true);
+  });
+
+  it("is true when the cause is a refused connection", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:8080"), {
+      code: "ECONNREFUSED",
+    });
+    expect(isConnectionError(new Error("request failed", { cause: refused }))).toBe(true);
+    const wrapped = libsqlError("HRANA_UNKNOWN", "hrana request failed");
+    (wrapped as { cause?: unknown }).cause = new TypeError("fetch failed", { cause: refused });
+    expect(isConnectionError(wrapped)).toBe(true);
+  });
+
+  it("is true for a local database file that cannot be opened", () => {
+    let thrown: unknown;
+    try {
+      createClient({ url: "file:/nonexistent-dir-for-tandem-tests/x.db" });
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect(isConnectionError(thrown)).toBe(true);
+  });
+
+  it.each(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_ERROR", "SQL_PARSE_ERROR"])(
+    "is false for a statement that failed (%s)",
+    (code) => {
+      expect(isConnectionError(libsqlError(code, "UNIQUE constraint failed: members.email"))).toBe(
+        false,
+      );
+    },
+  );
+
+  it("is false for things that are not errors", () => {
+    expect(isConnectionError("fetch failed")).toBe(false);
+    expect(isConnectionError(undefined)).toBe(false);
+  });
+});
