@@ -10,7 +10,8 @@ const ledger = "_tandem_migrations";
 /**
  * Applies the migrations a database has not seen yet, each in its own write batch together
  * with its ledger row, so a failure leaves the database at the last whole migration.
- * Returns the schema version: how many migrations the database now has.
+ * Returns the schema version: how many migrations the database now has (a database already
+ * migrated by a newer build keeps its higher number).
  */
 export async function applyMigrations(client: Client, migrations: Migration[]): Promise<number> {
   await client.execute(
@@ -21,6 +22,7 @@ export async function applyMigrations(client: Client, migrations: Migration[]): 
   );
   for (const { tag, statements } of migrations) {
     if (applied.has(tag)) continue;
+    applied.add(tag);
     await client.batch(
       [
         ...statements,
@@ -29,5 +31,5 @@ export async function applyMigrations(client: Client, migrations: Migration[]): 
       "write",
     );
   }
-  return migrations.length;
+  return applied.size;
 }

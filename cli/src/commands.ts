@@ -43,7 +43,27 @@ function row(t: TenantSummary): string {
   ].join(" ");
 }
 
+/** Each command and the options it cannot do without; checked before anything is opened. */
+const commands: Record<string, string[]> = {
+  "tenant create": [],
+  "tenant list": [],
+  "tenant suspend": ["slug"],
+  "tenant resume": ["slug"],
+  migrate: [],
+  "seed demo": [],
+};
+
 export async function runCommand(args: string[], values: Values, io: Io): Promise<number> {
+  const required = commands[args.join(" ")];
+  if (!required) {
+    io.err(`unknown command "${args.join(" ")}"\n\n${usage}`);
+    return 2;
+  }
+  const missing = required.filter((option) => typeof values[option] !== "string");
+  if (missing.length > 0) {
+    io.err(`missing ${missing.map((o) => `--${o}`).join(", ")}\n\n${usage}`);
+    return 2;
+  }
   const platform = await nodePlatform(await loadHostConfig(), noQueue, silentLogger);
   const ctx: OperatorCtx = { ...platform, actor: `cli:${process.env.USER ?? "operator"}` };
   try {
@@ -66,7 +86,7 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
       case "tenant suspend":
       case "tenant resume": {
         const status = args[1] === "suspend" ? "suspended" : "active";
-        io.out(row(await setTenantStatus(ctx, String(values.slug ?? ""), status)));
+        io.out(row(await setTenantStatus(ctx, String(values.slug), status)));
         return 0;
       }
       case "migrate":
@@ -74,10 +94,8 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
       case "seed demo":
         io.out(await seedDemo(ctx));
         return 0;
-      default:
-        io.err(`unknown command "${args.join(" ")}"\n\n${usage}`);
-        return 2;
     }
+    return 2;
   } finally {
     platform.close();
   }

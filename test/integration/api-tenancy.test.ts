@@ -202,6 +202,7 @@ describe("tenant state", () => {
     const res = await listMembers("broken");
     expect(res.headers.get("x-request-id")).toBeTruthy();
     const body = await expectProblem(res, 503, "tenant_unavailable");
+    expect(res.headers.get("retry-after")).toBe("5");
     expect(body.requestId).toBe(res.headers.get("x-request-id"));
     expect(body.detail).not.toContain("nonexistent-dir");
     expect(body.detail).not.toContain("file:");

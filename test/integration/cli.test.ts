@@ -124,6 +124,14 @@ describe.concurrent("tandem CLI", { timeout: 60_000 }, () => {
     expect(run.stderr).toContain("tenant create --slug <slug>");
   });
 
+  it("suspend without --slug exits 2 and creates nothing", async ({ expect }) => {
+    const dir = dataDir();
+    const run = await tandem(dir, "tenant", "suspend");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("missing --slug");
+    expect(existsSync(join(dir, "control.db"))).toBe(false);
+  });
+
   it("tenant list --json prints the tenants as JSON without database URLs", async ({ expect }) => {
     const dir = dataDir();
     await withTenants(dir, "acme", "beta");

@@ -40,6 +40,7 @@ describe("readEnv", () => {
     ]) {
       expect(message).toContain(name);
     }
+    expect(message).toContain("SIGNING_KEYS is required.");
     expect(message).not.toContain("CONTROL_DB_TOKEN");
     expect(message).not.toContain("TURSO_");
   });

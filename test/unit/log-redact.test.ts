@@ -46,6 +46,15 @@ describe("describeError", () => {
     expect(describeError(err)).toBe("ConnectionFailed");
   });
 
+  it("hides the file the native driver could not open", () => {
+    const err = new Error(
+      'ConnectionFailed("Unable to open connection to local database /srv/data/acme.db: 14")',
+    );
+    expect(describeError(err)).toBe(
+      'ConnectionFailed("Unable to open connection to local database [redacted-path]: 14")',
+    );
+  });
+
   it("describes thrown non-errors", () => {
     expect(describeError("boom at libsql://x.turso.io")).toBe("boom at [redacted-url]");
   });

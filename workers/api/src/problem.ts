@@ -98,6 +98,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
       503,
       `The organization "${tenant.slug}" cannot be reached right now; retry soon.`,
       requestId,
+      { retryAfterSeconds: 5 },
     );
   }
   c.get("log")?.error("unhandled error", { error: describeError(err), stack: stackFrames(err) });

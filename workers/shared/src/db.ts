@@ -27,6 +27,8 @@ const connectionErrorCodes = new Set([
   "HRANA_PROTO_ERROR",
   "HTTP_ERROR",
   "STREAM_CLOSED",
+  // Another request evicted this client while the statement was in flight.
+  "CLIENT_CLOSED",
 ]);
 
 /**

@@ -43,6 +43,9 @@ export type SchedulerEnvVars = v.InferOutput<typeof schedulerEnvSchema>;
 export function readEnv<S extends v.GenericSchema>(schema: S, env: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, env);
   if (result.success) return result.output;
-  const problems = result.issues.map((i) => i.message);
+  // A missing key gets valibot's generic message; name the variable plainly instead.
+  const problems = result.issues.map((i) =>
+    i.input === undefined && i.path?.length ? `${v.getDotPath(i)} is required.` : i.message,
+  );
   throw new Error(`Invalid environment: ${[...new Set(problems)].join(" ")}`);
 }

@@ -10,10 +10,15 @@ export interface Logger {
 // file: URLs are usually written file:/abs/path or file:rel/path, without the two slashes.
 const urlPattern = /\b(?:(?:libsql|https?|wss?):\/\/|file:)[^\s"']+/gi;
 const bearerPattern = /\b(Bearer\s+)[\w.~+/=-]+/gi;
+// The native libSQL driver names the file it could not open: "local database /path/x.db".
+const localPathPattern = /(local database )\S+?(?=:\s*\d|["')\s]|$)/gi;
 
-/** Strips connection URLs and bearer tokens from text that may reach logs or operators. */
+/** Strips connection URLs, database paths and bearer tokens from text that may be shown. */
 export function redact(text: string): string {
-  return text.replace(urlPattern, "[redacted-url]").replace(bearerPattern, "$1[redacted]");
+  return text
+    .replace(urlPattern, "[redacted-url]")
+    .replace(localPathPattern, "$1[redacted-path]")
+    .replace(bearerPattern, "$1[redacted]");
 }
 
 /**
