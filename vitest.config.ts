@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "edge",
           include: ["test/edge/**/*.test.ts"],
-          globalSetup: ["test/edge/build-workers.ts"],
+          globalSetup: ["test/support/build.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -26,6 +26,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/build.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

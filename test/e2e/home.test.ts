@@ -1,15 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../host/server";
 import { silentLogger } from "../../workers/shared/src/log";
 import { launchBrowser } from "../support/browser";
-
-const webConfig = fileURLToPath(new URL("../../web/vite.config.ts", import.meta.url));
 
 describe("home page", () => {
   let dataDir: string | undefined;
@@ -19,8 +15,6 @@ describe("home page", () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    // web/dist is not committed: build it so the host has the page to serve on a clean clone.
-    await build({ configFile: webConfig, logLevel: "warn" });
     dataDir = await mkdtemp(join(tmpdir(), "tandem-e2e-"));
     host = await startHost({ port: 0, dataDir, scheduler: false, log: silentLogger });
     browser = await launchBrowser();
