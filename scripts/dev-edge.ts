@@ -11,7 +11,7 @@ import { migrations as controlMigrations } from "../db/control/migrations.gen";
 import { applyMigrations } from "../db/migrate";
 import { loadHostConfig } from "../host/config";
 import { connectNode } from "../host/platform";
-import { startLibsqlGateway } from "../test/support/libsql-gateway";
+import { gatewayProvisioner, startLibsqlGateway } from "../test/support/libsql-gateway";
 import { controlDb } from "../workers/shared/src/db";
 
 const port = Number(process.env.PORT ?? 8788);
@@ -34,13 +34,7 @@ console.log(
     sealKey: config.DB_TOKEN_KEY,
     actor: "dev-edge",
     now: () => new Date(),
-    provisioner: {
-      createDatabase: async (slug) => ({
-        url: gateway.databaseUrl(slug),
-        authToken: gateway.token,
-      }),
-      deleteDatabase: async () => {},
-    },
+    provisioner: gatewayProvisioner(gateway),
   }),
 );
 

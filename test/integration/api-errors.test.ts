@@ -3,6 +3,7 @@ import { tenants } from "../../db/control/schema";
 import { maxBodyBytes } from "../../workers/api/src/app";
 import type { Problem } from "../../workers/api/src/problem";
 import { type Harness, startHarness } from "../support/node-harness";
+import { expectProblem } from "../support/problem";
 
 let h: Harness;
 beforeAll(async () => {
@@ -19,19 +20,6 @@ function operatorPost(path: string, body: string, headers: Record<string, string
     body,
     headers: { "content-type": "application/json", ...headers },
   });
-}
-
-/** Checks the problem+json shape every error shares and returns the parsed body. */
-async function expectProblem(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toBe(problemType);
-  const body = (await res.json()) as Problem;
-  expect(body).toMatchObject({ status, code });
-  expect(body.type).toBe(`https://tandem.dev/problems/${code.replaceAll("_", "-")}`);
-  expect(typeof body.title).toBe("string");
-  expect(typeof body.detail).toBe("string");
-  expect(body.requestId).toBe(res.headers.get("x-request-id"));
-  return body;
 }
 
 describe("health and keys", () => {

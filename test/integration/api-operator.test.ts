@@ -5,10 +5,10 @@ import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operatorAudit, tenants } from "../../db/control/schema";
-import type { Problem } from "../../workers/api/src/problem";
 import { type Provisioner, ProvisioningError } from "../../workers/shared/src/provisioning";
 import { tenantSchemaVersion } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
+import { expectProblem } from "../support/problem";
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,20 +34,6 @@ const createBody = (slug: string, kind = "university") => ({ slug, name: `Org ${
 
 async function tenantRows(harness: Harness, slug: string) {
   return harness.platform.control.select().from(tenants).where(eq(tenants.slug, slug));
-}
-
-/** Problems that carry field errors are asserted on them; absent ones fail those assertions. */
-async function expectProblem(
-  res: Response,
-  status: number,
-  code: string,
-): Promise<Required<Problem>> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toBe("application/problem+json");
-  const body = (await res.json()) as Required<Problem>;
-  expect(body.code).toBe(code);
-  expect(body.requestId).toBe(res.headers.get("x-request-id"));
-  return body;
 }
 
 /** Log lines must never carry database locations or secrets. */

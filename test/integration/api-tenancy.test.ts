@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tenants } from "../../db/control/schema";
 import { members } from "../../db/tenant/schema";
-import type { Problem } from "../../workers/api/src/problem";
 import { signAccessToken } from "../../workers/shared/src/access-tokens";
 import {
   findTenantBySlug,
@@ -10,6 +9,7 @@ import {
   tenantSchemaVersion,
 } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
+import { expectProblem } from "../support/problem";
 
 let h: Harness;
 beforeAll(async () => {
@@ -41,19 +41,6 @@ async function tenantWithMembers(slug: string, count: number): Promise<string[]>
 
 async function listMembers(slug: string, query = ""): Promise<Response> {
   return h.request(`/v1/members${query}`, { token: await h.tokenFor(slug) });
-}
-
-/** Problems that carry field errors are asserted on them; absent ones fail those assertions. */
-async function expectProblem(
-  res: Response,
-  status: number,
-  code: string,
-): Promise<Required<Problem>> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toBe("application/problem+json");
-  const body = (await res.json()) as Required<Problem>;
-  expect(body.code).toBe(code);
-  return body;
 }
 
 async function setControlRow(slug: string, values: Partial<typeof tenants.$inferInsert>) {

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tenants } from "../../db/control/schema";
 import { applyMigrations, type Migration } from "../../db/migrate";
@@ -90,12 +89,7 @@ describe("migrateTenants", () => {
   });
 
   it("reports a tenant whose database cannot open, by slug, and migrates the rest", async () => {
-    const bravo = await findTenantBySlug(h.platform.control, "bravo");
-    await h.platform.control
-      .update(tenants)
-      .set({ dbUrl: "file:/nonexistent-dir/x.db" })
-      .where(eq(tenants.id, bravo.id));
-    h.platform.connections.evict(bravo.id);
+    await h.breakTenantDb("bravo");
     await resetSchemaVersions();
 
     const report = await migrate();

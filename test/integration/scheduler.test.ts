@@ -71,11 +71,7 @@ describe("scheduler sweeps", () => {
 
   it("retries, then dead-letters, an unreachable tenant; the others get heartbeats", async () => {
     const bravo = await findTenantBySlug(h.platform.control, "bravo");
-    await h.platform.control
-      .update(tenants)
-      .set({ dbUrl: "file:/nonexistent-dir/x.db" })
-      .where(eq(tenants.id, bravo.id));
-    h.platform.connections.evict(bravo.id);
+    await h.breakTenantDb("bravo");
     const at = "2030-05-01T09:05:00.000Z";
 
     expect(await tick(at)).toBe(3);

@@ -20,7 +20,7 @@ import {
   type OperatorCtx,
   type TenantSummary,
 } from "../../workers/shared/src/tenants";
-import { type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
+import { gatewayProvisioner, type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
 
 const bundle = (worker: string) =>
   fileURLToPath(new URL(`../../dist/workers/${worker}/index.js`, import.meta.url));
@@ -64,13 +64,7 @@ export async function startEdge(
     sealKey: secrets.DB_TOKEN_KEY,
     actor: "edge-test",
     now: () => new Date(),
-    provisioner: {
-      createDatabase: async (slug) => ({
-        url: gateway.databaseUrl(slug),
-        authToken: gateway.token,
-      }),
-      deleteDatabase: async () => {},
-    },
+    provisioner: gatewayProvisioner(gateway),
   };
   const controlBindings = {
     CONTROL_DB_URL: gateway.databaseUrl("control"),

@@ -26,6 +26,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "libsql";
+import type { Provisioner } from "../../workers/shared/src/provisioning";
 import {
   errorFromSqlite,
   extendedCodeOf,
@@ -99,6 +100,14 @@ class StreamExpired extends Error {}
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const RESERVED = new Set(["v1", "v2", "v3", "v3-protobuf", "health", "version"]);
+
+/** A Provisioner whose tenant databases live behind this gateway, as they would on Turso. */
+export function gatewayProvisioner(gateway: LibsqlGateway): Provisioner {
+  return {
+    createDatabase: async (slug) => ({ url: gateway.databaseUrl(slug), authToken: gateway.token }),
+    deleteDatabase: async () => {},
+  };
+}
 
 export async function startLibsqlGateway(opts: LibsqlGatewayOptions): Promise<LibsqlGateway> {
   const token = opts.token ?? randomUUID();

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { tenants } from "../../db/control/schema";
 import { loadHostConfig } from "../../host/config";
 import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
@@ -28,6 +30,8 @@ export interface Harness {
   /** A member access token for a tenant, signed with the platform's key. */
   tokenFor(slug: string, opts?: { memberId?: string; role?: "admin" | "member" }): Promise<string>;
   request(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** Points a tenant at a database file that cannot be opened, as if its storage were gone. */
+  breakTenantDb(slug: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,15 @@ export async function startHarness(
       const headers = new Headers(rest.headers);
       if (token) headers.set("authorization", `Bearer ${token}`);
       return Promise.resolve(app.request(path, { ...rest, headers }));
+    },
+    async breakTenantDb(slug) {
+      const tenant = await findTenantBySlug(platform.control, slug);
+      await platform.control
+        .update(tenants)
+        .set({ dbUrl: "file:/nonexistent-dir/x.db" })
+        .where(eq(tenants.id, tenant.id));
+      platform.connections.evict(tenant.id);
+      platform.tenants.forget(tenant.id);
     },
     async close() {
       queue.close();

@@ -1,0 +1,42 @@
+import { loadSigningKeys } from "./access-tokens";
+import type { ConnectDb, ControlDb } from "./db";
+import type { ApiEnvVars } from "./env";
+import type { Logger } from "./log";
+import type { Platform, SweepQueue } from "./platform";
+import { TenantConnections } from "./tenant-connections";
+import { TenantDirectory } from "./tenant-directory";
+import { TursoProvisioner } from "./turso-provisioner";
+
+/** Turso's Platform API when all its settings are present; otherwise none. */
+export function tursoFromEnv(vars: ApiEnvVars): TursoProvisioner | null {
+  if (!(vars.TURSO_ORG && vars.TURSO_GROUP && vars.TURSO_API_TOKEN)) return null;
+  return new TursoProvisioner({
+    organization: vars.TURSO_ORG,
+    group: vars.TURSO_GROUP,
+    apiToken: vars.TURSO_API_TOKEN,
+    ...(vars.TURSO_API_URL ? { apiUrl: vars.TURSO_API_URL } : {}),
+  });
+}
+
+/** The one place a Platform is put together; each host supplies what differs. */
+export async function assemblePlatform<P extends Platform["provisioner"]>(
+  vars: ApiEnvVars,
+  parts: {
+    control: ControlDb;
+    connect: ConnectDb;
+    provisioner: P;
+    sweeps: SweepQueue;
+    log: Logger;
+  },
+): Promise<Platform & { provisioner: P }> {
+  return {
+    ...parts,
+    tenants: new TenantDirectory(parts.control),
+    connections: new TenantConnections(parts.connect, vars.DB_TOKEN_KEY),
+    signingKeys: await loadSigningKeys(vars.SIGNING_KEYS),
+    tokenAudience: { issuer: vars.PUBLIC_URL, audience: vars.PUBLIC_URL },
+    operatorToken: vars.OPERATOR_TOKEN,
+    sealKey: vars.DB_TOKEN_KEY,
+    now: () => new Date(),
+  };
+}
