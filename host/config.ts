@@ -6,9 +6,17 @@ import { newSealKey } from "../workers/shared/src/seal";
 
 export interface HostConfig extends ApiEnvVars {
   dataDir: string;
+  /** "true" when a reverse proxy in front sets X-Forwarded-For. */
+  TRUST_PROXY?: string;
 }
 
-type DevSecrets = Pick<ApiEnvVars, "SIGNING_KEYS" | "OPERATOR_TOKEN" | "DB_TOKEN_KEY">;
+type DevSecrets = Pick<
+  ApiEnvVars,
+  "SIGNING_KEYS" | "OPERATOR_TOKEN" | "DB_TOKEN_KEY" | "PASSWORD_PEPPER"
+>;
+
+const randomSecret = () =>
+  Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url");
 
 /**
  * Secrets for the embedded default, made on first run and kept in DATA_DIR (git-ignored),
@@ -16,13 +24,20 @@ type DevSecrets = Pick<ApiEnvVars, "SIGNING_KEYS" | "OPERATOR_TOKEN" | "DB_TOKEN
  */
 async function devSecrets(dataDir: string): Promise<DevSecrets> {
   const file = join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevSecrets;
+  const stored: Partial<DevSecrets> = existsSync(file)
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : {};
+  // A data folder from an older version gains the secrets added since; existing ones stay.
   const secrets: DevSecrets = {
-    SIGNING_KEYS: JSON.stringify([await generateSigningKey(`dev-${Date.now()}`)]),
-    OPERATOR_TOKEN: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
-    DB_TOKEN_KEY: newSealKey(),
+    SIGNING_KEYS:
+      stored.SIGNING_KEYS ?? JSON.stringify([await generateSigningKey(`dev-${Date.now()}`)]),
+    OPERATOR_TOKEN: stored.OPERATOR_TOKEN ?? randomSecret(),
+    DB_TOKEN_KEY: stored.DB_TOKEN_KEY ?? newSealKey(),
+    PASSWORD_PEPPER: stored.PASSWORD_PEPPER ?? randomSecret(),
   };
-  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  if (Object.keys(stored).length !== Object.keys(secrets).length) {
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  }
   return secrets;
 }
 

@@ -2,12 +2,19 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { migrations as controlMigrations } from "../db/control/migrations.gen";
 import { applyMigrations } from "../db/migrate";
-import { assemblePlatform, tursoFromEnv } from "../workers/shared/src/assemble-platform";
+import {
+  assemblePlatform,
+  mailFromEnv,
+  tursoFromEnv,
+} from "../workers/shared/src/assemble-platform";
 import { type ConnectDb, controlDb } from "../workers/shared/src/db";
 import { jsonLogger, type Logger } from "../workers/shared/src/log";
+import type { MailTransport } from "../workers/shared/src/mail";
+import { unconfiguredMail } from "../workers/shared/src/mail-http";
 import type { Platform, SweepQueue } from "../workers/shared/src/platform";
 import type { Provisioner } from "../workers/shared/src/provisioning";
 import type { HostConfig } from "./config";
+import { DevMailbox } from "./dev-mailbox";
 import { LocalFileProvisioner } from "./local-provisioner";
 
 export const connectNode: ConnectDb = (url, authToken) =>
@@ -16,6 +23,28 @@ export const connectNode: ConnectDb = (url, authToken) =>
 /** Turso when its credentials are configured (operating a deployment), else local files. */
 function provisionerFor(config: HostConfig): Provisioner {
   return tursoFromEnv(config) ?? new LocalFileProvisioner(join(config.dataDir, "tenants"));
+}
+
+/** A configured email provider, else the dev mailbox in DATA_DIR. */
+function mailFor(config: HostConfig): MailTransport {
+  const provider = mailFromEnv(config);
+  return provider === unconfiguredMail
+    ? new DevMailbox(join(config.dataDir, "mailbox.jsonl"))
+    : provider;
+}
+
+/**
+ * The socket's address, or with TRUST_PROXY=true the first X-Forwarded-For entry (only
+ * behind a proxy that sets it; otherwise anyone could pick their own rate-limit bucket).
+ */
+function clientIpOf(request: Request, env: unknown, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+    ?.incoming;
+  return incoming?.socket?.remoteAddress ?? null;
 }
 
 export interface NodePlatform extends Platform {
@@ -37,6 +66,8 @@ export async function nodePlatform(
     provisioner: provisionerFor(config),
     sweeps,
     log,
+    mail: mailFor(config),
+    clientIp: (request, env) => clientIpOf(request, env, config.TRUST_PROXY === "true"),
   });
   return {
     ...platform,

@@ -10,5 +10,14 @@ export const migrations: Migration[] = [
       "CREATE TABLE `tenants` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`slug` text NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`status` text NOT NULL,\n\t`db_url` text NOT NULL,\n\t`db_token_sealed` text,\n\t`schema_version` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
       "CREATE UNIQUE INDEX `tenants_slug_unique` ON `tenants` (`slug`);"
     ]
+  },
+  {
+    "tag": "0001_identity",
+    "statements": [
+      "CREATE TABLE `client_token_ids` (\n\t`client_id` text NOT NULL,\n\t`jti` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`client_id`, `jti`)\n);",
+      "CREATE INDEX `client_token_ids_exp` ON `client_token_ids` (`expires_at`);",
+      "CREATE TABLE `integration_clients` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`scopes` text NOT NULL,\n\t`jwks` text,\n\t`jwks_url` text,\n\t`status` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`revoked_at` integer\n);",
+      "CREATE INDEX `integration_clients_tenant` ON `integration_clients` (`tenant_id`);"
+    ]
   }
 ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const tenantKinds = ["university", "company", "other"] as const;
 export const tenantStatuses = ["provisioning", "active", "suspended"] as const;
@@ -41,5 +41,43 @@ export const operatorAudit = sqliteTable("operator_audit", {
     .default(sql`'{}'`),
 });
 
+/**
+ * API clients of integrations (RFC 7523 style). Kept in the control DB so a client's tenant is
+ * known before any tenant database is opened.
+ */
+export const integrationClients = sqliteTable(
+  "integration_clients",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    name: text("name").notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    /** Public JWKs the client signs with; the newest first. Null when jwksUrl is used. */
+    jwks: text("jwks", { mode: "json" }).$type<Record<string, unknown>[]>(),
+    jwksUrl: text("jwks_url"),
+    status: text("status", { enum: ["active", "revoked"] }).notNull(),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("integration_clients_tenant").on(t.tenantId)],
+);
+
+/** Every `jti` a client has used, kept until the token's `exp`: a second use is a replay. */
+export const clientTokenIds = sqliteTable(
+  "client_token_ids",
+  {
+    clientId: text("client_id").notNull(),
+    jti: text("jti").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.jti] }),
+    index("client_token_ids_exp").on(t.expiresAt),
+  ],
+);
+
 export type Tenant = typeof tenants.$inferSelect;
+export type IntegrationClient = typeof integrationClients.$inferSelect;
 export type TenantKind = (typeof tenantKinds)[number];

@@ -11,5 +11,24 @@ export const migrations: Migration[] = [
       "CREATE UNIQUE INDEX `members_email_unique` ON `members` (`email`);",
       "CREATE TABLE `scheduler_heartbeats` (\n\t`tick` text PRIMARY KEY NOT NULL,\n\t`processed_at` integer NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0001_identity",
+    "statements": [
+      "CREATE TABLE `email_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`purpose` text NOT NULL,\n\t`new_email` text,\n\t`token_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer\n);",
+      "CREATE UNIQUE INDEX `email_tokens_token_hash_unique` ON `email_tokens` (`token_hash`);",
+      "CREATE INDEX `email_tokens_member` ON `email_tokens` (`member_id`);",
+      "CREATE TABLE `invitations` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text NOT NULL,\n\t`display_name` text,\n\t`token_hash` text NOT NULL,\n\t`invited_by` text,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`accepted_at` integer,\n\t`revoked_at` integer\n);",
+      "CREATE UNIQUE INDEX `invitations_token_hash_unique` ON `invitations` (`token_hash`);",
+      "CREATE INDEX `invitations_email` ON `invitations` (`email`);",
+      "CREATE TABLE `login_throttle` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`failures` integer NOT NULL,\n\t`window_started_at` integer NOT NULL\n);",
+      "CREATE TABLE `refresh_tokens` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`family_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`used_at` integer,\n\t`revoked_at` integer,\n\t`ip` text,\n\t`user_agent` text\n);",
+      "CREATE UNIQUE INDEX `refresh_tokens_token_hash_unique` ON `refresh_tokens` (`token_hash`);",
+      "CREATE INDEX `refresh_tokens_member` ON `refresh_tokens` (`member_id`);",
+      "CREATE INDEX `refresh_tokens_family` ON `refresh_tokens` (`family_id`);",
+      "ALTER TABLE `members` ADD `password_hash` text;",
+      "ALTER TABLE `members` ADD `last_sign_in_at` integer;",
+      "ALTER TABLE `members` ADD `deactivated_at` integer;"
+    ]
   }
 ];

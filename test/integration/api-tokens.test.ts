@@ -10,6 +10,8 @@ beforeAll(async () => {
   h = await startHarness();
   await h.createTenant("tokens");
   tenantId = (await findTenantBySlug(h.platform.control, "tokens")).id;
+  // The tokens below name member-7; only an active member's token is honoured.
+  await h.tokenFor("tokens", { memberId: "member-7", role: "admin" });
 });
 afterAll(() => h.close());
 
@@ -76,7 +78,8 @@ describe("accepted tokens (control cases)", () => {
   it("a token crafted like the platform's own is accepted", async () => {
     const res = await members(`Bearer ${await craft()}`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ items: [], nextCursor: null });
+    const body = (await res.json()) as { items: { id: string }[] };
+    expect(body.items.map((m) => m.id)).toEqual(["member-7"]);
   });
 
   it("a token expired by less than the 30 s clock tolerance is still accepted", async () => {

@@ -12,7 +12,7 @@ import {
   loadSigningKeys,
   signAccessToken,
 } from "../../workers/shared/src/access-tokens";
-import { controlDb } from "../../workers/shared/src/db";
+import { controlDb, tenantDb } from "../../workers/shared/src/db";
 import { newSealKey } from "../../workers/shared/src/seal";
 import {
   createTenant,
@@ -21,6 +21,7 @@ import {
   type TenantSummary,
 } from "../../workers/shared/src/tenants";
 import { gatewayProvisioner, type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
+import { ensureMember } from "./node-harness";
 
 const bundle = (worker: string) =>
   fileURLToPath(new URL(`../../dist/workers/${worker}/index.js`, import.meta.url));
@@ -55,6 +56,7 @@ export async function startEdge(
     SIGNING_KEYS: JSON.stringify([await generateSigningKey("edge-test")]),
     OPERATOR_TOKEN: "edge-operator-token-0123456789abcdef",
     DB_TOKEN_KEY: newSealKey(),
+    PASSWORD_PEPPER: "edge-pepper-0123456789abcdef0123456789",
   };
   const signingKeys = await loadSigningKeys(secrets.SIGNING_KEYS);
   const control = controlDb(controlClient);
@@ -106,6 +108,9 @@ export async function startEdge(
     createTenant: (slug) => createTenant(operator, { slug, name: `Org ${slug}`, kind: "company" }),
     async tokenFor(slug, memberId = "member-1") {
       const tenant = await findTenantBySlug(control, slug);
+      const client = connectNode(gateway.databaseUrl(slug), gateway.token);
+      await ensureMember(tenantDb(client), memberId, "admin", new Date());
+      client.close();
       return signAccessToken(
         signingKeys,
         { issuer: publicUrl, audience: publicUrl },

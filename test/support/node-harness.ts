@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { tenants } from "../../db/control/schema";
+import { members } from "../../db/tenant/schema";
 import { loadHostConfig } from "../../host/config";
 import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { createApp } from "../../workers/api/src/app";
 import { signAccessToken } from "../../workers/shared/src/access-tokens";
+import type { TenantDb } from "../../workers/shared/src/db";
 import { jsonLogger, type Logger } from "../../workers/shared/src/log";
 import type { Provisioner } from "../../workers/shared/src/provisioning";
 import {
@@ -16,6 +18,27 @@ import {
   type OperatorCtx,
   type TenantSummary,
 } from "../../workers/shared/src/tenants";
+
+/** Tokens are only honoured for active members, so a token's member is made to exist. */
+export async function ensureMember(
+  db: TenantDb,
+  memberId: string,
+  role: "admin" | "member",
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(members)
+    .values({
+      id: memberId,
+      email: `${memberId}@members.test`,
+      displayName: memberId,
+      role,
+      status: "active",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing();
+}
 
 export interface Harness {
   dataDir: string;
@@ -70,6 +93,7 @@ export async function startHarness(
       createTenant(operator, { slug, name, kind: "university" }),
     async tokenFor(slug, { memberId = "member-1", role = "admin" } = {}) {
       const tenant = await findTenantBySlug(platform.control, slug);
+      await ensureMember(await platform.connections.db(tenant), memberId, role, platform.now());
       return signAccessToken(
         platform.signingKeys,
         platform.tokenAudience,

@@ -9,6 +9,7 @@ const valid = {
   PUBLIC_URL: "https://tandem.example",
   SIGNING_KEYS: '[{"kid":"k1"}]',
   OPERATOR_TOKEN: "operator-token-0123456789abcdef-xyz",
+  PASSWORD_PEPPER: "pepper-0123456789abcdef-0123456789abcdef",
 };
 
 function messageOf(fn: () => unknown): string {

@@ -1,5 +1,5 @@
 import type { Tenant } from "../../../db/control/schema";
-import type { AccessClaims } from "../../shared/src/access-tokens";
+import type { Actor } from "../../shared/src/actor";
 import type { TenantDb } from "../../shared/src/db";
 import type { Logger } from "../../shared/src/log";
 import type { Platform } from "../../shared/src/platform";
@@ -10,17 +10,27 @@ export interface AppEnv {
     platform: Platform;
     requestId: string;
     log: Logger;
+    /** The caller's address where the host can know it; null otherwise. */
+    clientIp: string | null;
     /** Set by tenantContext on /v1 routes. */
     tenant: Tenant;
     db: TenantDb;
-    actor: AccessClaims;
+    actor: Actor;
   };
 }
 
 /** What a service verb receives: who acts, in which tenant, on which database. */
 export interface TenantCtx {
   tenant: Tenant;
-  actor: AccessClaims;
+  actor: Actor;
   db: TenantDb;
   now: Date;
+  platform: Platform;
+  /** Where the request came from, for the audit log. */
+  origin: RequestOrigin;
+}
+
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
 }

@@ -2,6 +2,8 @@ import { loadSigningKeys } from "./access-tokens";
 import type { ConnectDb, ControlDb } from "./db";
 import type { ApiEnvVars } from "./env";
 import type { Logger } from "./log";
+import type { MailTransport } from "./mail";
+import { HttpMailTransport, unconfiguredMail } from "./mail-http";
 import type { Platform, SweepQueue } from "./platform";
 import { TenantConnections } from "./tenant-connections";
 import { TenantDirectory } from "./tenant-directory";
@@ -18,6 +20,16 @@ export function tursoFromEnv(vars: ApiEnvVars): TursoProvisioner | null {
   });
 }
 
+/** Email through the configured provider, or a transport that refuses clearly. */
+export function mailFromEnv(vars: ApiEnvVars): MailTransport {
+  if (!(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM)) return unconfiguredMail;
+  return new HttpMailTransport({
+    apiUrl: vars.MAIL_API_URL,
+    apiKey: vars.MAIL_API_KEY,
+    from: vars.MAIL_FROM,
+  });
+}
+
 /** The one place a Platform is put together; each host supplies what differs. */
 export async function assemblePlatform<P extends Platform["provisioner"]>(
   vars: ApiEnvVars,
@@ -27,6 +39,8 @@ export async function assemblePlatform<P extends Platform["provisioner"]>(
     provisioner: P;
     sweeps: SweepQueue;
     log: Logger;
+    mail: MailTransport;
+    clientIp: Platform["clientIp"];
   },
 ): Promise<Platform & { provisioner: P }> {
   return {
@@ -35,6 +49,12 @@ export async function assemblePlatform<P extends Platform["provisioner"]>(
     connections: new TenantConnections(parts.connect, vars.DB_TOKEN_KEY),
     signingKeys: await loadSigningKeys(vars.SIGNING_KEYS),
     tokenAudience: { issuer: vars.PUBLIC_URL, audience: vars.PUBLIC_URL },
+    publicUrl: vars.PUBLIC_URL.replace(/\/+$/, ""),
+    passwordPepper: vars.PASSWORD_PEPPER,
+    jwksHostAllowlist: (vars.JWKS_HOST_ALLOWLIST ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     operatorToken: vars.OPERATOR_TOKEN,
     sealKey: vars.DB_TOKEN_KEY,
     now: () => new Date(),

@@ -1,5 +1,5 @@
 import { createClient } from "@libsql/client/web";
-import { assemblePlatform, tursoFromEnv } from "./assemble-platform";
+import { assemblePlatform, mailFromEnv, tursoFromEnv } from "./assemble-platform";
 import { type ConnectDb, controlDb } from "./db";
 import type { ApiEnvVars } from "./env";
 import { jsonLogger } from "./log";
@@ -23,5 +23,8 @@ export function edgePlatform(env: ApiEnvVars, sweeps: SweepQueue): Promise<Platf
     provisioner: tursoFromEnv(env),
     sweeps,
     log: jsonLogger(),
+    mail: mailFromEnv(env),
+    // Cloudflare sets this header on every request; nothing else can be trusted at the edge.
+    clientIp: (request) => request.headers.get("cf-connecting-ip"),
   });
 }

@@ -2,6 +2,7 @@ import type { Tenant } from "../../../db/control/schema";
 import type { SigningKeys, TokenAudience } from "./access-tokens";
 import type { ConnectDb, ControlDb } from "./db";
 import type { Logger } from "./log";
+import type { MailTransport } from "./mail";
 import type { Provisioner } from "./provisioning";
 import type { TenantConnections } from "./tenant-connections";
 import type { TenantDirectory } from "./tenant-directory";
@@ -31,6 +32,15 @@ export interface Platform {
   provisioner: Provisioner | null;
   signingKeys: SigningKeys;
   tokenAudience: TokenAudience;
+  /** Where the API and web client are reached; links in emails start here. */
+  publicUrl: string;
+  /** HMAC key mixed into every password hash, so a stolen database alone cracks nothing. */
+  passwordPepper: string;
+  mail: MailTransport;
+  /** Hosts an integration's JWKS URL may point at; empty means JWKS URLs are refused. */
+  jwksHostAllowlist: readonly string[];
+  /** The caller's address as this host can know it (for rate limits and the audit log). */
+  clientIp(request: Request, env: unknown): string | null;
   operatorToken: string;
   sealKey: string;
   sweeps: SweepQueue;

@@ -11,6 +11,7 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
     const platformLog = c.get("platform").log;
     const requestId = c.get("requestId");
     const bind = (fields?: Record<string, unknown>) => ({ requestId, ...fields });
+    c.set("clientIp", c.get("platform").clientIp(c.req.raw, c.env));
     c.set("log", {
       info: (msg, fields) => platformLog.info(msg, bind(fields)),
       warn: (msg, fields) => platformLog.warn(msg, bind(fields)),

@@ -1,5 +1,6 @@
 import { asc, gt } from "drizzle-orm";
 import { members } from "../../../../db/tenant/schema";
+import { authorize } from "../../../shared/src/actor";
 import type { TenantCtx } from "../app-env";
 
 export interface Page<T> {
@@ -24,6 +25,7 @@ export async function listMembers({
   ctx: TenantCtx;
   input: { limit: number; cursor?: string | undefined };
 }): Promise<Page<MemberView>> {
+  authorize(ctx.actor, "members:read");
   const rows = await ctx.db
     .select({
       id: members.id,

@@ -1,0 +1,36 @@
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import type { MailMessage, MailTransport } from "../workers/shared/src/mail";
+
+export interface MailboxEntry extends MailMessage {
+  id: string;
+  sentAt: string;
+}
+
+/**
+ * The embedded default's email: messages are appended to DATA_DIR/mailbox.jsonl, where the
+ * web client (/dev/mailbox) and `tandem mail list` read them. Nothing leaves the machine.
+ */
+export class DevMailbox implements MailTransport {
+  constructor(readonly file: string) {}
+
+  async send(message: MailMessage): Promise<void> {
+    const entry: MailboxEntry = {
+      id: crypto.randomUUID(),
+      sentAt: new Date().toISOString(),
+      ...message,
+    };
+    appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  }
+
+  /** Newest first, optionally only those sent to one address. */
+  list(opts: { to?: string; limit?: number } = {}): MailboxEntry[] {
+    if (!existsSync(this.file)) return [];
+    const entries = readFileSync(this.file, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as MailboxEntry)
+      .filter((e) => !opts.to || e.to.toLowerCase() === opts.to.toLowerCase())
+      .reverse();
+    return entries.slice(0, opts.limit ?? 50);
+  }
+}
