@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { createApp } from "../workers/api/src/app";
 import { jsonLogger, type Logger } from "../workers/shared/src/log";
 import { loadHostConfig } from "./config";
+import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";
 import { type NodePlatform, nodePlatform } from "./platform";
 import { startScheduler } from "./scheduler";
@@ -42,6 +43,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const cron = opts.scheduler === false ? null : startScheduler(platform, queue, log);
 
   const host = new Hono();
+  // Local development only: with no email provider configured, mail lands in the dev
+  // mailbox, readable here by the web client. The host listens on loopback.
+  const mailbox = platform.mail;
+  if (mailbox instanceof DevMailbox) {
+    host.get("/dev/mailbox", (c) =>
+      c.json({ items: mailbox.list({ to: c.req.query("to") ?? "", limit: 50 }) }),
+    );
+  }
   host.route("/", createApp(platform));
   if (!existsSync(webDist)) log.warn("web/dist is missing; run `npm run build:web`");
   host.use("/*", serveStatic({ root: webDist }));

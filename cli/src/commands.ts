@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
+import { DevMailbox } from "../../host/dev-mailbox";
 import { nodePlatform } from "../../host/platform";
 import { silentLogger } from "../../workers/shared/src/log";
 import {
@@ -20,6 +21,7 @@ export const usage = `Usage: tandem <command> [options]
   tenant resume --slug <slug>
   migrate [--concurrency 4]     apply control and tenant migrations
   seed demo                     create the "demo" tenant with sample members
+  mail list [--to <email>]      the dev mailbox: emails sent while no provider is configured
 
 Environment: DATA_DIR (default ./data), or CONTROL_DB_URL + DB_TOKEN_KEY (+ TURSO_ORG,
 TURSO_GROUP, TURSO_API_TOKEN to provision on Turso) to operate a deployment.`;
@@ -51,6 +53,7 @@ const commands: Record<string, string[]> = {
   "tenant resume": ["slug"],
   migrate: [],
   "seed demo": [],
+  "mail list": [],
 };
 
 export async function runCommand(args: string[], values: Values, io: Io): Promise<number> {
@@ -91,6 +94,16 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
       }
       case "migrate":
         return await migrate(platform, Number(values.concurrency ?? 4), io);
+      case "mail list": {
+        if (!(platform.mail instanceof DevMailbox)) {
+          io.err("mail list reads the dev mailbox; this host sends through an email provider.");
+          return 1;
+        }
+        const mail = platform.mail.list({ to: String(values.to ?? ""), limit: 20 });
+        if (values.json) io.out(JSON.stringify(mail));
+        else for (const m of mail) io.out(`${m.sentAt}  ${m.to}  ${m.subject}\n${m.text}\n`);
+        return 0;
+      }
       case "seed demo":
         io.out(await seedDemo(ctx));
         return 0;

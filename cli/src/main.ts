@@ -12,6 +12,7 @@ const { positionals, values } = parseArgs({
     name: { type: "string" },
     kind: { type: "string" },
     concurrency: { type: "string" },
+    to: { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },

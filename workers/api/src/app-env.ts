@@ -19,15 +19,19 @@ export interface AppEnv {
   };
 }
 
-/** What a service verb receives: who acts, in which tenant, on which database. */
-export interface TenantCtx {
+/** What an unauthenticated organization route (sign-in, invitations) hands its service. */
+export interface OrgCtx {
   tenant: Tenant;
-  actor: Actor;
   db: TenantDb;
   now: Date;
   platform: Platform;
-  /** Where the request came from, for the audit log. */
+  /** Where the request came from, for rate limits and the audit log. */
   origin: RequestOrigin;
+}
+
+/** What a service verb receives: who acts, in which tenant, on which database. */
+export interface TenantCtx extends OrgCtx {
+  actor: Actor;
 }
 
 export interface RequestOrigin {

@@ -5,11 +5,16 @@ import { AppError } from "../../shared/src/errors";
 import type { Platform } from "../../shared/src/platform";
 import type { AppEnv } from "./app-env";
 import { operatorAuth } from "./middleware/operator-auth";
+import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
 import { tenantContext } from "./middleware/tenant-context";
 import { onError, problemResponse } from "./problem";
+import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { operatorRoutes } from "./routes/operator/tenants";
+import { auditRoutes } from "./routes/v1/audit";
+import { clientsRoutes } from "./routes/v1/clients";
+import { meRoutes } from "./routes/v1/me";
 import { membersRoutes } from "./routes/v1/members";
 
 export const maxBodyBytes = 1024 * 1024;
@@ -50,9 +55,19 @@ export function createApp(platform: Platform) {
 
   app.route("/", healthRoutes);
 
+  // Unauthenticated entry points name the organization by slug. Registered before the
+  // authenticated router so its token check never runs for them.
+  const org = new Hono<AppEnv>();
+  org.use(orgBySlug());
+  org.route("/auth", authRoutes);
+  app.route("/v1/orgs/:slug", org);
+
   const v1 = new Hono<AppEnv>();
   v1.use(tenantContext());
+  v1.route("/me", meRoutes);
   v1.route("/members", membersRoutes);
+  v1.route("/clients", clientsRoutes);
+  v1.route("/audit", auditRoutes);
   app.route("/v1", v1);
 
   const operator = new Hono<AppEnv>();

@@ -28,37 +28,42 @@ function issuedByPlatform(token: string, issuer: string): boolean {
   }
 }
 
-/**
- * Opens the tenant database named by the verified credential, and only that one. A tenant
- * whose schema is behind this build answers 503 + Retry-After until the migrator has run;
- * one whose database cannot be reached answers 503 without touching other tenants.
- */
-export function tenantContext(
-  opts: { retryAfterSeconds?: number } = {},
-): MiddlewareHandler<AppEnv> {
-  const retryAfterSeconds = opts.retryAfterSeconds ?? 30;
+const defaultRetryAfterSeconds = 30;
 
+/**
+ * Makes `tenant` the request's organization and opens its database: refused while it is
+ * suspended, and 503 + Retry-After while its schema is behind this build (until the
+ * migrator has run). Opening only builds a client; a database that cannot be reached fails
+ * at the first query and becomes 503 for this tenant only.
+ */
+export async function enterTenant(c: Context<AppEnv>, tenant: Tenant | null): Promise<Tenant> {
+  if (!tenant || tenant.status === "provisioning") {
+    throw new AppError("unauthorized", "The access token names no known organization.");
+  }
+  if (tenant.status !== "active") {
+    throw new AppError("forbidden", `The organization "${tenant.slug}" is suspended.`);
+  }
+  if (tenant.schemaVersion < tenantSchemaVersion) {
+    throw new AppError("schema_behind", "This organization's data is being upgraded; retry soon.", {
+      retryAfterSeconds: defaultRetryAfterSeconds,
+    });
+  }
+  c.set("tenant", tenant);
+  c.set("db", await c.get("platform").connections.db(tenant));
+  return tenant;
+}
+
+/** A client that failed to connect is dropped so the next request reconnects. */
+export function evictIfBroken(c: Context<AppEnv>, err: unknown): void {
+  const tenant = c.get("tenant");
+  if (tenant && isConnectionError(err)) c.get("platform").connections.evict(tenant.id);
+}
+
+/** Authenticates a member's or an integration's token and opens that tenant's database. */
+export function tenantContext(): MiddlewareHandler<AppEnv> {
   async function openTenant(c: Context<AppEnv>, tenantId: string): Promise<Tenant> {
     const platform = c.get("platform");
-    const tenant = await platform.tenants.byId(tenantId, platform.now().getTime());
-    if (!tenant || tenant.status === "provisioning") {
-      throw new AppError("unauthorized", "The access token names no known organization.");
-    }
-    if (tenant.status !== "active") {
-      throw new AppError("forbidden", `The organization "${tenant.slug}" is suspended.`);
-    }
-    if (tenant.schemaVersion < tenantSchemaVersion) {
-      throw new AppError(
-        "schema_behind",
-        "This organization's data is being upgraded; retry soon.",
-        {
-          retryAfterSeconds,
-        },
-      );
-    }
-    c.set("tenant", tenant);
-    c.set("db", await platform.connections.db(tenant));
-    return tenant;
+    return enterTenant(c, await platform.tenants.byId(tenantId, platform.now().getTime()));
   }
 
   async function authenticate(c: Context<AppEnv>, token: string): Promise<Actor> {
@@ -91,18 +96,13 @@ export function tenantContext(
     if (!token) {
       throw new AppError("unauthorized", "Send an access token as 'Authorization: Bearer …'.");
     }
-    // A client that failed to connect is dropped so the next request reconnects.
-    const evictIfBroken = (err: unknown) => {
-      const tenant = c.get("tenant");
-      if (tenant && isConnectionError(err)) c.get("platform").connections.evict(tenant.id);
-    };
     try {
       c.set("actor", await authenticate(c, token));
     } catch (err) {
-      evictIfBroken(err);
+      evictIfBroken(c, err);
       throw err;
     }
     await next();
-    evictIfBroken(c.error);
+    evictIfBroken(c, c.error);
   };
 }

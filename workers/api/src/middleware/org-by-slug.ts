@@ -1,0 +1,30 @@
+import type { MiddlewareHandler } from "hono";
+import * as v from "valibot";
+import { AppError } from "../../../shared/src/errors";
+import { tenantSlug } from "../../../shared/src/tenant-input";
+import { findTenantBySlug } from "../../../shared/src/tenants";
+import type { AppEnv } from "../app-env";
+import { enterTenant, evictIfBroken } from "./tenant-context";
+
+/**
+ * For the unauthenticated entry points (sign-in, invitations, password reset) that name the
+ * organization by slug in the path: /v1/orgs/{slug}/auth/...
+ */
+export function orgBySlug(): MiddlewareHandler<AppEnv> {
+  return async function orgBySlug(c, next) {
+    const slug = c.req.param("slug");
+    if (!v.is(tenantSlug, slug)) throw new AppError("not_found", "No such organization.");
+    const tenant = await findTenantBySlug(c.get("platform").control, slug).catch(() => null);
+    if (!tenant || tenant.status === "provisioning") {
+      throw new AppError("not_found", "No such organization.");
+    }
+    try {
+      await enterTenant(c, tenant);
+    } catch (err) {
+      evictIfBroken(c, err);
+      throw err;
+    }
+    await next();
+    evictIfBroken(c, c.error);
+  };
+}
