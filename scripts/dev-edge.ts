@@ -44,6 +44,7 @@ const vars = {
   DB_TOKEN_KEY: config.DB_TOKEN_KEY,
   SIGNING_KEYS: config.SIGNING_KEYS,
   OPERATOR_TOKEN: config.OPERATOR_TOKEN,
+  PASSWORD_PEPPER: config.PASSWORD_PEPPER,
   PUBLIC_URL: config.PUBLIC_URL,
 };
 const devVars = Object.entries(vars)
