@@ -1,21 +1,28 @@
 import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
-import { nodePlatform } from "../../host/platform";
+import { type NodePlatform, nodePlatform } from "../../host/platform";
+import { inviteFirstAdmin } from "../../workers/api/src/services/invitations";
+import { AppError } from "../../workers/shared/src/errors";
+import { memberEmail } from "../../workers/shared/src/invitation-input";
 import { silentLogger } from "../../workers/shared/src/log";
 import {
   createTenant,
+  findTenantBySlug,
   listTenants,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
   type TenantSummary,
 } from "../../workers/shared/src/tenants";
+import { parseInput } from "../../workers/shared/src/validate";
 import { seedDemo } from "./seed";
 
 export const usage = `Usage: tandem <command> [options]
 
   tenant create --slug <slug> --name <name> --kind university|company|other
+                [--admin-email <email>]   and invite that address as the first admin
+  tenant invite-admin --slug <slug> --admin-email <email>
   tenant list [--json]
   tenant suspend --slug <slug>
   tenant resume --slug <slug>
@@ -48,6 +55,7 @@ function row(t: TenantSummary): string {
 /** Each command and the options it cannot do without; checked before anything is opened. */
 const commands: Record<string, string[]> = {
   "tenant create": [],
+  "tenant invite-admin": ["slug", "admin-email"],
   "tenant list": [],
   "tenant suspend": ["slug"],
   "tenant resume": ["slug"],
@@ -67,6 +75,9 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
     io.err(`missing ${missing.map((o) => `--${o}`).join(", ")}\n\n${usage}`);
     return 2;
   }
+  // Checked before anything is opened, so a mistyped address creates no tenant.
+  const adminEmail =
+    typeof values["admin-email"] === "string" ? checkedEmail(values["admin-email"]) : null;
   const platform = await nodePlatform(await loadHostConfig(), noQueue, silentLogger);
   const ctx: OperatorCtx = { ...platform, actor: `cli:${process.env.USER ?? "operator"}` };
   try {
@@ -77,7 +88,29 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
           name: values.name,
           kind: values.kind,
         });
-        io.out(values.json ? JSON.stringify(tenant) : `created ${row(tenant)}`);
+        if (!adminEmail) {
+          io.out(values.json ? JSON.stringify(tenant) : `created ${row(tenant)}`);
+          return 0;
+        }
+        if (!values.json) io.out(`created ${row(tenant)}`);
+        let invitation: { email: string; link: string };
+        try {
+          invitation = await inviteAdmin(platform, ctx.actor, tenant.slug, adminEmail);
+        } catch (err) {
+          const retry = `tandem tenant invite-admin --slug ${tenant.slug} --admin-email ${adminEmail}`;
+          if (values.json) io.out(JSON.stringify(tenant));
+          io.err("the tenant was created, but inviting its first admin failed; once fixed, run:");
+          io.err(`  ${retry}`);
+          throw err;
+        }
+        if (values.json) io.out(JSON.stringify({ ...tenant, invitation }));
+        else printInvitation(io, invitation);
+        return 0;
+      }
+      case "tenant invite-admin": {
+        const invitation = await inviteAdmin(platform, ctx.actor, String(values.slug), adminEmail!);
+        if (values.json) io.out(JSON.stringify(invitation));
+        else printInvitation(io, invitation);
         return 0;
       }
       case "tenant list": {
@@ -112,6 +145,26 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
   } finally {
     platform.close();
   }
+}
+
+function checkedEmail(raw: string): string {
+  try {
+    return parseInput(memberEmail, raw);
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, `--admin-email: ${err.message}`);
+    throw err;
+  }
+}
+
+async function inviteAdmin(platform: NodePlatform, operator: string, slug: string, email: string) {
+  const tenant = await findTenantBySlug(platform.control, slug);
+  return inviteFirstAdmin({ platform, tenant, email, now: platform.now(), operator });
+}
+
+/** The link is a secret: printed for the operator alone to pass on if the email goes astray. */
+function printInvitation(io: Io, invitation: { email: string; link: string }): void {
+  io.out(`invited ${invitation.email} as the first admin; the link (valid 7 days) was emailed:`);
+  io.out(invitation.link);
 }
 
 async function migrate(

@@ -13,6 +13,7 @@ const { positionals, values } = parseArgs({
     kind: { type: "string" },
     concurrency: { type: "string" },
     to: { type: "string" },
+    "admin-email": { type: "string" },
     json: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },

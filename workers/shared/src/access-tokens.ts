@@ -82,6 +82,8 @@ export interface AccessClaims {
   memberId: string;
   tenantId: string;
   role: "admin" | "member";
+  /** The sign-in (refresh-token family) it belongs to: "end my other sessions" spares it. */
+  sessionId?: string;
 }
 
 export async function signAccessToken(
@@ -92,7 +94,8 @@ export async function signAccessToken(
   ttlSeconds = 900,
 ): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ tid: claims.tenantId, role: claims.role })
+  const sid = claims.sessionId === undefined ? {} : { sid: claims.sessionId };
+  return new SignJWT({ tid: claims.tenantId, role: claims.role, ...sid })
     .setProtectedHeader({ alg: algorithm, kid: keys.kid, typ: accessTokenType })
     .setIssuer(aud.issuer)
     .setAudience(aud.audience)
@@ -106,6 +109,7 @@ const accessPayload = v.object({
   sub: v.pipe(v.string(), v.minLength(1)),
   tid: v.pipe(v.string(), v.minLength(1)),
   role: v.picklist(["admin", "member"]),
+  sid: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 
 export async function verifyAccessToken(
@@ -125,7 +129,8 @@ export async function verifyAccessToken(
       currentDate: now,
     });
     const claims = v.parse(accessPayload, payload);
-    return { memberId: claims.sub, tenantId: claims.tid, role: claims.role };
+    const sid = claims.sid === undefined ? {} : { sessionId: claims.sid };
+    return { memberId: claims.sub, tenantId: claims.tid, role: claims.role, ...sid };
   } catch {
     throw new AppError("unauthorized", "The access token is missing, invalid or expired.");
   }

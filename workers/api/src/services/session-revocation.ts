@@ -1,19 +1,28 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { refreshTokens } from "../../../../db/tenant/schema";
 import type { TenantDb } from "../../../shared/src/db";
 
 /**
  * Ends every session of a member: deactivation, password change and password reset call it.
  * Access tokens stop working at once too, because each request checks the member's status;
- * after a password change the member's own short-lived access token lives out its minutes.
+ * after a password change or reset the member's existing access tokens live out their minutes.
+ * `db` may be an open transaction, so the revocation commits with the change that caused it;
+ * `exceptSession` spares one sign-in (the one changing its own password).
  */
 export async function revokeMemberSessions(
-  db: TenantDb,
+  db: Pick<TenantDb, "update">,
   memberId: string,
   now: Date,
+  opts: { exceptSession?: string | undefined } = {},
 ): Promise<void> {
   await db
     .update(refreshTokens)
     .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.memberId, memberId), isNull(refreshTokens.revokedAt)));
+    .where(
+      and(
+        eq(refreshTokens.memberId, memberId),
+        isNull(refreshTokens.revokedAt),
+        opts.exceptSession ? ne(refreshTokens.familyId, opts.exceptSession) : undefined,
+      ),
+    );
 }

@@ -1,4 +1,15 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import { emailLinkRoutes } from "./email-links";
+import { invitationRoutes } from "./invitations";
+import { sessionRoutes } from "./sessions";
 
-export const authRoutes = new Hono<AppEnv>();
+/** /v1/orgs/{slug}/auth: everything before (and around) being signed in. */
+export const authRoutes = new Hono<AppEnv>()
+  .get("/organization", (c) => {
+    const { slug, name, kind } = c.get("tenant");
+    return c.json({ slug, name, kind });
+  })
+  .route("/", sessionRoutes)
+  .route("/invitations", invitationRoutes)
+  .route("/", emailLinkRoutes);

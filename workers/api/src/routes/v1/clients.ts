@@ -1,4 +1,41 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
+import {
+  addClientKey,
+  addClientKeyBody,
+  listClients,
+  registerClient,
+  registerClientBody,
+  removeClientKey,
+  revokeClient,
+} from "../../services/clients";
+import { validate } from "../../validator";
+import { tenantCtx } from "../tenant-ctx";
 
-export const clientsRoutes = new Hono<AppEnv>();
+/** API clients of integrations: admins register them, rotate their keys and revoke them. */
+export const clientsRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => c.json(await listClients({ ctx: tenantCtx(c) })))
+  .post("/", validate("json", registerClientBody), async (c) =>
+    c.json(await registerClient({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
+  )
+  .post("/:id/keys", validate("json", addClientKeyBody), async (c) =>
+    c.json(
+      await addClientKey({
+        ctx: tenantCtx(c),
+        clientId: c.req.param("id"),
+        input: c.req.valid("json"),
+      }),
+    ),
+  )
+  .delete("/:id/keys/:kid", async (c) =>
+    c.json(
+      await removeClientKey({
+        ctx: tenantCtx(c),
+        clientId: c.req.param("id"),
+        kid: c.req.param("kid"),
+      }),
+    ),
+  )
+  .post("/:id/revoke", async (c) =>
+    c.json(await revokeClient({ ctx: tenantCtx(c), clientId: c.req.param("id") })),
+  );

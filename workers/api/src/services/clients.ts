@@ -1,0 +1,260 @@
+import { and, asc, eq } from "drizzle-orm";
+import * as v from "valibot";
+import { type IntegrationClient, integrationClients } from "../../../../db/control/schema";
+import { authorize, clientScopes } from "../../../shared/src/actor";
+import {
+  type ClientJwk,
+  clientJwkSchema,
+  jwksUrlProblem,
+  maxClientKeys,
+  toClientJwk,
+} from "../../../shared/src/client-keys";
+import { AppError } from "../../../shared/src/errors";
+import type { TenantCtx } from "../app-env";
+import { recordAudit } from "./audit";
+
+export interface ClientView {
+  id: string;
+  name: string;
+  scopes: string[];
+  status: "active" | "revoked";
+  keys: { kid: string; kty: string; alg: string }[];
+  jwksUrl: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const scopeList = clientScopes.join(", ");
+
+export const registerClientBody = v.pipe(
+  v.object({
+    name: v.pipe(
+      v.string("name is required."),
+      v.trim(),
+      v.minLength(1, "name must not be empty."),
+      v.maxLength(100, "name must be at most 100 characters."),
+    ),
+    scopes: v.pipe(
+      v.array(v.picklist(clientScopes, `Unknown scope; use ${scopeList}.`), "scopes is required."),
+      v.minLength(1, "Grant at least one scope."),
+      v.transform((scopes) => [...new Set(scopes)]),
+    ),
+    jwk: v.optional(clientJwkSchema),
+    jwksUrl: v.optional(
+      v.pipe(v.string("jwksUrl must be text."), v.maxLength(2000, "jwksUrl is too long.")),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [["jwk"], ["jwksUrl"]],
+      (input) => (input.jwk === undefined) !== (input.jwksUrl === undefined),
+      "Send exactly one of jwk and jwksUrl.",
+    ),
+    ["jwk"],
+  ),
+);
+
+export const addClientKeyBody = v.object({ jwk: clientJwkSchema });
+
+function toView(client: IntegrationClient): ClientView {
+  return {
+    id: client.id,
+    name: client.name,
+    scopes: client.scopes,
+    status: client.status,
+    keys: (client.jwks ?? []).map((jwk) => ({
+      kid: String(jwk.kid),
+      kty: String(jwk.kty),
+      alg: String(jwk.alg),
+    })),
+    jwksUrl: client.jwksUrl,
+    createdAt: client.createdAt.toISOString(),
+    revokedAt: client.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** One of this tenant's clients; another tenant's id is as unknown as a made-up one. */
+async function findClient(ctx: TenantCtx, clientId: string): Promise<IntegrationClient> {
+  const [client] = await ctx.platform.control
+    .select()
+    .from(integrationClients)
+    .where(
+      and(eq(integrationClients.id, clientId), eq(integrationClients.tenantId, ctx.tenant.id)),
+    );
+  if (!client) throw new AppError("not_found", "No such API client in this organization.");
+  return client;
+}
+
+function ownKeys(client: IntegrationClient): ClientJwk[] {
+  if (client.status !== "active") {
+    throw new AppError("conflict", "This API client is revoked; register a new one.");
+  }
+  if (client.jwksUrl) {
+    throw new AppError(
+      "conflict",
+      "This API client's keys come from its JWKS URL; change them there.",
+    );
+  }
+  return (client.jwks ?? []) as unknown as ClientJwk[];
+}
+
+/**
+ * Writes a client's new key list unless someone else changed it since it was read; a lost
+ * update could bring back a removed key. updated_at is the version, kept strictly increasing.
+ */
+async function saveKeys(ctx: TenantCtx, client: IntegrationClient, jwks: ClientJwk[]) {
+  const updatedAt = new Date(Math.max(ctx.now.getTime(), client.updatedAt.getTime() + 1));
+  const [saved] = await ctx.platform.control
+    .update(integrationClients)
+    .set({ jwks, updatedAt })
+    .where(
+      and(
+        eq(integrationClients.id, client.id),
+        eq(integrationClients.updatedAt, client.updatedAt),
+        eq(integrationClients.status, "active"),
+      ),
+    )
+    .returning();
+  if (!saved) throw new AppError("conflict", "The API client changed meanwhile; retry.");
+  return saved;
+}
+
+export async function listClients({ ctx }: { ctx: TenantCtx }): Promise<{ items: ClientView[] }> {
+  authorize(ctx.actor, "clients:manage");
+  const rows = await ctx.platform.control
+    .select()
+    .from(integrationClients)
+    .where(eq(integrationClients.tenantId, ctx.tenant.id))
+    .orderBy(asc(integrationClients.createdAt), asc(integrationClients.id));
+  return { items: rows.map(toView) };
+}
+
+export async function registerClient({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: v.InferOutput<typeof registerClientBody>;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  if (input.jwksUrl !== undefined) {
+    const problem = jwksUrlProblem(input.jwksUrl, ctx.platform.jwksHostAllowlist);
+    if (problem) {
+      throw new AppError("validation", `jwksUrl: ${problem}`, {
+        errors: [{ field: "jwksUrl", message: problem }],
+      });
+    }
+  }
+  const jwk = input.jwk ? await toClientJwk(input.jwk) : null;
+  const [client] = await ctx.platform.control
+    .insert(integrationClients)
+    .values({
+      id: `cli_${crypto.randomUUID().replaceAll("-", "")}`,
+      tenantId: ctx.tenant.id,
+      name: input.name,
+      scopes: input.scopes,
+      jwks: jwk ? [jwk] : null,
+      jwksUrl: input.jwksUrl ?? null,
+      status: "active",
+      createdBy: ctx.actor.kind === "member" ? ctx.actor.memberId : null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  await recordAudit(ctx, {
+    action: "client.register",
+    subjectType: "client",
+    subjectId: client!.id,
+    detail: { name: input.name, scopes: input.scopes, kid: jwk?.kid, jwksUrl: input.jwksUrl },
+  });
+  return toView(client!);
+}
+
+export async function addClientKey({
+  ctx,
+  clientId,
+  input,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+  input: v.InferOutput<typeof addClientKeyBody>;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  const client = await findClient(ctx, clientId);
+  const keys = ownKeys(client);
+  const jwk = await toClientJwk(input.jwk);
+  if (keys.some((key) => key.kid === jwk.kid)) {
+    throw new AppError("conflict", `This API client already has a key with kid "${jwk.kid}".`);
+  }
+  if (keys.length >= maxClientKeys) {
+    throw new AppError(
+      "conflict",
+      `An API client holds at most ${maxClientKeys} keys; remove a retired one first.`,
+    );
+  }
+  const saved = await saveKeys(ctx, client, [jwk, ...keys]);
+  await recordAudit(ctx, {
+    action: "client.add_key",
+    subjectType: "client",
+    subjectId: client.id,
+    detail: { kid: jwk.kid, alg: jwk.alg },
+  });
+  return toView(saved);
+}
+
+export async function removeClientKey({
+  ctx,
+  clientId,
+  kid,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+  kid: string;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  const client = await findClient(ctx, clientId);
+  const keys = ownKeys(client);
+  const remaining = keys.filter((key) => key.kid !== kid);
+  if (remaining.length === keys.length) {
+    throw new AppError("not_found", `This API client has no key with kid "${kid}".`);
+  }
+  if (remaining.length === 0) {
+    throw new AppError(
+      "conflict",
+      "An API client keeps at least one key; add its successor first.",
+    );
+  }
+  const saved = await saveKeys(ctx, client, remaining);
+  await recordAudit(ctx, {
+    action: "client.remove_key",
+    subjectType: "client",
+    subjectId: client.id,
+    detail: { kid },
+  });
+  return toView(saved);
+}
+
+export async function revokeClient({
+  ctx,
+  clientId,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  const client = await findClient(ctx, clientId);
+  // Revoking twice changes nothing and records nothing new.
+  if (client.status === "revoked") return toView(client);
+  const [revoked] = await ctx.platform.control
+    .update(integrationClients)
+    .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
+    .where(eq(integrationClients.id, client.id))
+    .returning();
+  await recordAudit(ctx, {
+    action: "client.revoke",
+    subjectType: "client",
+    subjectId: client.id,
+    detail: { name: client.name },
+  });
+  return toView(revoked!);
+}
