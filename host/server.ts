@@ -32,10 +32,24 @@ export interface HostOptions {
 /** The embedded default: API, web client and scheduler in one Node process. */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const log = opts.log ?? jsonLogger();
-  const port = opts.port ?? 8787;
+  // Listen first: the public URL (token issuer, email links, the Origin that cookie routes
+  // accept) must name the port actually bound, including when port 0 picks a free one.
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
+    new Response("Tandem is starting", { status: 503, headers: { "retry-after": "1" } });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve(
+      {
+        fetch: (request, env) => handle(request, env),
+        port: opts.port ?? 8787,
+        hostname: "127.0.0.1",
+      },
+      () => resolve(s),
+    );
+  });
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   const config = await loadHostConfig({
     dataDir: opts.dataDir,
-    ...(port !== 0 ? { publicUrl: `http://localhost:${port}` } : {}),
+    publicUrl: url,
     ...(opts.env ? { env: opts.env } : {}),
   });
   const queue = new InProcessQueue({ log });
@@ -55,13 +69,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   if (!existsSync(webDist)) log.warn("web/dist is missing; run `npm run build:web`");
   host.use("/*", serveStatic({ root: webDist }));
   host.get("/*", serveStatic({ root: webDist, path: "index.html" }));
+  handle = (request, env) => host.fetch(request, env);
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: host.fetch, port, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${bound}`,
+    url,
     platform,
     queue,
     async close() {

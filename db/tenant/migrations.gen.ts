@@ -30,5 +30,13 @@ export const migrations: Migration[] = [
       "ALTER TABLE `members` ADD `last_sign_in_at` integer;",
       "ALTER TABLE `members` ADD `deactivated_at` integer;"
     ]
+  },
+  {
+    "tag": "0002_housekeeping_indexes",
+    "statements": [
+      "CREATE INDEX `email_tokens_expires` ON `email_tokens` (`expires_at`);",
+      "CREATE INDEX `login_throttle_window` ON `login_throttle` (`window_started_at`);",
+      "CREATE INDEX `refresh_tokens_expires` ON `refresh_tokens` (`expires_at`);"
+    ]
   }
 ];

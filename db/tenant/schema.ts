@@ -60,6 +60,7 @@ export const refreshTokens = sqliteTable(
   (t) => [
     index("refresh_tokens_member").on(t.memberId),
     index("refresh_tokens_family").on(t.familyId),
+    index("refresh_tokens_expires").on(t.expiresAt),
   ],
 );
 
@@ -76,15 +77,22 @@ export const emailTokens = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("email_tokens_member").on(t.memberId)],
+  (t) => [
+    index("email_tokens_member").on(t.memberId),
+    index("email_tokens_expires").on(t.expiresAt),
+  ],
 );
 
 /** Failed sign-ins per key ("account:<email>" or "ip:<address>") within a window. */
-export const loginThrottle = sqliteTable("login_throttle", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
-});
+export const loginThrottle = sqliteTable(
+  "login_throttle",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_throttle_window").on(t.windowStartedAt)],
+);
 
 /** Who did what, when and from where, inside one organization. */
 export const auditLog = sqliteTable(

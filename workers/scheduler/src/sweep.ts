@@ -5,6 +5,7 @@ import { type ControlDb, isConnectionError } from "../../shared/src/db";
 import type { SweepQueue, TenantSweep } from "../../shared/src/platform";
 import type { TenantConnections } from "../../shared/src/tenant-connections";
 import { tenantSchemaVersion } from "../../shared/src/tenants";
+import { pruneControl, pruneTenant } from "./housekeeping";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
@@ -18,6 +19,7 @@ export async function enqueueSweeps(
   queue: SweepQueue,
   tick: Date,
 ): Promise<number> {
+  await pruneControl(control, tick);
   const active = await control
     .select({ id: tenants.id })
     .from(tenants)
@@ -50,6 +52,7 @@ export async function sweepTenant(
       .insert(schedulerHeartbeats)
       .values({ tick: sweep.tick, processedAt: deps.now() })
       .onConflictDoNothing();
+    await pruneTenant(db, deps.now());
   } catch (err) {
     // A broken client must not be reused by the retry.
     if (isConnectionError(err)) deps.connections.evict(tenant.id);

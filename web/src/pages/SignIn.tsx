@@ -1,0 +1,103 @@
+import { useEffect, useState } from "preact/hooks";
+import { refreshSession, signIn } from "../lib/api";
+import { ApiError, describeWait } from "../lib/problem";
+import { isFirstPage, navigate } from "../lib/router";
+import { session, takeReturnTo, takeSignInNotice } from "../lib/session";
+import { OrgName, PublicFrame, UnknownOrganization, useOrganization } from "../org/PublicFrame";
+import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../ui/feedback";
+import { TextField } from "../ui/fields";
+import { type FieldErrors, useForm } from "../ui/use-form";
+
+/** The sign-in answers worded for people: the API's 401 and 429 problems. */
+function signInProblem(err: unknown): unknown {
+  if (!(err instanceof ApiError)) return err;
+  if (err.status === 401) {
+    return new ApiError(401, err.code, "Email or password is incorrect.");
+  }
+  if (err.status === 429) {
+    const wait = err.retryAfterSeconds;
+    const when = wait === null ? "later" : `in ${describeWait(wait)}`;
+    return new ApiError(429, err.code, `Too many sign-in attempts. Try again ${when}.`);
+  }
+  return err;
+}
+
+export function SignIn({ slug }: { slug: string }) {
+  const org = useOrganization(slug);
+  const [notice] = useState(takeSignInNotice);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const form = useForm(["email", "password"]);
+
+  // Opened or reloaded here with a live refresh cookie: go straight in.
+  useEffect(() => {
+    if (session.get()?.slug === slug) {
+      navigate(takeReturnTo(slug), { replace: true });
+    } else if (isFirstPage()) {
+      refreshSession(slug).then(
+        (restored) => restored && navigate(takeReturnTo(slug), { replace: true }),
+        () => undefined,
+      );
+    }
+  }, [slug]);
+
+  if (org.kind === "missing") {
+    return (
+      <PublicFrame>
+        <PageHeading title="Organization not found">Sign in</PageHeading>
+        <UnknownOrganization slug={slug} />
+      </PublicFrame>
+    );
+  }
+
+  const check = (): FieldErrors => ({
+    ...(email.trim() ? {} : { email: "Enter your email address." }),
+    ...(password ? {} : { password: "Enter your password." }),
+  });
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void form.submit(check, async () => {
+      await signIn(slug, email.trim(), password).catch((err: unknown) => {
+        throw signInProblem(err);
+      });
+      navigate(takeReturnTo(slug), { replace: true });
+    });
+  };
+
+  return (
+    <PublicFrame>
+      <OrgName state={org} />
+      <PageHeading title="Sign in">Sign in</PageHeading>
+      <StatusMessage message={notice} />
+      <form ref={form.formRef} class="card" onSubmit={onSubmit} noValidate>
+        <ErrorMessage message={form.error} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          value={email}
+          onValue={setEmail}
+          error={form.fields.email}
+          autoComplete="username"
+          required
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          error={form.fields.password}
+          autoComplete="current-password"
+          required
+        />
+        <FormActions>
+          <button type="submit" class="button primary" disabled={form.busy}>
+            {form.busy ? "Signing in…" : "Sign in"}
+          </button>
+          <a href={`/o/${slug}/forgot-password`}>Forgot password?</a>
+        </FormActions>
+      </form>
+    </PublicFrame>
+  );
+}

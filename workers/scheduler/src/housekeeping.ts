@@ -1,0 +1,27 @@
+import { lt } from "drizzle-orm";
+import { clientTokenIds } from "../../../db/control/schema";
+import { emailTokens, loginThrottle, refreshTokens } from "../../../db/tenant/schema";
+import type { ControlDb, TenantDb } from "../../shared/src/db";
+
+const day = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes what can no longer matter, so these tables grow with current activity rather than
+ * with history: sign-in throttle windows long over, expired refresh tokens (an expired
+ * token is refused whatever its family), and email links a day past their expiry. Each
+ * delete reads an index on its time column.
+ */
+export async function pruneTenant(db: TenantDb, now: Date): Promise<void> {
+  await db.batch([
+    db
+      .delete(loginThrottle)
+      .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - day))),
+    db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now)),
+    db.delete(emailTokens).where(lt(emailTokens.expiresAt, new Date(now.getTime() - day))),
+  ]);
+}
+
+/** Integration token ids are kept only until their token could no longer be accepted. */
+export async function pruneControl(control: ControlDb, now: Date): Promise<void> {
+  await control.delete(clientTokenIds).where(lt(clientTokenIds.expiresAt, now));
+}
