@@ -50,3 +50,21 @@ export function isConnectionError(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True when a statement broke a UNIQUE constraint (a primary key counts too), e.g. two
+ * requests claiming the same email at once. Over libSQL's HTTP protocol only the primary code
+ * `SQLITE_CONSTRAINT` arrives, so the message decides; a local file also sets `extendedCode`
+ * to `SQLITE_CONSTRAINT_UNIQUE`. drizzle wraps the driver's error as `cause`.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++) {
+    const { code, extendedCode } = e as { code?: unknown; extendedCode?: unknown };
+    if (code === "SQLITE_CONSTRAINT_UNIQUE" || extendedCode === "SQLITE_CONSTRAINT_UNIQUE") {
+      return true;
+    }
+    if (/UNIQUE constraint failed/i.test(e.message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { auditLog } from "../../../../db/tenant/schema";
 import { authorize } from "../../../shared/src/actor";
 import { AppError } from "../../../shared/src/errors";
 import type { TenantCtx } from "../app-env";
-import type { Page } from "./members";
+import { type Page, pageOf } from "./pagination";
 
 export interface AuditEntryView {
   id: number;
@@ -41,6 +41,5 @@ export async function listAuditLog({
     .where(before === undefined ? undefined : lt(auditLog.id, before))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
-  return { items, nextCursor: rows.length > input.limit ? String(items.at(-1)!.id) : null };
+  return pageOf(rows, input.limit, (last) => String(last.id));
 }

@@ -12,13 +12,21 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Who did what, when and from where, in the organization's own audit log. */
-export async function recordAudit(
-  ctx: { db: TenantDb; now: Date; origin: RequestOrigin; actor?: Actor | null },
-  entry: AuditEntry,
-): Promise<void> {
+/** `db` may be an open transaction; without an actor the entry names the system. */
+interface AuditCtx {
+  db: Pick<TenantDb, "insert">;
+  now: Date;
+  origin: RequestOrigin;
+  actor?: Actor | null;
+}
+
+/**
+ * The entry as a statement not yet run, for `db.batch([...])` or an open transaction, so the
+ * audit row commits together with the change it records (or not at all).
+ */
+export function auditInsert(ctx: AuditCtx, entry: AuditEntry) {
   const who = ctx.actor ? auditActor(ctx.actor) : { actorType: "system" as const, actorId: null };
-  await ctx.db.insert(auditLog).values({
+  return ctx.db.insert(auditLog).values({
     at: ctx.now,
     ...who,
     action: entry.action,
@@ -27,4 +35,12 @@ export async function recordAudit(
     ip: ctx.origin.ip,
     detail: entry.detail ?? {},
   });
+}
+
+/**
+ * Who did what, when and from where, in the organization's own audit log, written at once:
+ * for changes made elsewhere (the control database) that no tenant transaction can hold.
+ */
+export async function recordAudit(ctx: AuditCtx, entry: AuditEntry): Promise<void> {
+  await auditInsert(ctx, entry);
 }

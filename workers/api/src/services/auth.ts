@@ -11,7 +11,8 @@ import {
   verifyPassword,
 } from "../../../shared/src/passwords";
 import type { OrgCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
+import { invalidField } from "./invalid-field";
 import { countAttempt, forgiveAttemptStatements, throttleKeys } from "./login-throttle";
 import { type IssuedSession, memberActor, newRefreshToken, signSession } from "./sessions";
 
@@ -127,6 +128,5 @@ export async function confirmPassword(
     await ctx.db.batch([first!, ...rest]);
     return;
   }
-  const message = "That is not your current password.";
-  throw new AppError("validation", `${field}: ${message}`, { errors: [{ field, message }] });
+  throw invalidField(field, "That is not your current password.");
 }

@@ -2,16 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import * as v from "valibot";
 import { type IntegrationClient, integrationClients } from "../../../../db/control/schema";
 import { authorize, clientScopes } from "../../../shared/src/actor";
-import {
-  type ClientJwk,
-  clientJwkSchema,
-  jwksUrlProblem,
-  maxClientKeys,
-  toClientJwk,
-} from "../../../shared/src/client-keys";
+import { clientJwkSchema, jwksUrlProblem, toClientJwk } from "../../../shared/src/client-keys";
 import { AppError } from "../../../shared/src/errors";
 import type { TenantCtx } from "../app-env";
 import { recordAudit } from "./audit";
+import { invalidField } from "./invalid-field";
 
 export interface ClientView {
   id: string;
@@ -54,9 +49,7 @@ export const registerClientBody = v.pipe(
   ),
 );
 
-export const addClientKeyBody = v.object({ jwk: clientJwkSchema });
-
-function toView(client: IntegrationClient): ClientView {
+export function clientView(client: IntegrationClient): ClientView {
   return {
     id: client.id,
     name: client.name,
@@ -74,7 +67,7 @@ function toView(client: IntegrationClient): ClientView {
 }
 
 /** One of this tenant's clients; another tenant's id is as unknown as a made-up one. */
-async function findClient(ctx: TenantCtx, clientId: string): Promise<IntegrationClient> {
+export async function findClient(ctx: TenantCtx, clientId: string): Promise<IntegrationClient> {
   const [client] = await ctx.platform.control
     .select()
     .from(integrationClients)
@@ -85,40 +78,6 @@ async function findClient(ctx: TenantCtx, clientId: string): Promise<Integration
   return client;
 }
 
-function ownKeys(client: IntegrationClient): ClientJwk[] {
-  if (client.status !== "active") {
-    throw new AppError("conflict", "This API client is revoked; register a new one.");
-  }
-  if (client.jwksUrl) {
-    throw new AppError(
-      "conflict",
-      "This API client's keys come from its JWKS URL; change them there.",
-    );
-  }
-  return (client.jwks ?? []) as unknown as ClientJwk[];
-}
-
-/**
- * Writes a client's new key list unless someone else changed it since it was read; a lost
- * update could bring back a removed key. updated_at is the version, kept strictly increasing.
- */
-async function saveKeys(ctx: TenantCtx, client: IntegrationClient, jwks: ClientJwk[]) {
-  const updatedAt = new Date(Math.max(ctx.now.getTime(), client.updatedAt.getTime() + 1));
-  const [saved] = await ctx.platform.control
-    .update(integrationClients)
-    .set({ jwks, updatedAt })
-    .where(
-      and(
-        eq(integrationClients.id, client.id),
-        eq(integrationClients.updatedAt, client.updatedAt),
-        eq(integrationClients.status, "active"),
-      ),
-    )
-    .returning();
-  if (!saved) throw new AppError("conflict", "The API client changed meanwhile; retry.");
-  return saved;
-}
-
 export async function listClients({ ctx }: { ctx: TenantCtx }): Promise<{ items: ClientView[] }> {
   authorize(ctx.actor, "clients:manage");
   const rows = await ctx.platform.control
@@ -126,7 +85,7 @@ export async function listClients({ ctx }: { ctx: TenantCtx }): Promise<{ items:
     .from(integrationClients)
     .where(eq(integrationClients.tenantId, ctx.tenant.id))
     .orderBy(asc(integrationClients.createdAt), asc(integrationClients.id));
-  return { items: rows.map(toView) };
+  return { items: rows.map(clientView) };
 }
 
 export async function registerClient({
@@ -139,11 +98,7 @@ export async function registerClient({
   authorize(ctx.actor, "clients:manage");
   if (input.jwksUrl !== undefined) {
     const problem = jwksUrlProblem(input.jwksUrl, ctx.platform.jwksHostAllowlist);
-    if (problem) {
-      throw new AppError("validation", `jwksUrl: ${problem}`, {
-        errors: [{ field: "jwksUrl", message: problem }],
-      });
-    }
+    if (problem) throw invalidField("jwksUrl", problem);
   }
   const jwk = input.jwk ? await toClientJwk(input.jwk) : null;
   const [client] = await ctx.platform.control
@@ -167,71 +122,7 @@ export async function registerClient({
     subjectId: client!.id,
     detail: { name: input.name, scopes: input.scopes, kid: jwk?.kid, jwksUrl: input.jwksUrl },
   });
-  return toView(client!);
-}
-
-export async function addClientKey({
-  ctx,
-  clientId,
-  input,
-}: {
-  ctx: TenantCtx;
-  clientId: string;
-  input: v.InferOutput<typeof addClientKeyBody>;
-}): Promise<ClientView> {
-  authorize(ctx.actor, "clients:manage");
-  const client = await findClient(ctx, clientId);
-  const keys = ownKeys(client);
-  const jwk = await toClientJwk(input.jwk);
-  if (keys.some((key) => key.kid === jwk.kid)) {
-    throw new AppError("conflict", `This API client already has a key with kid "${jwk.kid}".`);
-  }
-  if (keys.length >= maxClientKeys) {
-    throw new AppError(
-      "conflict",
-      `An API client holds at most ${maxClientKeys} keys; remove a retired one first.`,
-    );
-  }
-  const saved = await saveKeys(ctx, client, [jwk, ...keys]);
-  await recordAudit(ctx, {
-    action: "client.add_key",
-    subjectType: "client",
-    subjectId: client.id,
-    detail: { kid: jwk.kid, alg: jwk.alg },
-  });
-  return toView(saved);
-}
-
-export async function removeClientKey({
-  ctx,
-  clientId,
-  kid,
-}: {
-  ctx: TenantCtx;
-  clientId: string;
-  kid: string;
-}): Promise<ClientView> {
-  authorize(ctx.actor, "clients:manage");
-  const client = await findClient(ctx, clientId);
-  const keys = ownKeys(client);
-  const remaining = keys.filter((key) => key.kid !== kid);
-  if (remaining.length === keys.length) {
-    throw new AppError("not_found", `This API client has no key with kid "${kid}".`);
-  }
-  if (remaining.length === 0) {
-    throw new AppError(
-      "conflict",
-      "An API client keeps at least one key; add its successor first.",
-    );
-  }
-  const saved = await saveKeys(ctx, client, remaining);
-  await recordAudit(ctx, {
-    action: "client.remove_key",
-    subjectType: "client",
-    subjectId: client.id,
-    detail: { kid },
-  });
-  return toView(saved);
+  return clientView(client!);
 }
 
 export async function revokeClient({
@@ -244,7 +135,7 @@ export async function revokeClient({
   authorize(ctx.actor, "clients:manage");
   const client = await findClient(ctx, clientId);
   // Revoking twice changes nothing and records nothing new.
-  if (client.status === "revoked") return toView(client);
+  if (client.status === "revoked") return clientView(client);
   const [revoked] = await ctx.platform.control
     .update(integrationClients)
     .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
@@ -256,5 +147,5 @@ export async function revokeClient({
     subjectId: client.id,
     detail: { name: client.name },
   });
-  return toView(revoked!);
+  return clientView(revoked!);
 }

@@ -2,22 +2,23 @@ import { and, eq } from "drizzle-orm";
 import * as v from "valibot";
 import { members } from "../../../../db/tenant/schema";
 import { requireMember } from "../../../shared/src/actor";
-import type { TenantDb } from "../../../shared/src/db";
+import { isUniqueViolation, type TenantDb } from "../../../shared/src/db";
 import { AppError } from "../../../shared/src/errors";
 import { memberEmail } from "../../../shared/src/invitation-input";
 import { describeError } from "../../../shared/src/log";
 import { offeredPassword } from "../../../shared/src/passwords";
 import type { OrgCtx, TenantCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
 import { confirmPassword } from "./auth";
 import {
-  findOpenEmailToken,
   linkToken,
+  openEmailLink,
   retireOpenEmailTokens,
   sendEmailToken,
   spendEmailToken,
 } from "./email-tokens";
 import { emailChangedNotice, emailChangeEmail } from "./identity-emails";
+import { invalidField } from "./invalid-field";
 import { loadMember } from "./me-view";
 import { memberActor } from "./sessions";
 
@@ -35,14 +36,6 @@ async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
   if (holder) throw emailTaken();
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 4; depth++) {
-    if (/UNIQUE constraint failed/i.test(e.message)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
 /** Sends a confirmation link to the new address; nothing changes until it is opened. */
 export async function requestEmailChange({
   ctx,
@@ -54,10 +47,7 @@ export async function requestEmailChange({
   const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
   await confirmPassword(ctx, member, input.password, "password");
   if (input.newEmail === member.email) {
-    const message = "That is already your email address.";
-    throw new AppError("validation", `newEmail: ${message}`, {
-      errors: [{ field: "newEmail", message }],
-    });
+    throw invalidField("newEmail", "That is already your email address.");
   }
   await assertEmailFree(ctx.db, input.newEmail);
   await sendEmailToken(ctx, {
@@ -77,11 +67,9 @@ export async function confirmEmailChange({
   ctx: OrgCtx;
   input: v.InferOutput<typeof emailChangeConfirmInput>;
 }): Promise<void> {
-  const link = await findOpenEmailToken(ctx, input.token, "email_change");
-  const [member] = await ctx.db.select().from(members).where(eq(members.id, link.memberId));
-  if (member?.status !== "active" || !link.newEmail) {
-    throw new AppError("not_found", "This account's email can no longer be changed this way.");
-  }
+  const gone = "This account's email can no longer be changed this way.";
+  const { link, member } = await openEmailLink(ctx, input.token, "email_change", gone);
+  if (!link.newEmail) throw new AppError("not_found", gone);
   const newEmail = link.newEmail;
   await assertEmailFree(ctx.db, newEmail);
   try {

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import * as v from "valibot";
-import { emailTokens } from "../../../../db/tenant/schema";
+import { emailTokens, type Member, members } from "../../../../db/tenant/schema";
 import type { TenantDb } from "../../../shared/src/db";
 import { AppError } from "../../../shared/src/errors";
 import { emailLink } from "../../../shared/src/links";
@@ -67,7 +67,7 @@ const linkInvalid = () =>
   new AppError("not_found", "This link is invalid, already used or expired; ask for a new one.");
 
 /** The unused, unexpired token of that purpose, or 404. */
-export async function findOpenEmailToken(
+async function findOpenEmailToken(
   ctx: OrgCtx,
   token: string,
   purpose: EmailTokenPurpose,
@@ -79,6 +79,19 @@ export async function findOpenEmailToken(
   if (!row || row.purpose !== purpose || row.usedAt) throw linkInvalid();
   if (row.expiresAt.getTime() <= ctx.now.getTime()) throw linkInvalid();
   return row;
+}
+
+/** An open link and the member it was sent to, who must still be active; otherwise 404 `gone`. */
+export async function openEmailLink(
+  ctx: OrgCtx,
+  token: string,
+  purpose: EmailTokenPurpose,
+  gone: string,
+): Promise<{ link: EmailTokenRow; member: Member }> {
+  const link = await findOpenEmailToken(ctx, token, purpose);
+  const [member] = await ctx.db.select().from(members).where(eq(members.id, link.memberId));
+  if (member?.status !== "active") throw new AppError("not_found", gone);
+  return { link, member };
 }
 
 /**

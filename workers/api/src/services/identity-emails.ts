@@ -11,8 +11,8 @@ interface Recipient {
 
 const signature = (orgName: string) => `Warmly,\nTandem, on behalf of ${orgName}`;
 
-/** Subjects are one line, whatever an organization's name holds. */
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+/** Subjects are one line, whatever an organization's name or an admin's typing holds. */
+export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export function passwordResetEmail(opts: {
   member: Recipient;

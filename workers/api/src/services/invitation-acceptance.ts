@@ -5,7 +5,7 @@ import { AppError } from "../../../shared/src/errors";
 import { hashToken } from "../../../shared/src/opaque-tokens";
 import { hashPassword, newPassword } from "../../../shared/src/passwords";
 import type { OrgCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
 import { linkToken } from "./email-tokens";
 import { displayName } from "./me";
 import { type IssuedSession, memberActor, newRefreshToken, signSession } from "./sessions";

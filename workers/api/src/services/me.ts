@@ -5,7 +5,7 @@ import { requireMember } from "../../../shared/src/actor";
 import { AppError } from "../../../shared/src/errors";
 import { hashPassword, newPassword, offeredPassword } from "../../../shared/src/passwords";
 import type { TenantCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
 import { confirmPassword } from "./auth";
 import { loadMember, type MeView, meView } from "./me-view";
 import { revokeMemberSessions } from "./session-revocation";

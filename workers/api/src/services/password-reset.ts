@@ -1,15 +1,14 @@
 import { and, count, eq, gt } from "drizzle-orm";
 import * as v from "valibot";
 import { emailTokens, members } from "../../../../db/tenant/schema";
-import { AppError } from "../../../shared/src/errors";
 import { memberEmail } from "../../../shared/src/invitation-input";
 import { describeError } from "../../../shared/src/log";
 import { hashPassword, newPassword } from "../../../shared/src/passwords";
 import type { OrgCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
 import {
-  findOpenEmailToken,
   linkToken,
+  openEmailLink,
   retireOpenEmailTokens,
   sendEmailToken,
   spendEmailToken,
@@ -79,11 +78,12 @@ export async function confirmPasswordReset({
   ctx: OrgCtx;
   input: v.InferOutput<typeof passwordResetConfirmInput>;
 }): Promise<void> {
-  const link = await findOpenEmailToken(ctx, input.token, "password_reset");
-  const [member] = await ctx.db.select().from(members).where(eq(members.id, link.memberId));
-  if (member?.status !== "active") {
-    throw new AppError("not_found", "This account can no longer be reset; ask your coordinator.");
-  }
+  const { link, member } = await openEmailLink(
+    ctx,
+    input.token,
+    "password_reset",
+    "This account can no longer be reset; ask your coordinator.",
+  );
   const passwordHash = await hashPassword(input.password, ctx.platform.passwordPepper);
   await ctx.db.transaction(async (tx) => {
     await spendEmailToken(tx, link, ctx.now);

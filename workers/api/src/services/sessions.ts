@@ -5,7 +5,7 @@ import type { Actor } from "../../../shared/src/actor";
 import { AppError } from "../../../shared/src/errors";
 import { hashToken, newOpaqueToken } from "../../../shared/src/opaque-tokens";
 import type { OrgCtx } from "../app-env";
-import { auditInsert } from "./audit-statement";
+import { auditInsert } from "./audit";
 import { type MeView, meView } from "./me-view";
 
 export const accessTokenTtlSeconds = 15 * 60;
@@ -69,6 +69,15 @@ function revokeFamily(ctx: OrgCtx, familyId: string) {
 
 type RefreshRow = typeof refreshTokens.$inferSelect;
 
+/** Only the hash is stored, so the cookie's token is found by hashing it. */
+async function findRefreshToken(ctx: OrgCtx, token: string): Promise<RefreshRow | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(refreshTokens)
+    .where(eq(refreshTokens.tokenHash, await hashToken(token)));
+  return row;
+}
+
 /** A spent token came back: whoever holds the family's newest token may be a thief. */
 async function revokeAfterReuse(ctx: OrgCtx, spent: RefreshRow): Promise<never> {
   await ctx.db.batch([
@@ -91,11 +100,7 @@ export async function refreshSession({
   ctx: OrgCtx;
   input: { refreshToken: string };
 }): Promise<IssuedSession> {
-  const tokenHash = await hashToken(input.refreshToken);
-  const [current] = await ctx.db
-    .select()
-    .from(refreshTokens)
-    .where(eq(refreshTokens.tokenHash, tokenHash));
+  const current = await findRefreshToken(ctx, input.refreshToken);
   if (!current || current.revokedAt) throw sessionEnded();
   if (current.usedAt) return revokeAfterReuse(ctx, current);
   if (current.expiresAt.getTime() <= ctx.now.getTime()) throw sessionEnded();
@@ -141,11 +146,7 @@ export async function endSession({
   ctx: OrgCtx;
   input: { refreshToken: string };
 }): Promise<void> {
-  const tokenHash = await hashToken(input.refreshToken);
-  const [current] = await ctx.db
-    .select()
-    .from(refreshTokens)
-    .where(eq(refreshTokens.tokenHash, tokenHash));
+  const current = await findRefreshToken(ctx, input.refreshToken);
   if (!current || current.revokedAt) return;
   const [member] = await ctx.db.select().from(members).where(eq(members.id, current.memberId));
   await ctx.db.batch([

@@ -3,10 +3,12 @@ import type { AppEnv } from "../../app-env";
 import {
   addClientKey,
   addClientKeyBody,
+  removeClientKey,
+} from "../../services/client-key-rotation";
+import {
   listClients,
   registerClient,
   registerClientBody,
-  removeClientKey,
   revokeClient,
 } from "../../services/clients";
 import { validate } from "../../validator";

@@ -6,20 +6,15 @@ import {
   memberRole,
 } from "../../../../shared/src/invitation-input";
 import type { AppEnv } from "../../app-env";
+import { bulkInvite } from "../../services/bulk-invitations";
 import {
-  bulkInvite,
   createInvitation,
   listInvitations,
   resendInvitation,
   revokeInvitation,
 } from "../../services/invitations";
-import {
-  changeMemberRole,
-  deactivateMember,
-  listMembers,
-  memberStatuses,
-  reactivateMember,
-} from "../../services/members";
+import { changeMemberRole, deactivateMember, reactivateMember } from "../../services/member-admin";
+import { listMembers, memberStatuses } from "../../services/members";
 import { validate } from "../../validator";
 import { pageQuery } from "../pagination";
 import { tenantCtx } from "../tenant-ctx";
