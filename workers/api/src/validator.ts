@@ -1,18 +1,34 @@
 import { vValidator } from "@hono/valibot-validator";
-import type { ValidationTargets } from "hono";
+import type { MiddlewareHandler, ValidationTargets } from "hono";
+import { every } from "hono/combine";
 import type * as v from "valibot";
 import { AppError } from "../../shared/src/errors";
 import { fieldErrors } from "../../shared/src/validate";
+
+/**
+ * valibot's object schemas accept arrays, so a JSON body is first required to be an object.
+ * Hono caches the parsed body, so the validator after this does not parse it again.
+ */
+const jsonObjectBody: MiddlewareHandler = async function jsonObjectBody(c, next) {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+    throw new AppError("validation", "The request body must be a JSON object.", {
+      errors: [{ field: "", message: "The request body must be a JSON object." }],
+    });
+  }
+  await next();
+};
 
 /** valibot at the edge of the API: every failure becomes one validation problem. */
 export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(
   target: T,
   schema: S,
 ) {
-  return vValidator(target, schema, (result) => {
+  const validator = vValidator(target, schema, (result) => {
     if (result.success) return;
     const errors = fieldErrors(result.issues);
     const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
     throw new AppError("validation", detail.join(" "), { errors });
   });
+  return target === "json" ? (every(jsonObjectBody, validator) as typeof validator) : validator;
 }

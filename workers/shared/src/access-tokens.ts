@@ -112,6 +112,9 @@ const accessPayload = v.object({
   sid: v.optional(v.pipe(v.string(), v.minLength(1))),
 });
 
+/** The longest-lived access token Tandem signs (15 minutes). */
+export const maxAccessTokenSeconds = 900;
+
 export async function verifyAccessToken(
   keys: SigningKeys,
   aud: TokenAudience,
@@ -127,7 +130,10 @@ export async function verifyAccessToken(
       requiredClaims: ["exp", "iat", "sub"],
       clockTolerance: 30,
       currentDate: now,
+      // However a token came to exist, none lives longer than Tandem ever issues them for.
+      maxTokenAge: maxAccessTokenSeconds,
     });
+    if (payload.exp! - payload.iat! > maxAccessTokenSeconds) throw new Error("lifetime too long");
     const claims = v.parse(accessPayload, payload);
     const sid = claims.sid === undefined ? {} : { sessionId: claims.sid };
     return { memberId: claims.sub, tenantId: claims.tid, role: claims.role, ...sid };
