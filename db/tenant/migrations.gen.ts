@@ -38,5 +38,22 @@ export const migrations: Migration[] = [
       "CREATE INDEX `login_throttle_window` ON `login_throttle` (`window_started_at`);",
       "CREATE INDEX `refresh_tokens_expires` ON `refresh_tokens` (`expires_at`);"
     ]
+  },
+  {
+    "tag": "0003_programs",
+    "statements": [
+      "CREATE TABLE `enrollments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`role` text NOT NULL,\n\t`status` text NOT NULL,\n\t`answers` text NOT NULL,\n\t`decision_message` text,\n\t`decided_by` text,\n\t`decided_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `enrollments_program_member` ON `enrollments` (`program_id`,`member_id`);",
+      "CREATE INDEX `enrollments_program_status` ON `enrollments` (`program_id`,`status`);",
+      "CREATE INDEX `enrollments_member` ON `enrollments` (`member_id`);",
+      "CREATE TABLE `member_profiles` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`interests` text NOT NULL,\n\t`skills` text NOT NULL,\n\t`department` text,\n\t`seniority` text,\n\t`languages` text NOT NULL,\n\t`availability` text,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE TABLE `program_rule_versions` (\n\t`program_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`rules` text NOT NULL,\n\t`effective_from` integer NOT NULL,\n\t`changed_by` text,\n\tPRIMARY KEY(`program_id`, `version`)\n);",
+      "CREATE TABLE `programs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`description` text DEFAULT '' NOT NULL,\n\t`audience` text DEFAULT '' NOT NULL,\n\t`status` text NOT NULL,\n\t`starts_on` text,\n\t`ends_on` text,\n\t`relationship_length_days` integer,\n\t`template_key` text,\n\t`rules` text NOT NULL,\n\t`rules_version` integer DEFAULT 1 NOT NULL,\n\t`application_form` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `programs_status` ON `programs` (`status`);",
+      "CREATE TABLE `training_completions` (\n\t`resource_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`completed_at` integer NOT NULL,\n\tPRIMARY KEY(`resource_id`, `member_id`)\n);",
+      "CREATE INDEX `training_completions_member` ON `training_completions` (`member_id`);",
+      "CREATE TABLE `training_resources` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`url` text,\n\t`body` text,\n\t`quiz` text,\n\t`required_for` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `training_resources_program` ON `training_resources` (`program_id`);"
+    ]
   }
 ];

@@ -1,6 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { integrationClients } from "../../db/control/schema";
 import { emailTokens, invitations, members, refreshTokens } from "../../db/tenant/schema";
+import { enrollmentRouteSpecs } from "./route-table-enrollments";
+import { programRouteSpecs } from "./route-table-programs";
 import type {
   OrgRouteSpec,
   PlainRoute,
@@ -404,7 +406,14 @@ export const operatorRoutes: PlainRoute[] = [
 ];
 
 export const routeTable: RouteTable = {
-  authenticated: [...me, ...membersRoutes, ...clientsRoutes, ...audit],
+  authenticated: [
+    ...me,
+    ...membersRoutes,
+    ...clientsRoutes,
+    ...audit,
+    ...programRouteSpecs,
+    ...enrollmentRouteSpecs,
+  ],
   org: orgRoutes,
   public: publicRoutes,
   operator: operatorRoutes,

@@ -14,8 +14,11 @@ import { healthRoutes } from "./routes/health";
 import { operatorRoutes } from "./routes/operator/tenants";
 import { auditRoutes } from "./routes/v1/audit";
 import { clientsRoutes } from "./routes/v1/clients";
+import { enrollmentsRoutes, myEnrollmentsRoutes } from "./routes/v1/enrollments";
 import { meRoutes } from "./routes/v1/me";
 import { membersRoutes } from "./routes/v1/members";
+import { programsRoutes, programTemplatesRoutes } from "./routes/v1/programs";
+import { trainingRoutes } from "./routes/v1/training";
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -65,6 +68,11 @@ export function createApp(platform: Platform) {
   const v1 = new Hono<AppEnv>();
   v1.use(tenantContext());
   v1.route("/me", meRoutes);
+  v1.route("/me/enrollments", myEnrollmentsRoutes);
+  v1.route("/program-templates", programTemplatesRoutes);
+  v1.route("/programs", programsRoutes);
+  v1.route("/programs/:programId/enrollments", enrollmentsRoutes);
+  v1.route("/programs/:programId/training", trainingRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

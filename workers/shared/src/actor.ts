@@ -4,7 +4,15 @@ import { AppError } from "./errors";
  * What an integration may be granted, read and write per resource family. Admins (program
  * coordinators) hold all of them; members hold none and act on their own data through /v1/me.
  */
-export const clientScopes = ["members:read", "members:write", "audit:read"] as const;
+export const clientScopes = [
+  "members:read",
+  "members:write",
+  "audit:read",
+  "programs:read",
+  "programs:write",
+  "enrollments:read",
+  "enrollments:write",
+] as const;
 export type ClientScope = (typeof clientScopes)[number];
 
 /** Permissions no integration can hold: managing integrations themselves. */

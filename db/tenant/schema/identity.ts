@@ -1,24 +1,4 @@
-import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-export const members = sqliteTable("members", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["admin", "member"] })
-    .notNull()
-    .default("member"),
-  status: text("status", { enum: ["invited", "active", "deactivated"] })
-    .notNull()
-    .default("invited"),
-  timeZone: text("time_zone").notNull().default("UTC"),
-  /** "pbkdf2-sha256$<iterations>$<salt>$<hash>" (base64url); null until a password is set. */
-  passwordHash: text("password_hash"),
-  lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
-  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
-});
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Single-use, expiring links to join the organization. Only the token's hash is kept. */
 export const invitations = sqliteTable(
@@ -93,31 +73,3 @@ export const loginThrottle = sqliteTable(
   },
   (t) => [index("login_throttle_window").on(t.windowStartedAt)],
 );
-
-/** Who did what, when and from where, inside one organization. */
-export const auditLog = sqliteTable(
-  "audit_log",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
-    actorType: text("actor_type", { enum: ["member", "client", "system", "operator"] }).notNull(),
-    actorId: text("actor_id"),
-    action: text("action").notNull(),
-    subjectType: text("subject_type"),
-    subjectId: text("subject_id"),
-    ip: text("ip"),
-    detail: text("detail", { mode: "json" })
-      .$type<Record<string, unknown>>()
-      .notNull()
-      .default(sql`'{}'`),
-  },
-  (t) => [index("audit_log_at").on(t.at)],
-);
-
-/** One row per scheduler tick that reached this tenant: proof the fan-out works end to end. */
-export const schedulerHeartbeats = sqliteTable("scheduler_heartbeats", {
-  tick: text("tick").primaryKey(),
-  processedAt: integer("processed_at", { mode: "timestamp_ms" }).notNull(),
-});
-
-export type Member = typeof members.$inferSelect;

@@ -1,0 +1,5 @@
+// The tenant database: one per organization, one file per area of the domain.
+export * from "./identity";
+export * from "./members";
+export * from "./operations";
+export * from "./programs";

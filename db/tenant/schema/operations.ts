@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/** Who did what, when and from where, inside one organization. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorType: text("actor_type", { enum: ["member", "client", "system", "operator"] }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    ip: text("ip"),
+    detail: text("detail", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'`),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+
+/** One row per scheduler tick that reached this tenant: proof the fan-out works end to end. */
+export const schedulerHeartbeats = sqliteTable("scheduler_heartbeats", {
+  tick: text("tick").primaryKey(),
+  processedAt: integer("processed_at", { mode: "timestamp_ms" }).notNull(),
+});
