@@ -151,3 +151,44 @@ export function lowContrastText(page: Page): Promise<string[]> {
     return offenders;
   });
 }
+
+/** An access token for API calls a test makes beside the browser (setup, final checks). */
+export async function apiToken(e2e: E2e, slug: string, email: string, pw: string) {
+  const res = await fetch(`${e2e.base}/v1/orgs/${slug}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: pw }),
+  });
+  if (!res.ok) throw new Error(`login ${email} -> ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** A call to /v1/… with a bearer token; throws on anything but 2xx. */
+export async function apiCall<T>(
+  e2e: E2e,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const res = await fetch(`${e2e.base}${path}`, {
+    method: init.method ?? "GET",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (!res.ok) throw new Error(`${path} -> ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A member invited by an admin and signed up through the API. */
+export async function addMember(
+  e2e: E2e,
+  adminToken: string,
+  member: { email: string; password: string; displayName: string },
+): Promise<void> {
+  await apiCall(e2e, adminToken, "/v1/members/invitations", {
+    method: "POST",
+    body: { email: member.email, role: "member" },
+  });
+  const link = await mailedLink(e2e, member.email, "accept");
+  await acceptByApi(e2e, link, member.password, member.displayName);
+}

@@ -101,9 +101,13 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       .filter({ hasText: `Welcome, ${mentee.name}` })
       .waitFor();
     expect(await menteePage.getByRole("banner").textContent()).toContain(mentee.name);
-    // A member sees Home only.
+    // A member sees their own pages, no admin ones.
     const nav = menteePage.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([
+      "Home",
+      "Programs",
+      "My programs",
+    ]);
     await screenshot(menteePage, "member-home");
 
     // The admin sees the mentee active, then deactivates them after confirming.

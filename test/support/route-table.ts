@@ -393,6 +393,7 @@ export const orgRoutes: OrgRouteSpec[] = [
 export const publicRoutes: PlainRoute[] = [
   { method: "GET", path: "/healthz" },
   { method: "GET", path: "/.well-known/jwks.json" },
+  { method: "GET", path: "/openapi.json" },
 ];
 
 /** Behind OPERATOR_TOKEN: no member or integration credential may reach them. */

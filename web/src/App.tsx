@@ -13,6 +13,12 @@ import { Landing } from "./pages/Landing";
 import { SignIn } from "./pages/SignIn";
 import { ConfirmEmail, ResetPassword } from "./pages/TokenPages";
 import { PageHeading } from "./ui/feedback";
+import { lazyComponent } from "./ui/lazy";
+
+const ProgramRoutes = lazyComponent(
+  () => import("./programs/ProgramRoutes").then((m) => m.ProgramRoutes),
+  "Loading programs…",
+);
 
 function NotFound() {
   return (
@@ -48,6 +54,15 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
       return <ResetPassword slug={slug} token={token} />;
     case "/confirm-email":
       return <ConfirmEmail slug={slug} token={token} />;
+  }
+  const programs = /^\/(programs|my-programs)(\/.*)?$/.exec(rest);
+  if (programs?.[1]) {
+    const area = programs[1] === "my-programs" ? "mine" : "programs";
+    return (
+      <SignedIn slug={slug}>
+        <ProgramRoutes slug={slug} area={area} rest={programs[2] ?? ""} />
+      </SignedIn>
+    );
   }
   const page =
     rest === "/" ? (

@@ -2,7 +2,7 @@ import { ApiError, networkError, problemFrom } from "./problem";
 import { endSession, session, startSession } from "./session";
 import type { SessionAnswer } from "./types";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 interface CallOptions {
   method?: Method;

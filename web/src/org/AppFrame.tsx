@@ -17,10 +17,16 @@ interface NavItem {
 
 export const navItems: NavItem[] = [
   { path: "/", label: "Home", adminOnly: false },
+  { path: "/programs", label: "Programs", adminOnly: false },
+  { path: "/my-programs", label: "My programs", adminOnly: false },
   { path: "/members", label: "Members", adminOnly: true },
   { path: "/clients", label: "API clients", adminOnly: true },
   { path: "/audit", label: "Audit log", adminOnly: true },
 ];
+
+/** The nav link of the page shown, or of the area it belongs to (a program's own pages). */
+const isCurrent = (path: string, href: string) =>
+  path === href || (!href.endsWith("/") && path.startsWith(`${href}/`));
 
 function Header({ current }: { current: ActiveSession }) {
   const { path } = useLocation();
@@ -55,7 +61,7 @@ function Header({ current }: { current: ActiveSession }) {
             const href = `/o/${slug}${item.path}`;
             return (
               <li key={item.path}>
-                <a href={href} aria-current={path === href ? "page" : undefined}>
+                <a href={href} aria-current={isCurrent(path, href) ? "page" : undefined}>
                   {item.label}
                 </a>
               </li>

@@ -8,6 +8,7 @@ import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
 import { tenantContext } from "./middleware/tenant-context";
+import { openApiPath, openApiRoute } from "./openapi";
 import { onError, problemResponse } from "./problem";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
@@ -57,6 +58,7 @@ export function createApp(platform: Platform) {
   );
 
   app.route("/", healthRoutes);
+  app.get(openApiPath, openApiRoute(app));
 
   // Unauthenticated entry points name the organization by slug. Registered before the
   // authenticated router so its token check never runs for them.

@@ -19,7 +19,23 @@ const jsonObjectBody: MiddlewareHandler = async function jsonObjectBody(c, next)
   await next();
 };
 
-/** valibot at the edge of the API: every failure becomes one validation problem. */
+/** What a `validate()` middleware checks, for the OpenAPI document (openapi.ts). */
+export interface ValidatedInput {
+  target: keyof ValidationTargets;
+  schema: v.GenericSchema;
+}
+
+const validatedInput = Symbol("validatedInput");
+
+/** The input a route handler (as Hono lists it in `app.routes`) validates, if it is one. */
+export function validatedInputOf(handler: unknown): ValidatedInput | undefined {
+  return (handler as { [validatedInput]?: ValidatedInput })[validatedInput];
+}
+
+/**
+ * valibot at the edge of the API: every failure becomes one validation problem. The middleware
+ * carries its target and schema, so the OpenAPI document describes every validated input.
+ */
 export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(
   target: T,
   schema: S,
@@ -30,5 +46,7 @@ export function validate<T extends keyof ValidationTargets, S extends v.GenericS
     const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
     throw new AppError("validation", detail.join(" "), { errors });
   });
-  return target === "json" ? (every(jsonObjectBody, validator) as typeof validator) : validator;
+  const middleware = target === "json" ? every(jsonObjectBody, validator) : validator;
+  const input: ValidatedInput = { target, schema };
+  return Object.assign(middleware, { [validatedInput]: input }) as typeof validator;
 }

@@ -1,38 +1,40 @@
-// Placeholder contract; replaced by the real rules schema, defaults, checks and summary.
-import * as v from "valibot";
-import type { FieldError } from "../errors";
-
-export type ProgramRules = Record<string, unknown>;
-export const programRules = v.looseObject({});
-export const applicationForm = v.looseObject({});
-export type ApplicationForm = Record<string, unknown>;
-
-export interface ProgramShape {
-  startsOn: string | null;
-  endsOn: string | null;
-  relationshipLengthDays: number | null;
-}
-
-export function defaultRules(): ProgramRules {
-  return {};
-}
-
-export function rulesProblems(_rules: ProgramRules, _program: ProgramShape): FieldError[] {
-  return [];
-}
-
-export function summarizeRules(_rules: ProgramRules): string[] {
-  return [];
-}
-
-export interface ProgramTemplate {
-  key: string;
-  name: string;
-  description: string;
-  audience: string;
-  relationshipLengthDays: number;
-  rules: ProgramRules;
-  applicationForm: ApplicationForm;
-}
-
-export const programTemplates: ProgramTemplate[] = [];
+/**
+ * Program rules: the schema coordinators edit, its defaults, the checks for contradictions,
+ * a plain-language summary, the application form with its answers schema, and templates.
+ */
+export { type Answer, type Answers, answersSchema } from "./answers";
+export {
+  type ApplicationForm,
+  type ApplicationFormInput,
+  type ApplicationQuestion,
+  applicationForm,
+  applicationQuestionKinds,
+  defaultApplicationForm,
+  fieldVisibilities,
+  type ProfileFieldName,
+  profileFieldNames,
+} from "./application-form";
+export { type ProgramShape, programLengthDays, rulesProblems } from "./checks";
+export { safetyNotice } from "./defaults";
+export {
+  defaultRules,
+  type Evaluation,
+  type MatchingCriterion,
+  type ProgramRules,
+  type ProgramRulesInput,
+  programRules,
+} from "./rules";
+export { summarizeRules } from "./summary";
+export { type ProgramTemplate, programTemplates } from "./templates";
+export {
+  answeredBy,
+  checkInQuestionKinds,
+  criterionFields,
+  evaluationKinds,
+  evaluationMoments,
+  evaluationQuestionKinds,
+  matchingModes,
+  meetingFormats,
+  mustWeight,
+  reminderChannels,
+} from "./vocab";
