@@ -130,10 +130,6 @@ const trainingOfCaller = async (ctx: RouteCtx) => {
  * `{programId}` names no program and the read is a 404. Isolation of these reads is covered by
  * "A's admin on B's ids → 404" and by test/integration/enrollments-review.test.ts.
  */
-const unfilledRead = {
-  "A's credentials never see B's rows":
-    "The suite does not fill placeholders of GET routes when reading all pages (404).",
-};
 
 const programBase = "/v1/programs/{programId}";
 
@@ -146,7 +142,6 @@ export const enrollmentRouteSpecs: RouteSpec[] = [
     success: 200,
     list: { paginated: true },
     prepare: application,
-    knownFailures: unfilledRead,
   },
   {
     method: "POST",
@@ -201,7 +196,6 @@ export const enrollmentRouteSpecs: RouteSpec[] = [
     scope: "enrollments:read",
     success: 200,
     prepare: application,
-    knownFailures: unfilledRead,
   },
   {
     method: "POST",
@@ -254,7 +248,6 @@ export const enrollmentRouteSpecs: RouteSpec[] = [
     success: 200,
     list: { paginated: false },
     prepare: trainingOfCaller,
-    knownFailures: unfilledRead,
   },
   {
     method: "POST",

@@ -2,7 +2,6 @@ import { asc, count, eq } from "drizzle-orm";
 import { programRuleVersions, programs, trainingResources } from "../../db/tenant/schema";
 import {
   expectStatus,
-  type Method,
   type OrgFixture,
   type RouteCtx,
   type RouteSpec,
@@ -92,13 +91,6 @@ const byId = (t: Target) => programState(t, t.params.programId!);
 
 // The suite reads a GET's isolation check from its literal path, placeholders unfilled; the
 // 404 checks on B's ids cover these routes' isolation instead.
-const paramGetIsolation = {
-  "A's credentials never see B's rows":
-    "readAllPages sends the path with {programId} unfilled; the B-ids → 404 checks cover it.",
-};
-
-// The method type of the suite has no PUT yet; routeKey and send take any method string.
-const put = "PUT" as string as Method;
 
 export const programRouteSpecs: RouteSpec[] = [
   {
@@ -108,10 +100,7 @@ export const programRouteSpecs: RouteSpec[] = [
     scope: "programs:read",
     success: 200,
     list: { paginated: false },
-    knownFailures: {
-      "A's credentials never see B's rows":
-        "Templates are the same for every organization: there is no organization data in them.",
-    },
+    sameForEveryOrganization: true,
   },
   {
     method: "GET",
@@ -163,7 +152,6 @@ export const programRouteSpecs: RouteSpec[] = [
     scope: "programs:read",
     success: 200,
     prepare: freshOpen,
-    knownFailures: paramGetIsolation,
   },
   {
     method: "PATCH",
@@ -182,7 +170,7 @@ export const programRouteSpecs: RouteSpec[] = [
     }),
   },
   {
-    method: put,
+    method: "PUT",
     path: "/v1/programs/{programId}/rules",
     caller: "admin",
     scope: "programs:write",
@@ -203,7 +191,6 @@ export const programRouteSpecs: RouteSpec[] = [
     scope: "programs:read",
     success: 200,
     prepare: freshDraft,
-    knownFailures: paramGetIsolation,
   },
   {
     method: "POST",
