@@ -1141,6 +1141,19 @@ type Check = (title: string, fn: () => Promise<void>) => void;
 
 function isolationChecks(env: () => SuiteEnv, route: RouteSpec, check: Check) {
   const clientKinds = Object.keys(clientGrants) as ClientKind[];
+  if (route.sameForEveryOrganization) {
+    check("A and B get the same answer: nothing in it belongs to an organization", async () => {
+      const e = env();
+      const read = async (org: OrgFixture) => {
+        const res = await e.send("GET", route.path, { token: await e.memberToken(org, org.admin) });
+        await expectStatus(res, 200);
+        return res.text();
+      };
+      const [a, b] = [await read(e.a), await read(e.b)];
+      expect(a).toBe(b);
+      expect(e.b.markers.filter((m) => a.includes(m))).toEqual([]);
+    });
+  }
   if (placeholders(route.path).length > 0) {
     check("A's admin on B's ids → 404, nothing of B changed", async () => {
       const e = env();
