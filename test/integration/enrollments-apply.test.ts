@@ -4,17 +4,16 @@ import { auditLog, enrollments, memberProfiles } from "../../db/tenant/schema";
 import type { MyEnrollment } from "../../workers/api/src/services/enrollment-mine";
 import type { EnrollmentView } from "../../workers/api/src/services/enrollment-view";
 import type { TenantDb } from "../../workers/shared/src/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
-import { insertProgram, memberRow } from "../support/route-table-enrollments";
+import { insertProgram, memberRow, sendJson, tenantDb } from "../support/programs-fixtures";
 
 let h: Harness;
 let db: TenantDb;
 beforeAll(async () => {
   h = await startHarness();
   await h.createTenant("apply-org");
-  db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "apply-org"));
+  db = await tenantDb(h, "apply-org");
 });
 afterAll(() => h.close());
 
@@ -28,13 +27,7 @@ const strictForm = {
 
 const member = (id: string) => h.tokenFor("apply-org", { memberId: id, role: "member" });
 const send = (method: string, path: string, token: string, body?: unknown) =>
-  h.request(path, {
-    method,
-    token,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-  });
+  sendJson(h, method, path, token, body);
 const apply = (programId: string, token: string, body: unknown) =>
   send("POST", `/v1/programs/${programId}/enrollments`, token, body);
 

@@ -4,19 +4,16 @@ import { enrollments, members } from "../../db/tenant/schema";
 import type { EnrollmentView } from "../../workers/api/src/services/enrollment-view";
 import type { TenantDb } from "../../workers/shared/src/db";
 import { parseEnrollmentCsv, type RowError } from "../../workers/shared/src/enrollment-input";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
-import { insertEnrollment, insertProgram } from "../support/route-table-enrollments";
+import { insertEnrollment, insertProgram, programsOrg } from "../support/programs-fixtures";
 
 let h: Harness;
 let db: TenantDb;
 let admin: string;
 beforeAll(async () => {
   h = await startHarness();
-  await h.createTenant("bulk-org");
-  db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "bulk-org"));
-  admin = await h.tokenFor("bulk-org", { memberId: "coord", role: "admin" });
+  ({ db, admin } = await programsOrg(h, "bulk-org"));
   for (const id of ["ana", "ben", "cat", "dan"]) {
     await h.tokenFor("bulk-org", { memberId: id, role: "member" });
   }

@@ -5,34 +5,28 @@ import type { DevMailbox } from "../../host/dev-mailbox";
 import type { EnrollmentView } from "../../workers/api/src/services/enrollment-view";
 import type { Page } from "../../workers/api/src/services/pagination";
 import type { TenantDb } from "../../workers/shared/src/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
 import {
   insertEnrollment,
   insertProgram,
   insertTraining,
-} from "../support/route-table-enrollments";
+  programsOrg,
+  sendJson,
+  tenantDb,
+} from "../support/programs-fixtures";
 
 let h: Harness;
 let db: TenantDb;
 let admin: string;
 beforeAll(async () => {
   h = await startHarness();
-  await h.createTenant("review-org", "Northwind");
-  db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "review-org"));
-  admin = await h.tokenFor("review-org", { memberId: "coord", role: "admin" });
+  ({ db, admin } = await programsOrg(h, "review-org", "Northwind"));
 });
 afterAll(() => h.close());
 
 const send = (method: string, path: string, token: string, body?: unknown) =>
-  h.request(path, {
-    method,
-    token,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-  });
+  sendJson(h, method, path, token, body);
 const mail = (to: string) => (h.platform.mail as DevMailbox).list({ to });
 
 async function applicant(programId: string, memberId: string, over = {}) {
@@ -85,9 +79,7 @@ describe("deciding on applications", () => {
 
   it("another tenant's program and enrollment → 404, untouched", async () => {
     await h.createTenant("other-org");
-    const otherDb = await h.platform.connections.db(
-      await findTenantBySlug(h.platform.control, "other-org"),
-    );
+    const otherDb = await tenantDb(h, "other-org");
     await h.tokenFor("other-org", { memberId: "theirs", role: "member" });
     const programId = await insertProgram(otherDb);
     const id = await insertEnrollment(otherDb, { programId, memberId: "theirs" });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, programs, trainingResources } from "../../db/tenant/schema";
 import type { TenantDb } from "../../workers/shared/src/db";
 import { programTemplates } from "../../workers/shared/src/program-rules";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
+import { sendJson, tenantDb } from "../support/programs-fixtures";
 
 let h: Harness;
 beforeAll(async () => {
@@ -20,14 +20,8 @@ async function org(slug: string): Promise<{ admin: Call; member: Call; db: Tenan
   const as =
     (token: string): Call =>
     (method, path, body) =>
-      h.request(path, {
-        method,
-        token,
-        ...(body === undefined
-          ? {}
-          : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-      });
-  const db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, slug));
+      sendJson(h, method, path, token, body);
+  const db = await tenantDb(h, slug);
   return {
     admin: as(await h.tokenFor(slug, { memberId: "admin-1", role: "admin" })),
     member: as(await h.tokenFor(slug, { memberId: "m-1", role: "member" })),

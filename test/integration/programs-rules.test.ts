@@ -2,9 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, programRuleVersions, programs } from "../../db/tenant/schema";
 import type { TenantDb } from "../../workers/shared/src/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
+import { sendJson, tenantDb } from "../support/programs-fixtures";
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,15 +21,9 @@ interface Org {
 async function org(slug: string): Promise<Org> {
   await h.createTenant(slug);
   const token = await h.tokenFor(slug, { memberId: "admin-1", role: "admin" });
-  const db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, slug));
+  const db = await tenantDb(h, slug);
   const call = (method: string, path: string, body?: unknown) =>
-    h.request(path, {
-      method,
-      token,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-    });
+    sendJson(h, method, path, token, body);
   return { token, db, call };
 }
 

@@ -3,30 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, trainingCompletions } from "../../db/tenant/schema";
 import type { TrainingView } from "../../workers/api/src/services/training";
 import type { TenantDb } from "../../workers/shared/src/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
 import { type Harness, startHarness } from "../support/node-harness";
 import { expectProblem } from "../support/problem";
-import { insertEnrollment, insertProgram, sampleQuiz } from "../support/route-table-enrollments";
+import {
+  insertEnrollment,
+  insertProgram,
+  programsOrg,
+  sampleQuiz,
+  sendJson,
+} from "../support/programs-fixtures";
 
 let h: Harness;
 let db: TenantDb;
 let admin: string;
 beforeAll(async () => {
   h = await startHarness();
-  await h.createTenant("train-org");
-  db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "train-org"));
-  admin = await h.tokenFor("train-org", { memberId: "coord", role: "admin" });
+  ({ db, admin } = await programsOrg(h, "train-org"));
 });
 afterAll(() => h.close());
 
 const send = (method: string, path: string, token: string, body?: unknown) =>
-  h.request(path, {
-    method,
-    token,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-  });
+  sendJson(h, method, path, token, body);
 const member = (id: string) => h.tokenFor("train-org", { memberId: id, role: "member" });
 
 const quiz = [

@@ -3,6 +3,7 @@ import { integrationClients } from "../../db/control/schema";
 import { emailTokens, invitations, members, refreshTokens } from "../../db/tenant/schema";
 import { enrollmentRouteSpecs } from "./route-table-enrollments";
 import { programRouteSpecs } from "./route-table-programs";
+import { trainingRouteSpecs } from "./route-table-training";
 import type {
   OrgRouteSpec,
   PlainRoute,
@@ -414,6 +415,7 @@ export const routeTable: RouteTable = {
     ...audit,
     ...programRouteSpecs,
     ...enrollmentRouteSpecs,
+    ...trainingRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,

@@ -3,6 +3,7 @@ import { api } from "../lib/api";
 import { formatDateTime, statusLabel } from "../lib/format";
 import { messageOf } from "../lib/problem";
 import type { ClientView } from "../lib/types";
+import { DataTable } from "../ui/DataTable";
 import { ConfirmDialog, ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
 import { TextAreaField } from "../ui/fields";
 import { useForm } from "../ui/use-form";
@@ -122,40 +123,34 @@ export function ClientCard({ client, onChange }: Props) {
       </dl>
       <StatusMessage message={note} />
       {client.keys.length > 0 && (
-        <table class="data-table compact" aria-label={`Keys of ${client.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Key id (kid)</th>
-              <th scope="col">Type</th>
-              <th scope="col">Algorithm</th>
-              <th scope="col">Actions</th>
+        <DataTable
+          label={`Keys of ${client.name}`}
+          variant="compact"
+          columns={["Key id (kid)", "Type", "Algorithm", "Actions"]}
+        >
+          {client.keys.map((key) => (
+            <tr key={key.kid}>
+              <th scope="row" data-label="Key id" class="break">
+                <code>{key.kid}</code>
+              </th>
+              <td data-label="Type">{key.kty}</td>
+              <td data-label="Algorithm">{key.alg}</td>
+              <td data-label="Actions">
+                {active && client.keys.length > 1 ? (
+                  <button
+                    type="button"
+                    class="button small"
+                    onClick={() => setPending({ kind: "remove-key", kid: key.kid })}
+                  >
+                    Remove<span class="visually-hidden"> key {key.kid}</span>
+                  </button>
+                ) : (
+                  <span class="muted">{active ? "Only key" : "—"}</span>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {client.keys.map((key) => (
-              <tr key={key.kid}>
-                <th scope="row" data-label="Key id" class="break">
-                  <code>{key.kid}</code>
-                </th>
-                <td data-label="Type">{key.kty}</td>
-                <td data-label="Algorithm">{key.alg}</td>
-                <td data-label="Actions">
-                  {active && client.keys.length > 1 ? (
-                    <button
-                      type="button"
-                      class="button small"
-                      onClick={() => setPending({ kind: "remove-key", kid: key.kid })}
-                    >
-                      Remove<span class="visually-hidden"> key {key.kid}</span>
-                    </button>
-                  ) : (
-                    <span class="muted">{active ? "Only key" : "—"}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {active && adding && (
         <AddKey client={client} onChange={onChange} onDone={() => setAdding(false)} />

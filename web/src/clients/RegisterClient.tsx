@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { api } from "../lib/api";
 import { type ClientView, type Scope, scopes } from "../lib/types";
-import { ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
-import { TextAreaField, TextField } from "../ui/fields";
+import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../ui/feedback";
+import { RadioGroup, TextAreaField, TextField } from "../ui/fields";
 import { type FieldErrors, useForm } from "../ui/use-form";
 
 export const scopeText: Record<Scope, string> = {
@@ -30,6 +30,10 @@ export function readJwk(text: string): { jwk?: unknown; error?: string } {
 }
 
 type KeySource = "jwk" | "jwksUrl";
+const keySources: readonly (readonly [KeySource, string])[] = [
+  ["jwk", "Paste a public JWK"],
+  ["jwksUrl", "Fetch keys from a JWKS URL"],
+];
 
 export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView) => void }) {
   const [name, setName] = useState("");
@@ -107,27 +111,13 @@ export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView)
           </p>
         )}
       </fieldset>
-      <fieldset class="choice">
-        <legend>Public key</legend>
-        <label class="radio">
-          <input
-            type="radio"
-            name="key-source"
-            checked={source === "jwk"}
-            onChange={() => setSource("jwk")}
-          />{" "}
-          Paste a public JWK
-        </label>
-        <label class="radio">
-          <input
-            type="radio"
-            name="key-source"
-            checked={source === "jwksUrl"}
-            onChange={() => setSource("jwksUrl")}
-          />{" "}
-          Fetch keys from a JWKS URL
-        </label>
-      </fieldset>
+      <RadioGroup
+        legend="Public key"
+        name="key-source"
+        value={source}
+        onValue={setSource}
+        options={keySources}
+      />
       {source === "jwk" ? (
         <TextAreaField
           label="Public JWK"
@@ -151,9 +141,9 @@ export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView)
         />
       )}
       <FormActions>
-        <button type="submit" class="button primary" disabled={form.busy}>
-          {form.busy ? "Registering…" : "Register client"}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Registering…" primary>
+          Register client
+        </SubmitButton>
       </FormActions>
     </form>
   );

@@ -4,7 +4,7 @@ import { count } from "../lib/format";
 import { ApiError, messageOf } from "../lib/problem";
 import type { Invitation } from "../lib/types";
 import { ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
-import { TextAreaField } from "../ui/fields";
+import { RadioGroup, TextAreaField } from "../ui/fields";
 import { BulkPreviewTable } from "./BulkPreviewTable";
 import {
   applyOutcome,
@@ -16,6 +16,10 @@ import {
 } from "./bulk-rows";
 
 type Mode = "valid_only" | "all_or_nothing";
+const modes: readonly (readonly [Mode, string])[] = [
+  ["valid_only", "Invite only the valid rows"],
+  ["all_or_nothing", "All or nothing: invite nobody unless every row is valid"],
+];
 // maxBulkRows in invitation-input; not imported, to keep that module out of the first load.
 const MAX_ROWS = 500;
 const example = "email,role,display_name\nada@example.edu,member,Ada Lovelace\n";
@@ -129,15 +133,13 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
       {preview && <BulkPreviewTable preview={preview} />}
       {preview && preview.fileProblems.length === 0 && preview.rows.length > 0 && (
         <>
-          <fieldset class="choice">
-            <legend>If some rows have problems</legend>
-            <ModeOption mode="valid_only" current={mode} onMode={setMode}>
-              Invite only the valid rows
-            </ModeOption>
-            <ModeOption mode="all_or_nothing" current={mode} onMode={setMode}>
-              All or nothing: invite nobody unless every row is valid
-            </ModeOption>
-          </fieldset>
+          <RadioGroup
+            legend="If some rows have problems"
+            name="bulk-mode"
+            value={mode}
+            onValue={setMode}
+            options={modes}
+          />
           <FormActions>
             <button
               type="button"
@@ -151,25 +153,5 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
         </>
       )}
     </section>
-  );
-}
-
-function ModeOption(props: {
-  mode: Mode;
-  current: Mode;
-  onMode: (mode: Mode) => void;
-  children: string;
-}) {
-  return (
-    <label class="radio">
-      <input
-        type="radio"
-        name="bulk-mode"
-        value={props.mode}
-        checked={props.current === props.mode}
-        onChange={() => props.onMode(props.mode)}
-      />{" "}
-      {props.children}
-    </label>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { api } from "../lib/api";
 import { ApiError } from "../lib/problem";
 import type { Invitation } from "../lib/types";
-import { ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
+import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../ui/feedback";
 import { SelectField, TextField } from "../ui/fields";
 import { useForm } from "../ui/use-form";
 
@@ -86,9 +86,9 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
         />
       </div>
       <FormActions>
-        <button type="submit" class="button primary" disabled={form.busy}>
-          {form.busy ? "Sending…" : "Send invitation"}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Sending…" primary>
+          Send invitation
+        </SubmitButton>
       </FormActions>
     </form>
   );

@@ -1,11 +1,12 @@
 import { useState } from "preact/hooks";
 import { api } from "../lib/api";
 import { roleLabel, statusLabel } from "../lib/format";
-import { messageOf } from "../lib/problem";
 import type { MemberView } from "../lib/types";
-import { ConfirmDialog, EmptyState, ErrorMessage, Loading, StatusMessage } from "../ui/feedback";
-import { SelectField } from "../ui/fields";
-import { LoadMore } from "../ui/LoadMore";
+import { DataTable } from "../ui/DataTable";
+import { ConfirmDialog, StatusMessage } from "../ui/feedback";
+import { StatusFilter } from "../ui/fields";
+import { PagedList } from "../ui/PagedList";
+import { useConfirm } from "../ui/use-confirm";
 import { usePages } from "../ui/use-pages";
 
 type Change = "deactivate" | "reactivate" | "make-admin" | "make-member";
@@ -99,99 +100,62 @@ interface RowActionProps {
 export function MembersTable({ version, selfId }: { version: number; selfId: string }) {
   const [status, setStatus] = useState("");
   const list = usePages<MemberView>("/v1/members", status ? { status } : {}, version);
-  const [asking, setAsking] = useState<{ change: Change; m: MemberView } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const dialog = useConfirm<{ change: Change; m: MemberView }>();
   const [done, setDone] = useState<string | null>(null);
 
-  const confirm = async () => {
-    if (!asking) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      list.replace(await apply(asking.change, asking.m));
-      setDone(describeChange(asking.change, asking.m).done);
-      setAsking(null);
-    } catch (err) {
-      setDialogError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = () =>
+    dialog.run(async ({ change, m }) => {
+      list.replace(await apply(change, m));
+      setDone(describeChange(change, m).done);
+    });
   const ask = (change: Change, m: MemberView) => {
     setDone(null);
-    setDialogError(null);
-    setAsking({ change, m });
+    dialog.ask({ change, m });
   };
+  const { asking } = dialog;
   const text = asking && describeChange(asking.change, asking.m);
 
   return (
     <>
       <div class="toolbar">
-        <SelectField
-          label="Status"
-          name="status"
-          value={status}
-          onValue={setStatus}
-          options={statusFilter}
-        />
+        <StatusFilter value={status} onValue={setStatus} options={statusFilter} />
       </div>
       <StatusMessage message={done} />
-      <ErrorMessage message={list.error} />
-      {list.loading && list.items.length === 0 ? (
-        <Loading label="Loading members…" />
-      ) : list.items.length === 0 && !list.error ? (
-        <EmptyState>
-          No members{status ? ` with the status “${statusLabel(status)}”` : ""}.
-        </EmptyState>
-      ) : (
-        <table class="data-table" aria-label="Members">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" data-label="Name">
-                  {m.displayName}
-                </th>
-                <td data-label="Email" class="break">
-                  {m.email}
-                </td>
-                <td data-label="Role">{roleLabel(m.role)}</td>
-                <td data-label="Status">
-                  <span class={`badge badge-${m.status}`}>{statusLabel(m.status)}</span>
-                </td>
-                <td data-label="Actions">
-                  <RowActions m={m} selfId={selfId} onAsk={ask} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LoadMore
-        shown={list.items.length}
+      <PagedList
+        list={list}
+        loadingLabel="Loading members…"
+        empty={<>No members{status ? ` with the status “${statusLabel(status)}”` : ""}.</>}
         noun={["member", "members"]}
-        hasMore={list.nextCursor !== null}
-        loading={list.loading}
-        onMore={list.loadMore}
-      />
+      >
+        <DataTable label="Members" columns={["Name", "Email", "Role", "Status", "Actions"]}>
+          {list.items.map((m) => (
+            <tr key={m.id}>
+              <th scope="row" data-label="Name">
+                {m.displayName}
+              </th>
+              <td data-label="Email" class="break">
+                {m.email}
+              </td>
+              <td data-label="Role">{roleLabel(m.role)}</td>
+              <td data-label="Status">
+                <span class={`badge badge-${m.status}`}>{statusLabel(m.status)}</span>
+              </td>
+              <td data-label="Actions">
+                <RowActions m={m} selfId={selfId} onAsk={ask} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </PagedList>
       {asking && text && (
         <ConfirmDialog
           title={text.title}
           confirmLabel={text.confirm}
           danger={asking.change === "deactivate"}
-          busy={busy}
-          error={dialogError}
+          busy={dialog.busy}
+          error={dialog.error}
           onConfirm={confirm}
-          onCancel={() => setAsking(null)}
+          onCancel={dialog.cancel}
         >
           <p>{text.body}</p>
         </ConfirmDialog>

@@ -3,8 +3,10 @@ import { api } from "../lib/api";
 import { formatDate, roleLabel } from "../lib/format";
 import { messageOf } from "../lib/problem";
 import type { Invitation } from "../lib/types";
-import { ConfirmDialog, EmptyState, ErrorMessage, Loading, StatusMessage } from "../ui/feedback";
-import { LoadMore } from "../ui/LoadMore";
+import { DataTable } from "../ui/DataTable";
+import { ConfirmDialog, StatusMessage } from "../ui/feedback";
+import { PagedList } from "../ui/PagedList";
+import { useConfirm } from "../ui/use-confirm";
 import { usePages } from "../ui/use-pages";
 
 interface Props {
@@ -14,29 +16,19 @@ interface Props {
 
 export function PendingInvitations({ version, onChanged }: Props) {
   const list = usePages<Invitation>("/v1/members/invitations", {}, version);
-  const [revoking, setRevoking] = useState<Invitation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
+  const dialog = useConfirm<Invitation>();
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const revoke = async () => {
-    if (!revoking) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      await api(`/v1/members/invitations/${encodeURIComponent(revoking.id)}`, {
+  const revoke = () =>
+    dialog.run(async (invitation) => {
+      await api(`/v1/members/invitations/${encodeURIComponent(invitation.id)}`, {
         method: "DELETE",
       });
-      setNote(`The invitation for ${revoking.email} has been revoked; its link no longer works.`);
-      setRevoking(null);
+      setNote(`The invitation for ${invitation.email} has been revoked; its link no longer works.`);
       onChanged();
-    } catch (err) {
-      setDialogError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const revoking = dialog.asking;
 
   const resend = async (invitation: Invitation) => {
     setNote(null);
@@ -55,74 +47,58 @@ export function PendingInvitations({ version, onChanged }: Props) {
   return (
     <>
       <StatusMessage message={note} />
-      <ErrorMessage message={error ?? list.error} />
-      {list.loading && list.items.length === 0 ? (
-        <Loading label="Loading invitations…" />
-      ) : list.items.length === 0 && !list.error ? (
-        <EmptyState>No pending invitations.</EmptyState>
-      ) : (
-        <table class="data-table" aria-label="Pending invitations">
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Actions</th>
+      <PagedList
+        list={list}
+        error={error}
+        loadingLabel="Loading invitations…"
+        empty="No pending invitations."
+        noun={["invitation", "invitations"]}
+        hideCountWhenEmpty
+      >
+        <DataTable
+          label="Pending invitations"
+          columns={["Email", "Name", "Role", "Expires", "Actions"]}
+        >
+          {list.items.map((inv) => (
+            <tr key={inv.id}>
+              <th scope="row" data-label="Email" class="break">
+                {inv.email}
+              </th>
+              <td data-label="Name">{inv.displayName || <span class="muted">—</span>}</td>
+              <td data-label="Role">{roleLabel(inv.role)}</td>
+              <td data-label="Expires">
+                <time dateTime={inv.expiresAt}>{formatDate(inv.expiresAt)}</time>
+              </td>
+              <td data-label="Actions">
+                <div class="row-actions">
+                  <button type="button" class="button small" onClick={() => resend(inv)}>
+                    Resend<span class="visually-hidden"> invitation to {inv.email}</span>
+                  </button>
+                  <button
+                    type="button"
+                    class="button small danger"
+                    onClick={() => {
+                      setNote(null);
+                      dialog.ask(inv);
+                    }}
+                  >
+                    Revoke<span class="visually-hidden"> invitation to {inv.email}</span>
+                  </button>
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.items.map((inv) => (
-              <tr key={inv.id}>
-                <th scope="row" data-label="Email" class="break">
-                  {inv.email}
-                </th>
-                <td data-label="Name">{inv.displayName || <span class="muted">—</span>}</td>
-                <td data-label="Role">{roleLabel(inv.role)}</td>
-                <td data-label="Expires">
-                  <time dateTime={inv.expiresAt}>{formatDate(inv.expiresAt)}</time>
-                </td>
-                <td data-label="Actions">
-                  <div class="row-actions">
-                    <button type="button" class="button small" onClick={() => resend(inv)}>
-                      Resend<span class="visually-hidden"> invitation to {inv.email}</span>
-                    </button>
-                    <button
-                      type="button"
-                      class="button small danger"
-                      onClick={() => {
-                        setNote(null);
-                        setDialogError(null);
-                        setRevoking(inv);
-                      }}
-                    >
-                      Revoke<span class="visually-hidden"> invitation to {inv.email}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {list.items.length > 0 && (
-        <LoadMore
-          shown={list.items.length}
-          noun={["invitation", "invitations"]}
-          hasMore={list.nextCursor !== null}
-          loading={list.loading}
-          onMore={list.loadMore}
-        />
-      )}
+          ))}
+        </DataTable>
+      </PagedList>
       {revoking && (
         <ConfirmDialog
           title={`Revoke the invitation for ${revoking.email}?`}
           confirmLabel="Revoke invitation"
           danger
-          busy={busy}
-          error={dialogError}
+          busy={dialog.busy}
+          error={dialog.error}
           onConfirm={revoke}
-          onCancel={() => setRevoking(null)}
+          onCancel={dialog.cancel}
         >
           <p>The link in their email stops working at once. You can invite them again later.</p>
         </ConfirmDialog>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { orgCall } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
+import { PageHeading } from "../ui/feedback";
 
 export interface OrgInfo {
   slug: string;
@@ -77,4 +78,24 @@ export function OrgName({ state }: { state: OrgState }) {
   if (state.kind === "found") return <p class="org-label">{state.org.name}</p>;
   if (state.kind === "error") return <p class="org-label muted">{state.message}</p>;
   return null;
+}
+
+/** A signed-out page: the frame and its h1, titled the same. */
+export function PublicPage({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <PublicFrame>
+      <PageHeading title={title}>{title}</PageHeading>
+      {children}
+    </PublicFrame>
+  );
+}
+
+/** The whole page when the organization in the address does not exist. */
+export function MissingOrganization({ slug, heading }: { slug: string; heading: string }) {
+  return (
+    <PublicFrame>
+      <PageHeading title="Organization not found">{heading}</PageHeading>
+      <UnknownOrganization slug={slug} />
+    </PublicFrame>
+  );
 }

@@ -5,8 +5,8 @@ import { ApiError } from "../lib/problem";
 import { navigate } from "../lib/router";
 import { startSession } from "../lib/session";
 import type { InvitationLookup, SessionAnswer } from "../lib/types";
-import { PublicFrame } from "../org/PublicFrame";
-import { ErrorMessage, FormActions, Loading, PageHeading } from "../ui/feedback";
+import { PublicPage } from "../org/PublicFrame";
+import { ErrorMessage, FormActions, Loading, SubmitButton } from "../ui/feedback";
 import { TextField } from "../ui/fields";
 import { checkNewPassword, NewPasswordFields } from "../ui/NewPassword";
 import { useForm } from "../ui/use-form";
@@ -77,9 +77,9 @@ function AcceptForm({ slug, token, invitation }: AcceptProps & { invitation: Inv
         label="Choose a password"
       />
       <FormActions>
-        <button type="submit" class="button primary" disabled={form.busy}>
-          {form.busy ? "Joining…" : "Join and sign in"}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Joining…" primary>
+          Join and sign in
+        </SubmitButton>
       </FormActions>
     </form>
   );
@@ -109,9 +109,8 @@ function AcceptInvitation({ slug, token }: AcceptProps) {
 
 export function Accept({ slug, token }: { slug: string; token: string | null }) {
   return (
-    <PublicFrame>
-      <PageHeading title="Accept your invitation">Accept your invitation</PageHeading>
+    <PublicPage title="Accept your invitation">
       {token ? <AcceptInvitation slug={slug} token={token} /> : <InvalidInvitation slug={slug} />}
-    </PublicFrame>
+    </PublicPage>
   );
 }

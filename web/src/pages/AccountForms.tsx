@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { api } from "../lib/api";
 import { ApiError } from "../lib/problem";
-import { ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
-import { TextField } from "../ui/fields";
+import { CurrentPasswordField, EmailField } from "../ui/auth-fields";
+import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../ui/feedback";
 import { checkNewPassword, NewPasswordFields } from "../ui/NewPassword";
 import { useForm } from "../ui/use-form";
 
@@ -35,15 +35,12 @@ export function ChangePassword() {
       <h2 id="cpt">Change password</h2>
       <ErrorMessage message={form.error} />
       <StatusMessage message={saved} />
-      <TextField
+      <CurrentPasswordField
         label="Current password"
         name="currentPassword"
-        type="password"
         value={currentPassword}
         onValue={setCurrentPassword}
         error={form.fields.currentPassword}
-        autoComplete="current-password"
-        required
       />
       <NewPasswordFields
         value={passwords}
@@ -53,9 +50,9 @@ export function ChangePassword() {
         label="New password"
       />
       <FormActions>
-        <button type="submit" class="button" disabled={form.busy}>
-          {form.busy ? "Saving…" : "Change password"}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Saving…">
+          Change password
+        </SubmitButton>
       </FormActions>
     </form>
   );
@@ -96,30 +93,18 @@ export function ChangeEmail() {
       <h2 id="cet">Change email</h2>
       <ErrorMessage message={form.error} />
       <StatusMessage message={sent} />
-      <TextField
+      <EmailField
         label="New email"
         name="newEmail"
-        type="email"
         value={newEmail}
         onValue={setNewEmail}
         error={form.fields.newEmail}
-        autoComplete="email"
-        required
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        value={password}
-        onValue={setPassword}
-        error={form.fields.password}
-        autoComplete="current-password"
-        required
-      />
+      <CurrentPasswordField value={password} onValue={setPassword} error={form.fields.password} />
       <FormActions>
-        <button type="submit" class="button" disabled={form.busy}>
-          {form.busy ? "Sending…" : "Send confirmation link"}
-        </button>
+        <SubmitButton busy={form.busy} busyLabel="Sending…">
+          Send confirmation link
+        </SubmitButton>
       </FormActions>
     </form>
   );

@@ -2,8 +2,9 @@ import { api } from "../lib/api";
 import { formatDateTime } from "../lib/format";
 import type { AuditEntry, MemberView, Page } from "../lib/types";
 import { useActiveSession } from "../org/session-context";
-import { EmptyState, ErrorMessage, Loading, PageHeading } from "../ui/feedback";
-import { LoadMore } from "../ui/LoadMore";
+import { DataTable } from "../ui/DataTable";
+import { PageHeading } from "../ui/feedback";
+import { PagedList } from "../ui/PagedList";
 import { useLoad } from "../ui/use-load";
 import { usePages } from "../ui/use-pages";
 
@@ -78,50 +79,37 @@ export function AuditPage() {
     <>
       <PageHeading title="Audit log">Audit log</PageHeading>
       <p class="lead">Who did what, when and from where — newest first.</p>
-      <ErrorMessage message={log.error} />
-      {log.loading && log.items.length === 0 ? (
-        <Loading label="Loading the audit log…" />
-      ) : log.items.length === 0 && !log.error ? (
-        <EmptyState>Nothing has been recorded yet.</EmptyState>
-      ) : (
-        <table class="data-table audit" aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">From where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.items.map((e) => (
-              <tr key={e.id}>
-                <th scope="row" data-label="When">
-                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                </th>
-                <td data-label="Who" class="break" title={e.actorId ?? undefined}>
-                  {who(e)}
-                </td>
-                <td data-label="What">
-                  <span class="action">{actionText[e.action] ?? e.action}</span>
-                  <span class="muted small break">
-                    {" "}
-                    {[subject(e), detailText(e.detail)].filter(Boolean).join(" · ")}
-                  </span>
-                </td>
-                <td data-label="From where">{e.ip ?? <span class="muted">—</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LoadMore
-        shown={log.items.length}
+      <PagedList
+        list={log}
+        loadingLabel="Loading the audit log…"
+        empty="Nothing has been recorded yet."
         noun={["entry", "entries"]}
-        hasMore={log.nextCursor !== null}
-        loading={log.loading}
-        onMore={log.loadMore}
-      />
+      >
+        <DataTable
+          label="Audit log"
+          variant="audit"
+          columns={["When", "Who", "What", "From where"]}
+        >
+          {log.items.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label="When">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </th>
+              <td data-label="Who" class="break" title={e.actorId ?? undefined}>
+                {who(e)}
+              </td>
+              <td data-label="What">
+                <span class="action">{actionText[e.action] ?? e.action}</span>
+                <span class="muted small break">
+                  {" "}
+                  {[subject(e), detailText(e.detail)].filter(Boolean).join(" · ")}
+                </span>
+              </td>
+              <td data-label="From where">{e.ip ?? <span class="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </PagedList>
     </>
   );
 }

@@ -1,8 +1,14 @@
 import { useState } from "preact/hooks";
 import { orgCall } from "../lib/api";
-import { OrgName, PublicFrame, UnknownOrganization, useOrganization } from "../org/PublicFrame";
-import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../ui/feedback";
-import { TextField } from "../ui/fields";
+import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../org/PublicFrame";
+import { EmailField } from "../ui/auth-fields";
+import {
+  ErrorMessage,
+  FormActions,
+  PageHeading,
+  StatusMessage,
+  SubmitButton,
+} from "../ui/feedback";
 import { useForm } from "../ui/use-form";
 
 export function ForgotPassword({ slug }: { slug: string }) {
@@ -12,12 +18,7 @@ export function ForgotPassword({ slug }: { slug: string }) {
   const form = useForm(["email"]);
 
   if (org.kind === "missing") {
-    return (
-      <PublicFrame>
-        <PageHeading title="Organization not found">Reset your password</PageHeading>
-        <UnknownOrganization slug={slug} />
-      </PublicFrame>
-    );
+    return <MissingOrganization slug={slug} heading="Reset your password" />;
   }
 
   const onSubmit = (event: Event) => {
@@ -42,20 +43,11 @@ export function ForgotPassword({ slug }: { slug: string }) {
         </p>
         <StatusMessage message={sent} />
         <ErrorMessage message={form.error} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          value={email}
-          onValue={setEmail}
-          error={form.fields.email}
-          autoComplete="email"
-          required
-        />
+        <EmailField value={email} onValue={setEmail} error={form.fields.email} />
         <FormActions>
-          <button type="submit" class="button primary" disabled={form.busy}>
-            {form.busy ? "Sending…" : "Send reset link"}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Sending…" primary>
+            Send reset link
+          </SubmitButton>
           <a href={`/o/${slug}/sign-in`}>Back to sign in</a>
         </FormActions>
       </form>

@@ -3,9 +3,15 @@ import { refreshSession, signIn } from "../lib/api";
 import { ApiError, describeWait } from "../lib/problem";
 import { isFirstPage, navigate } from "../lib/router";
 import { session, takeReturnTo, takeSignInNotice } from "../lib/session";
-import { OrgName, PublicFrame, UnknownOrganization, useOrganization } from "../org/PublicFrame";
-import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../ui/feedback";
-import { TextField } from "../ui/fields";
+import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../org/PublicFrame";
+import { CurrentPasswordField, EmailField } from "../ui/auth-fields";
+import {
+  ErrorMessage,
+  FormActions,
+  PageHeading,
+  StatusMessage,
+  SubmitButton,
+} from "../ui/feedback";
 import { type FieldErrors, useForm } from "../ui/use-form";
 
 /** The sign-in answers worded for people: the API's 401 and 429 problems. */
@@ -42,12 +48,7 @@ export function SignIn({ slug }: { slug: string }) {
   }, [slug]);
 
   if (org.kind === "missing") {
-    return (
-      <PublicFrame>
-        <PageHeading title="Organization not found">Sign in</PageHeading>
-        <UnknownOrganization slug={slug} />
-      </PublicFrame>
-    );
+    return <MissingOrganization slug={slug} heading="Sign in" />;
   }
 
   const check = (): FieldErrors => ({
@@ -71,30 +72,17 @@ export function SignIn({ slug }: { slug: string }) {
       <StatusMessage message={notice} />
       <form ref={form.formRef} class="card" onSubmit={onSubmit} noValidate>
         <ErrorMessage message={form.error} />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
+        <EmailField
           value={email}
           onValue={setEmail}
           error={form.fields.email}
           autoComplete="username"
-          required
         />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          value={password}
-          onValue={setPassword}
-          error={form.fields.password}
-          autoComplete="current-password"
-          required
-        />
+        <CurrentPasswordField value={password} onValue={setPassword} error={form.fields.password} />
         <FormActions>
-          <button type="submit" class="button primary" disabled={form.busy}>
-            {form.busy ? "Signing in…" : "Sign in"}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Signing in…" primary>
+            Sign in
+          </SubmitButton>
           <a href={`/o/${slug}/forgot-password`}>Forgot password?</a>
         </FormActions>
       </form>

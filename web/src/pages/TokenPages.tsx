@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { orgCall } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
-import { PublicFrame } from "../org/PublicFrame";
-import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../ui/feedback";
+import { PublicPage } from "../org/PublicFrame";
+import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../ui/feedback";
 import { checkNewPassword, NewPasswordFields } from "../ui/NewPassword";
 import { useForm } from "../ui/use-form";
 
@@ -70,19 +70,14 @@ export function ResetPassword({ slug, token }: TokenPageProps) {
           label="New password"
         />
         <FormActions>
-          <button type="submit" class="button primary" disabled={form.busy}>
-            {form.busy ? "Saving…" : "Set new password"}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Saving…" primary>
+            Set new password
+          </SubmitButton>
         </FormActions>
       </form>
     );
   }
-  return (
-    <PublicFrame>
-      <PageHeading title="Choose a new password">Choose a new password</PageHeading>
-      {body}
-    </PublicFrame>
-  );
+  return <PublicPage title="Choose a new password">{body}</PublicPage>;
 }
 
 const passwordChanged = "Your password has been changed. You've been signed out everywhere.";
@@ -106,8 +101,7 @@ export function ConfirmEmail({ slug, token }: TokenPageProps) {
     }
   };
   return (
-    <PublicFrame>
-      <PageHeading title="Confirm your new email">Confirm your new email</PageHeading>
+    <PublicPage title="Confirm your new email">
       {!token ? (
         <div class="card">
           <p>{expiredLink("confirmation")}</p>
@@ -141,6 +135,6 @@ export function ConfirmEmail({ slug, token }: TokenPageProps) {
           )}
         </div>
       )}
-    </PublicFrame>
+    </PublicPage>
   );
 }

@@ -3,7 +3,7 @@ import { api } from "../lib/api";
 import { navigate } from "../lib/router";
 import type { Page } from "../lib/types";
 import { useActiveSession } from "../org/session-context";
-import { ErrorMessage, FormActions, Loading, PageHeading } from "../ui/feedback";
+import { ErrorMessage, FormActions, Loading, PageHeading, SubmitButton } from "../ui/feedback";
 import { SelectField, TextAreaField, TextField } from "../ui/fields";
 import { type FieldErrors, useForm } from "../ui/use-form";
 import { useLoad } from "../ui/use-load";
@@ -178,9 +178,9 @@ export function NewProgram() {
         </div>
         <ErrorMessage message={form.error} />
         <FormActions>
-          <button type="submit" class="button primary" disabled={form.busy}>
-            {form.busy ? "Creating…" : "Create draft program"}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Creating…" primary>
+            Create draft program
+          </SubmitButton>
           <a class="button" href={programPath(slug)}>
             Cancel
           </a>

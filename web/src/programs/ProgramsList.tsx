@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { formatDate } from "../lib/format";
 import { useActiveSession } from "../org/session-context";
-import { EmptyState, ErrorMessage, Loading, PageHeading } from "../ui/feedback";
-import { SelectField } from "../ui/fields";
-import { LoadMore } from "../ui/LoadMore";
+import { PageHeading } from "../ui/feedback";
+import { StatusFilter } from "../ui/fields";
+import { PagedList } from "../ui/PagedList";
 import { usePages } from "../ui/use-pages";
 import { ProgramDates, StatusBadge } from "./parts";
 import { type ProgramView, programPath, programStatusLabel } from "./types";
@@ -22,29 +22,23 @@ export function ProgramsList() {
     <>
       <PageHeading title="Programs">Programs</PageHeading>
       <div class="toolbar">
-        <SelectField
-          label="Status"
-          name="status"
-          value={status}
-          onValue={setStatus}
-          options={statusFilter}
-        />
+        <StatusFilter value={status} onValue={setStatus} options={statusFilter} />
         <div class="form-actions">
           <a class="button primary" href={programPath(slug, "new")}>
             New program
           </a>
         </div>
       </div>
-      <ErrorMessage message={list.error} />
-      {list.loading && list.items.length === 0 ? (
-        <Loading label="Loading programs…" />
-      ) : list.items.length === 0 && !list.error ? (
-        <EmptyState>
-          {status
+      <PagedList
+        list={list}
+        loadingLabel="Loading programs…"
+        empty={
+          status
             ? "No programs with this status."
-            : "No programs yet. Start one from a template with “New program”."}
-        </EmptyState>
-      ) : (
+            : "No programs yet. Start one from a template with “New program”."
+        }
+        noun={["program", "programs"]}
+      >
         <ul class="program-list" aria-label="Programs">
           {list.items.map((p) => (
             <li key={p.id} class="card program-card">
@@ -61,14 +55,7 @@ export function ProgramsList() {
             </li>
           ))}
         </ul>
-      )}
-      <LoadMore
-        shown={list.items.length}
-        noun={["program", "programs"]}
-        hasMore={list.nextCursor !== null}
-        loading={list.loading}
-        onMore={list.loadMore}
-      />
+      </PagedList>
     </>
   );
 }

@@ -1,6 +1,13 @@
 import { useState } from "preact/hooks";
 import { api } from "../lib/api";
-import { EmptyState, ErrorMessage, FormActions, Loading, StatusMessage } from "../ui/feedback";
+import {
+  EmptyState,
+  ErrorMessage,
+  FormActions,
+  Loading,
+  StatusMessage,
+  SubmitButton,
+} from "../ui/feedback";
 import { SelectField, TextAreaField, TextField } from "../ui/fields";
 import { type FieldErrors, useForm } from "../ui/use-form";
 import { useLoad } from "../ui/use-load";
@@ -167,9 +174,9 @@ export function TrainingAdmin({ program }: { program: ProgramView }) {
         <ErrorMessage message={form.error} />
         <StatusMessage message={note} />
         <FormActions>
-          <button type="submit" class="button primary" disabled={form.busy}>
-            {form.busy ? "Adding…" : "Add training"}
-          </button>
+          <SubmitButton busy={form.busy} busyLabel="Adding…" primary>
+            Add training
+          </SubmitButton>
         </FormActions>
       </form>
     </div>

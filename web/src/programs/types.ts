@@ -1,39 +1,28 @@
-// Shapes from docs/api-programs.md and docs/api-enrollments.md, as the web client reads them.
+// Program and enrollment answers as the web client reads them. The API's own view types are
+// imported type-only (nothing reaches the bundle); `JsonOf` turns their Dates into the ISO
+// strings the JSON carries.
+import type { EnrollmentView as ApiEnrollmentView } from "../../../workers/api/src/services/enrollment-view";
+import type { ProgramTemplateView as ApiTemplateView } from "../../../workers/api/src/services/programs-templates";
+import type { EnrollmentStatus, ProgramRole } from "../../../workers/shared/src/enrollment-input";
+import type { ProgramStatus } from "../../../workers/shared/src/program-input";
 
-export type ProgramStatus = "draft" | "open" | "running" | "closed";
-export type ProgramRole = "mentor" | "mentee";
-export type EnrollmentStatus = "applied" | "approved" | "waitlisted" | "declined" | "withdrawn";
+export type { EnrollmentProfile } from "../../../workers/api/src/services/enrollment-view";
+export type { ProgramView } from "../../../workers/api/src/services/programs";
+export type { EnrollmentStatus, ProgramRole, ProgramStatus };
 
 export type Json = Record<string, unknown>;
 
-export interface ProgramView {
-  id: string;
-  name: string;
-  description: string;
-  audience: string;
-  status: ProgramStatus;
-  startsOn: string | null;
-  endsOn: string | null;
-  relationshipLengthDays: number | null;
-  templateKey: string | null;
-  rules: Json;
-  rulesVersion: number;
-  applicationForm: Json;
-  summary: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** A type as it arrives in JSON: Dates are ISO strings. */
+export type JsonOf<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? JsonOf<U>[]
+    : T extends object
+      ? { [K in keyof T]: JsonOf<T[K]> }
+      : T;
 
-export interface ProgramTemplateView {
-  key: string;
-  name: string;
-  description: string;
-  audience: string;
-  relationshipLengthDays: number;
-  rules: Json;
-  applicationForm: Json;
-  summary: string[];
-}
+export type ProgramTemplateView = JsonOf<ApiTemplateView>;
+export type EnrollmentView = JsonOf<ApiEnrollmentView>;
 
 export interface RuleVersion {
   version: number;
@@ -46,32 +35,6 @@ export interface RulesPreview {
   valid: boolean;
   errors: { field: string; message: string }[];
   summary: string[];
-}
-
-export interface EnrollmentProfile {
-  interests: string[];
-  skills: string[];
-  department: string;
-  seniority: string;
-  languages: string[];
-  timeZone: string;
-  availability: string;
-}
-
-export interface EnrollmentView {
-  id: string;
-  programId: string;
-  memberId: string;
-  member: { displayName: string; email: string };
-  role: ProgramRole;
-  status: EnrollmentStatus;
-  answers: Json;
-  profile: Partial<EnrollmentProfile>;
-  decisionMessage: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  training: { required: number; completed: number };
-  eligibleForMatching: boolean;
 }
 
 export interface MyEnrollment extends EnrollmentView {

@@ -114,3 +114,21 @@ export function ConfirmDialog(props: ConfirmProps) {
     </dialog>
   );
 }
+
+interface SubmitProps {
+  busy: boolean;
+  /** Shown while busy: "Saving…". */
+  busyLabel: string;
+  primary?: boolean;
+  disabled?: boolean;
+  children: ComponentChildren;
+}
+
+/** A form's submit button, disabled and relabelled while the form is sending. */
+export function SubmitButton({ busy, busyLabel, primary, disabled, children }: SubmitProps) {
+  return (
+    <button type="submit" class={primary ? "button primary" : "button"} disabled={busy || disabled}>
+      {busy ? busyLabel : children}
+    </button>
+  );
+}

@@ -129,3 +129,38 @@ export function SelectField(props: SelectFieldProps) {
     </FieldFrame>
   );
 }
+
+interface RadioGroupProps<V extends string> {
+  legend: string;
+  name: string;
+  value: V;
+  onValue: (value: V) => void;
+  options: readonly (readonly [value: V, label: string])[];
+}
+
+/** A fieldset of radio buttons with a legend: "If some rows have problems". */
+export function RadioGroup<V extends string>(props: RadioGroupProps<V>) {
+  const { legend, name, value, onValue, options } = props;
+  return (
+    <fieldset class="choice">
+      <legend>{legend}</legend>
+      {options.map(([option, label]) => (
+        <label class="radio" key={option}>
+          <input
+            type="radio"
+            name={name}
+            value={option}
+            checked={value === option}
+            onChange={() => onValue(option)}
+          />{" "}
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The "Status" filter above a list. */
+export function StatusFilter(props: Pick<SelectFieldProps, "value" | "onValue" | "options">) {
+  return <SelectField label="Status" name="status" {...props} />;
+}

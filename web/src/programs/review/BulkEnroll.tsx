@@ -2,8 +2,9 @@ import { useState } from "preact/hooks";
 import { api } from "../../lib/api";
 import { count } from "../../lib/format";
 import { ApiError, messageOf } from "../../lib/problem";
+import { BulkRowsTable } from "../../ui/BulkRowsTable";
 import { ErrorMessage, FormActions, StatusMessage } from "../../ui/feedback";
-import { TextAreaField } from "../../ui/fields";
+import { RadioGroup, TextAreaField } from "../../ui/fields";
 import { programApi, roleName } from "../types";
 
 type Mode = "valid_only" | "all_or_nothing";
@@ -17,6 +18,11 @@ interface Row {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const modes = [
+  ["valid_only", "Enroll only the valid rows"],
+  ["all_or_nothing", "All or nothing: enroll nobody unless every row is valid"],
+] as const;
+const columns = [["Role", (r: Row) => roleName(r.role)]] as const;
 const example = "email,role\nada@example.edu,mentor\ngrace@example.edu,mentee\n";
 
 /** Reads "email,role" rows; the header is required so columns can't be swapped silently. */
@@ -141,62 +147,19 @@ export function BulkEnroll({
       <StatusMessage message={note} />
       {rows && (
         <>
-          <table class="data-table" aria-label="Members to enroll">
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.row} class={r.problems.length > 0 ? "row-invalid" : undefined}>
-                  <th scope="row" data-label="Row">
-                    {r.row}
-                  </th>
-                  <td data-label="Email" class="break">
-                    {r.email || <span class="muted">(empty)</span>}
-                  </td>
-                  <td data-label="Role">{roleName(r.role)}</td>
-                  <td data-label="Result">
-                    {r.enrolled ? (
-                      <span class="badge badge-active">Enrolled</span>
-                    ) : r.problems.length === 0 ? (
-                      <span class="badge">Ready</span>
-                    ) : (
-                      <ul class="row-problems">
-                        {r.problems.map((p) => (
-                          <li key={p}>{p}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <fieldset class="choice">
-            <legend>If some rows have problems</legend>
-            {(
-              [
-                ["valid_only", "Enroll only the valid rows"],
-                ["all_or_nothing", "All or nothing: enroll nobody unless every row is valid"],
-              ] as const
-            ).map(([value, label]) => (
-              <label class="radio" key={value}>
-                <input
-                  type="radio"
-                  name="enroll-mode"
-                  value={value}
-                  checked={mode === value}
-                  onChange={() => setMode(value)}
-                />{" "}
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <BulkRowsTable
+            label="Members to enroll"
+            rows={rows}
+            columns={columns}
+            doneLabel={(r) => (r.enrolled ? "Enrolled" : null)}
+          />
+          <RadioGroup
+            legend="If some rows have problems"
+            name="enroll-mode"
+            value={mode}
+            onValue={setMode}
+            options={modes}
+          />
           <FormActions>
             <button
               type="button"

@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { api } from "../../lib/api";
-import { messageOf } from "../../lib/problem";
-import { ConfirmDialog, EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
-import { SelectField, TextAreaField } from "../../ui/fields";
-import { LoadMore } from "../../ui/LoadMore";
+import { ConfirmDialog, StatusMessage } from "../../ui/feedback";
+import { SelectField, StatusFilter, TextAreaField } from "../../ui/fields";
+import { PagedList } from "../../ui/PagedList";
+import { useConfirm } from "../../ui/use-confirm";
 import { usePages } from "../../ui/use-pages";
 import { type EnrollmentView, enrollmentStatusLabel, type ProgramView, programApi } from "../types";
 import { ApplicationCard } from "./ApplicationCard";
@@ -34,48 +34,29 @@ export function ReviewQueue({ program }: { program: ProgramView }) {
   const [version, setVersion] = useState(0);
   const params = { ...(status ? { status } : {}), ...(role ? { role } : {}) };
   const list = usePages<EnrollmentView>(programApi(program.id, "/enrollments"), params, version);
-  const [asking, setAsking] = useState<{ decision: Decision; e: EnrollmentView } | null>(null);
+  const dialog = useConfirm<{ decision: Decision; e: EnrollmentView }>();
   const [message, setMessage] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  const decide = async () => {
-    if (!asking) return;
-    setBusy(true);
-    setDialogError(null);
-    try {
-      const path = programApi(
-        program.id,
-        `/enrollments/${encodeURIComponent(asking.e.id)}/decision`,
-      );
+  const decide = () =>
+    dialog.run(async ({ decision, e }) => {
+      const path = programApi(program.id, `/enrollments/${encodeURIComponent(e.id)}/decision`);
       const updated = await api<EnrollmentView>(path, {
         method: "POST",
-        body: { decision: asking.decision, ...(message.trim() ? { message: message.trim() } : {}) },
+        body: { decision, ...(message.trim() ? { message: message.trim() } : {}) },
       });
       if (updated?.id) list.replace(updated);
-      const name = asking.e.member.displayName || asking.e.member.email;
-      setDone(`${name} has been ${decisionWords[asking.decision].done}.`);
-      setAsking(null);
-    } catch (err) {
-      setDialogError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      const name = e.member.displayName || e.member.email;
+      setDone(`${name} has been ${decisionWords[decision].done}.`);
+    });
+  const { asking } = dialog;
 
   return (
     <>
       <section class="section" aria-labelledby="queue-t">
         <h2 id="queue-t">Applications</h2>
         <div class="toolbar">
-          <SelectField
-            label="Status"
-            name="status"
-            value={status}
-            onValue={setStatus}
-            options={statusFilter}
-          />
+          <StatusFilter value={status} onValue={setStatus} options={statusFilter} />
           <SelectField
             label="Role"
             name="role"
@@ -85,16 +66,16 @@ export function ReviewQueue({ program }: { program: ProgramView }) {
           />
         </div>
         <StatusMessage message={done} />
-        <ErrorMessage message={list.error} />
-        {list.loading && list.items.length === 0 ? (
-          <Loading label="Loading applications…" />
-        ) : list.items.length === 0 && !list.error ? (
-          <EmptyState>
-            {status === "applied"
+        <PagedList
+          list={list}
+          loadingLabel="Loading applications…"
+          empty={
+            status === "applied"
               ? "No applications waiting for a decision."
-              : "No applications here."}
-          </EmptyState>
-        ) : (
+              : "No applications here."
+          }
+          noun={["application", "applications"]}
+        >
           <ul class="application-list" aria-label="Applications">
             {list.items.map((e) => (
               <ApplicationCard
@@ -103,21 +84,13 @@ export function ReviewQueue({ program }: { program: ProgramView }) {
                 form={program.applicationForm}
                 onDecide={(decision) => {
                   setDone(null);
-                  setDialogError(null);
                   setMessage("");
-                  setAsking({ decision, e });
+                  dialog.ask({ decision, e });
                 }}
               />
             ))}
           </ul>
-        )}
-        <LoadMore
-          shown={list.items.length}
-          noun={["application", "applications"]}
-          hasMore={list.nextCursor !== null}
-          loading={list.loading}
-          onMore={list.loadMore}
-        />
+        </PagedList>
       </section>
       <BulkEnroll programId={program.id} onEnrolled={() => setVersion((v) => v + 1)} />
       {asking && (
@@ -125,10 +98,10 @@ export function ReviewQueue({ program }: { program: ProgramView }) {
           title={`${decisionWords[asking.decision].label} ${asking.e.member.displayName || asking.e.member.email}?`}
           confirmLabel={decisionWords[asking.decision].label}
           danger={asking.decision === "decline"}
-          busy={busy}
-          error={dialogError}
+          busy={dialog.busy}
+          error={dialog.error}
           onConfirm={decide}
-          onCancel={() => setAsking(null)}
+          onCancel={dialog.cancel}
         >
           <TextAreaField
             label="Message to the applicant"

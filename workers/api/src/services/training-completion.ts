@@ -1,6 +1,6 @@
 import { trainingCompletions } from "../../../../db/tenant/schema";
 import { requireMember } from "../../../shared/src/actor";
-import type { QuizQuestion } from "../../../shared/src/enrollment-input";
+import type { QuizQuestion } from "../../../shared/src/training-input";
 import type { TenantCtx } from "../app-env";
 import { auditInsert } from "./audit";
 import { findProgram } from "./enrollment-program";

@@ -4,7 +4,7 @@ import {
   completionInput,
   trainingInput,
   trainingPatch,
-} from "../../../../shared/src/enrollment-input";
+} from "../../../../shared/src/training-input";
 import type { AppEnv } from "../../app-env";
 import {
   createTraining,
