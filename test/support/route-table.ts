@@ -179,6 +179,8 @@ const membersRoutes: RouteSpec[] = [
       "not an email address": { email: "nope" },
       "an unknown role": { email: inviteeEmail(ctx), role: "owner" },
       "a control character in the name": { email: inviteeEmail(ctx), displayName: "a\u0000b" },
+      // The same bound as accepting and the profile, so an invited name always fits there.
+      "a name over 100 characters": { email: inviteeEmail(ctx), displayName: "n".repeat(101) },
     }),
   },
   {

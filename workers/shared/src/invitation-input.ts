@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { bulkRowsInput, checkRowsByEmail, csvRecords, fileError, type RowError } from "./bulk-rows";
+import { displayNameText } from "./display-name";
 
 export { bulkModes, maxBulkRows, type RowError } from "./bulk-rows";
 
@@ -23,10 +24,7 @@ export const memberEmail = v.pipe(
 /** Optional in an invitation; blank counts as absent. It ends up in email subjects. */
 const invitedName = v.optional(
   v.pipe(
-    v.string("Display name must be text."),
-    v.trim(),
-    v.maxLength(120, "Display name must be at most 120 characters."),
-    v.regex(/^[^\p{Cc}]*$/u, "Display name may not contain control characters."),
+    displayNameText,
     v.transform((name) => name || undefined),
   ),
 );

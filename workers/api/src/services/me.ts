@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import * as v from "valibot";
 import { members } from "../../../../db/tenant/schema";
 import { requireMember } from "../../../shared/src/actor";
+import { displayName } from "../../../shared/src/display-name";
 import { AppError } from "../../../shared/src/errors";
 import { hashPassword, newPassword, offeredPassword } from "../../../shared/src/passwords";
 import type { TenantCtx } from "../app-env";
@@ -10,13 +11,7 @@ import { confirmPassword } from "./auth";
 import { loadMember, type MeView, meView } from "./me-view";
 import { revokeMemberSessions } from "./session-revocation";
 
-export const displayName = v.pipe(
-  v.string("Display name must be text."),
-  v.trim(),
-  v.nonEmpty("Display name is required."),
-  v.maxLength(100, "Display name must be at most 100 characters."),
-  v.regex(/^[^\p{Cc}]*$/u, "Display name may not contain control characters."),
-);
+export { displayName };
 
 /** The canonical spelling of an IANA zone ("europe/paris" → "Europe/Paris"), or null. */
 export function canonicalTimeZone(zone: string): string | null {
