@@ -79,6 +79,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       cron?.stop();
       queue.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Emails queued after a response still go out before the databases close.
+      await platform.background.idle();
       platform.close();
     },
   };

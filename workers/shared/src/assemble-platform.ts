@@ -1,4 +1,5 @@
 import { loadSigningKeys } from "./access-tokens";
+import { BackgroundTasks } from "./background";
 import type { ConnectDb, ControlDb } from "./db";
 import type { ApiEnvVars } from "./env";
 import type { Logger } from "./log";
@@ -58,5 +59,6 @@ export async function assemblePlatform<P extends Platform["provisioner"]>(
     operatorToken: vars.OPERATOR_TOKEN,
     sealKey: vars.DB_TOKEN_KEY,
     now: () => new Date(),
+    background: new BackgroundTasks(parts.log),
   };
 }

@@ -1,5 +1,6 @@
 import type { Tenant } from "../../../db/control/schema";
 import type { SigningKeys, TokenAudience } from "./access-tokens";
+import type { BackgroundTasks } from "./background";
 import type { ConnectDb, ControlDb } from "./db";
 import type { Logger } from "./log";
 import type { MailTransport } from "./mail";
@@ -37,6 +38,8 @@ export interface Platform {
   /** HMAC key mixed into every password hash, so a stolen database alone cracks nothing. */
   passwordPepper: string;
   mail: MailTransport;
+  /** Work that finishes after the response (see background.ts). */
+  background: BackgroundTasks;
   /** Hosts an integration's JWKS URL may point at; empty means JWKS URLs are refused. */
   jwksHostAllowlist: readonly string[];
   /** The caller's address as this host can know it (for rate limits and the audit log). */
