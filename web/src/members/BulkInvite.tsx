@@ -3,8 +3,9 @@ import { api } from "../lib/api";
 import { count } from "../lib/format";
 import { ApiError, messageOf } from "../lib/problem";
 import type { Invitation } from "../lib/types";
+import { type BulkMode, BulkSend } from "../ui/BulkSend";
 import { ErrorMessage, FormActions, StatusMessage } from "../ui/feedback";
-import { RadioGroup, TextAreaField } from "../ui/fields";
+import { TextAreaField } from "../ui/fields";
 import { BulkPreviewTable } from "./BulkPreviewTable";
 import {
   applyOutcome,
@@ -15,11 +16,6 @@ import {
   sendable,
 } from "./bulk-rows";
 
-type Mode = "valid_only" | "all_or_nothing";
-const modes: readonly (readonly [Mode, string])[] = [
-  ["valid_only", "Invite only the valid rows"],
-  ["all_or_nothing", "All or nothing: invite nobody unless every row is valid"],
-];
 // maxBulkRows in invitation-input; not imported, to keep that module out of the first load.
 const MAX_ROWS = 500;
 const example = "email,role,display_name\nada@example.edu,member,Ada Lovelace\n";
@@ -28,7 +24,7 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
   const fileId = useId();
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [mode, setMode] = useState<Mode>("valid_only");
+  const [mode, setMode] = useState<BulkMode>("valid_only");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -133,23 +129,17 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
       {preview && <BulkPreviewTable preview={preview} />}
       {preview && preview.fileProblems.length === 0 && preview.rows.length > 0 && (
         <>
-          <RadioGroup
-            legend="If some rows have problems"
+          <BulkSend
+            verb="invite"
             name="bulk-mode"
-            value={mode}
-            onValue={setMode}
-            options={modes}
+            mode={mode}
+            onMode={setMode}
+            busy={busy}
+            busyLabel="Sending…"
+            ready={ready}
+            actionLabel={`Send ${ready} invitation${ready === 1 ? "" : "s"}`}
+            onSend={() => send(preview)}
           />
-          <FormActions>
-            <button
-              type="button"
-              class="button primary"
-              disabled={busy || ready === 0}
-              onClick={() => send(preview)}
-            >
-              {busy ? "Sending…" : `Send ${ready} invitation${ready === 1 ? "" : "s"}`}
-            </button>
-          </FormActions>
         </>
       )}
     </section>

@@ -3,11 +3,10 @@ import { api } from "../../lib/api";
 import { count } from "../../lib/format";
 import { ApiError, messageOf } from "../../lib/problem";
 import { BulkRowsTable } from "../../ui/BulkRowsTable";
+import { type BulkMode, BulkSend } from "../../ui/BulkSend";
 import { ErrorMessage, FormActions, StatusMessage } from "../../ui/feedback";
-import { RadioGroup, TextAreaField } from "../../ui/fields";
+import { TextAreaField } from "../../ui/fields";
 import { programApi, roleName } from "../types";
-
-type Mode = "valid_only" | "all_or_nothing";
 
 interface Row {
   row: number;
@@ -18,10 +17,6 @@ interface Row {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const modes = [
-  ["valid_only", "Enroll only the valid rows"],
-  ["all_or_nothing", "All or nothing: enroll nobody unless every row is valid"],
-] as const;
 const columns = [["Role", (r: Row) => roleName(r.role)]] as const;
 const example = "email,role\nada@example.edu,mentor\ngrace@example.edu,mentee\n";
 
@@ -60,7 +55,7 @@ export function BulkEnroll({
 }) {
   const [text, setText] = useState("");
   const [rows, setRows] = useState<Row[] | null>(null);
-  const [mode, setMode] = useState<Mode>("valid_only");
+  const [mode, setMode] = useState<BulkMode>("valid_only");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -153,23 +148,17 @@ export function BulkEnroll({
             columns={columns}
             doneLabel={(r) => (r.enrolled ? "Enrolled" : null)}
           />
-          <RadioGroup
-            legend="If some rows have problems"
+          <BulkSend
+            verb="enroll"
             name="enroll-mode"
-            value={mode}
-            onValue={setMode}
-            options={modes}
+            mode={mode}
+            onMode={setMode}
+            busy={busy}
+            busyLabel="Enrolling…"
+            ready={valid}
+            actionLabel={`Enroll ${count(valid, "member")}`}
+            onSend={() => send(rows)}
           />
-          <FormActions>
-            <button
-              type="button"
-              class="button primary"
-              disabled={busy || valid === 0}
-              onClick={() => send(rows)}
-            >
-              {busy ? "Enrolling…" : `Enroll ${count(valid, "member")}`}
-            </button>
-          </FormActions>
         </>
       )}
     </section>
