@@ -16,8 +16,8 @@ import { createClient } from "@libsql/client";
 import { Hono } from "hono";
 import { members } from "../db/tenant/schema";
 import { startHost } from "../host/server";
-import { signAccessToken } from "../workers/shared/src/access-tokens";
-import { createTenant, findTenantBySlug } from "../workers/shared/src/tenants";
+import { signAccessToken } from "../workers/shared/src/security/access-tokens";
+import { createTenant, findTenantBySlug } from "../workers/shared/src/tenancy/tenants";
 import { type ChildMessage, memberCount, membersSql, type RawResult, tenantSlug } from "./protocol";
 
 function send(message: ChildMessage): void {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { generateSigningKey } from "../workers/shared/src/access-tokens";
-import { type ApiEnvVars, apiEnvSchema, readEnv } from "../workers/shared/src/env";
-import { newSealKey } from "../workers/shared/src/seal";
+import { type ApiEnvVars, apiEnvSchema, readEnv } from "../workers/shared/src/platform/env";
+import { newSealKey } from "../workers/shared/src/platform/seal";
+import { generateSigningKey } from "../workers/shared/src/security/access-tokens";
 
 export interface HostConfig extends ApiEnvVars {
   dataDir: string;

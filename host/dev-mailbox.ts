@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import type { MailMessage, MailTransport } from "../workers/shared/src/mail";
+import type { MailMessage, MailTransport } from "../workers/shared/src/platform/mail";
 
 export interface MailboxEntry extends MailMessage {
   id: string;

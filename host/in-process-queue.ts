@@ -1,6 +1,6 @@
-import type { Logger } from "../workers/shared/src/log";
-import { describeError } from "../workers/shared/src/log";
-import type { SweepQueue, TenantSweep } from "../workers/shared/src/platform";
+import type { Logger } from "../workers/shared/src/platform/log";
+import { describeError } from "../workers/shared/src/platform/log";
+import type { SweepQueue, TenantSweep } from "../workers/shared/src/platform/platform";
 
 export interface InProcessQueueOptions {
   maxAttempts?: number;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type Provisioner, ProvisioningError } from "../workers/shared/src/provisioning";
+import { type Provisioner, ProvisioningError } from "../workers/shared/src/platform/provisioning";
 
 /** The embedded default: one libSQL file per tenant under DATA_DIR/tenants. */
 export class LocalFileProvisioner implements Provisioner {

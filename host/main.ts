@@ -1,4 +1,4 @@
-import { describeError } from "../workers/shared/src/log";
+import { describeError } from "../workers/shared/src/platform/log";
 import { startHost } from "./server";
 
 /** `npm start`: the embedded default, configured by PORT and DATA_DIR alone. */

@@ -6,13 +6,13 @@ import {
   assemblePlatform,
   mailFromEnv,
   tursoFromEnv,
-} from "../workers/shared/src/assemble-platform";
-import { type ConnectDb, controlDb } from "../workers/shared/src/db";
-import { jsonLogger, type Logger } from "../workers/shared/src/log";
-import type { MailTransport } from "../workers/shared/src/mail";
-import { unconfiguredMail } from "../workers/shared/src/mail-http";
-import type { Platform, SweepQueue } from "../workers/shared/src/platform";
-import type { Provisioner } from "../workers/shared/src/provisioning";
+} from "../workers/shared/src/platform/assemble-platform";
+import { type ConnectDb, controlDb } from "../workers/shared/src/platform/db";
+import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
+import type { MailTransport } from "../workers/shared/src/platform/mail";
+import { unconfiguredMail } from "../workers/shared/src/platform/mail-http";
+import type { Platform, SweepQueue } from "../workers/shared/src/platform/platform";
+import type { Provisioner } from "../workers/shared/src/platform/provisioning";
 import type { HostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { LocalFileProvisioner } from "./local-provisioner";

@@ -1,8 +1,8 @@
 import { Cron } from "croner";
 import { enqueueSweeps, sweepTenant } from "../workers/scheduler/src/sweep";
-import type { Logger } from "../workers/shared/src/log";
-import { describeError } from "../workers/shared/src/log";
-import type { Platform } from "../workers/shared/src/platform";
+import type { Logger } from "../workers/shared/src/platform/log";
+import { describeError } from "../workers/shared/src/platform/log";
+import type { Platform } from "../workers/shared/src/platform/platform";
 import type { InProcessQueue } from "./in-process-queue";
 
 /** The Worker's cron + queue consumer, run in-process: same sweep code, croner for the tick. */

@@ -5,7 +5,7 @@ import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp } from "../workers/api/src/app";
-import { jsonLogger, type Logger } from "../workers/shared/src/log";
+import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
 import { loadHostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";

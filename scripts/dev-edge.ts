@@ -12,7 +12,7 @@ import { applyMigrations } from "../db/migrate";
 import { loadHostConfig } from "../host/config";
 import { connectNode } from "../host/platform";
 import { gatewayProvisioner, startLibsqlGateway } from "../test/support/libsql-gateway";
-import { controlDb } from "../workers/shared/src/db";
+import { controlDb } from "../workers/shared/src/platform/db";
 
 const port = Number(process.env.PORT ?? 8788);
 const config = await loadHostConfig({ publicUrl: `http://localhost:${port}` });

@@ -7,8 +7,8 @@ import { loadHostConfig } from "../host/config";
 import { InProcessQueue } from "../host/in-process-queue";
 import { nodePlatform } from "../host/platform";
 import { createApp } from "../workers/api/src/app";
-import { openApiDocument } from "../workers/api/src/openapi";
-import { jsonLogger } from "../workers/shared/src/log";
+import { openApiDocument } from "../workers/api/src/http/openapi";
+import { jsonLogger } from "../workers/shared/src/platform/log";
 
 /**
  * `npm run openapi`: writes docs/openapi.json, the document GET /openapi.json serves, from a

@@ -2,10 +2,11 @@ import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
-import { inviteFirstAdmin } from "../../workers/api/src/services/invitations";
-import { AppError } from "../../workers/shared/src/errors";
-import { memberEmail } from "../../workers/shared/src/invitation-input";
-import { silentLogger } from "../../workers/shared/src/log";
+import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
+import { AppError } from "../../workers/shared/src/contracts/errors";
+import { memberEmail } from "../../workers/shared/src/contracts/members";
+import { parseInput } from "../../workers/shared/src/contracts/validate";
+import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,
   findTenantBySlug,
@@ -14,8 +15,7 @@ import {
   type OperatorCtx,
   setTenantStatus,
   type TenantSummary,
-} from "../../workers/shared/src/tenants";
-import { parseInput } from "../../workers/shared/src/validate";
+} from "../../workers/shared/src/tenancy/tenants";
 import { seedDemo } from "./seed";
 
 export const usage = `Usage: tandem <command> [options]

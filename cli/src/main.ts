@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { AppError } from "../../workers/shared/src/errors";
-import { describeError } from "../../workers/shared/src/log";
+import { AppError } from "../../workers/shared/src/contracts/errors";
+import { describeError } from "../../workers/shared/src/platform/log";
 import { runCommand, usage } from "./commands";
 
 /** `tandem <noun> <verb> [--options]`: exits 0 on success, 1 on failure, 2 on misuse. */

@@ -1,12 +1,12 @@
 import { members } from "../../db/tenant/schema";
-import { AppError } from "../../workers/shared/src/errors";
-import { TenantConnections } from "../../workers/shared/src/tenant-connections";
+import { AppError } from "../../workers/shared/src/contracts/errors";
+import { TenantConnections } from "../../workers/shared/src/platform/tenant-connections";
 import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
   type TenantSummary,
-} from "../../workers/shared/src/tenants";
+} from "../../workers/shared/src/tenancy/tenants";
 
 const demoMembers = [
   { email: "coordinator@demo.example", displayName: "Casey Coordinator", role: "admin" },

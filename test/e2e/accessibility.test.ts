@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inviteFirstAdmin } from "../../workers/api/src/services/invitations";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
+import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import {
   acceptByApi,
   createOrganization,

@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { type RunningHost, startHost } from "../../host/server";
-import { inviteFirstAdmin } from "../../workers/api/src/services/invitations";
-import { silentLogger } from "../../workers/shared/src/log";
-import { createTenant, findTenantBySlug } from "../../workers/shared/src/tenants";
+import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
+import { silentLogger } from "../../workers/shared/src/platform/log";
+import { createTenant, findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { launchBrowser } from "../support/browser";
 
 export const screenshotDir = join(process.cwd(), "test-results");

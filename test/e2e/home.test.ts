@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../host/server";
-import { silentLogger } from "../../workers/shared/src/log";
+import { silentLogger } from "../../workers/shared/src/platform/log";
 import { launchBrowser } from "../support/browser";
 
 describe("home page", () => {

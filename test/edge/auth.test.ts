@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { members } from "../../db/tenant/schema";
 import { connectNode } from "../../host/platform";
-import { tenantDb } from "../../workers/shared/src/db";
-import { hashPassword } from "../../workers/shared/src/passwords";
+import { tenantDb } from "../../workers/shared/src/platform/db";
+import { hashPassword } from "../../workers/shared/src/security/passwords";
 import { type Edge, startEdge } from "../support/edge-harness";
 
 /** The pepper startEdge gives the API Worker; hashes made here must verify in workerd. */

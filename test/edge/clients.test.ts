@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../db/control/schema";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { type Edge, publicUrl, startEdge } from "../support/edge-harness";
 
 let edge: Edge;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenants } from "../../db/control/schema";
 import { members, schedulerHeartbeats } from "../../db/tenant/schema";
 import { connectNode } from "../../host/platform";
-import { tenantDb } from "../../workers/shared/src/db";
-import { setTenantStatus } from "../../workers/shared/src/tenants";
+import { tenantDb } from "../../workers/shared/src/platform/db";
+import { setTenantStatus } from "../../workers/shared/src/tenancy/tenants";
 import { type Edge, startEdge } from "../support/edge-harness";
 
 let edge: Edge;

@@ -7,19 +7,19 @@ import { Miniflare } from "miniflare";
 import { migrations as controlMigrations } from "../../db/control/migrations.gen";
 import { applyMigrations } from "../../db/migrate";
 import { connectNode } from "../../host/platform";
+import { controlDb, tenantDb } from "../../workers/shared/src/platform/db";
+import { newSealKey } from "../../workers/shared/src/platform/seal";
 import {
   generateSigningKey,
   loadSigningKeys,
   signAccessToken,
-} from "../../workers/shared/src/access-tokens";
-import { controlDb, tenantDb } from "../../workers/shared/src/db";
-import { newSealKey } from "../../workers/shared/src/seal";
+} from "../../workers/shared/src/security/access-tokens";
 import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
   type TenantSummary,
-} from "../../workers/shared/src/tenants";
+} from "../../workers/shared/src/tenancy/tenants";
 import { gatewayProvisioner, type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
 import { ensureMember } from "./node-harness";
 

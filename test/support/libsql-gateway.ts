@@ -26,7 +26,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "libsql";
-import type { Provisioner } from "../../workers/shared/src/provisioning";
+import type { Provisioner } from "../../workers/shared/src/platform/provisioning";
 import {
   errorFromSqlite,
   extendedCodeOf,

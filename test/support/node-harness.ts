@@ -8,16 +8,16 @@ import { loadHostConfig } from "../../host/config";
 import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { createApp } from "../../workers/api/src/app";
-import { signAccessToken } from "../../workers/shared/src/access-tokens";
-import type { TenantDb } from "../../workers/shared/src/db";
-import { jsonLogger, type Logger } from "../../workers/shared/src/log";
-import type { Provisioner } from "../../workers/shared/src/provisioning";
+import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { jsonLogger, type Logger } from "../../workers/shared/src/platform/log";
+import type { Provisioner } from "../../workers/shared/src/platform/provisioning";
+import { signAccessToken } from "../../workers/shared/src/security/access-tokens";
 import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
   type TenantSummary,
-} from "../../workers/shared/src/tenants";
+} from "../../workers/shared/src/tenancy/tenants";
 
 /** Tokens are only honoured for active members, so a token's member is made to exist. */
 export async function ensureMember(

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Problem } from "../../workers/api/src/problem";
+import type { Problem } from "../../workers/api/src/http/problem";
 
 /**
  * Asserts the whole problem+json contract of an error response and returns its body.

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { enrollments, members, programs, trainingResources } from "../../db/tenant/schema";
-import type { TenantDb } from "../../workers/shared/src/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
+import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import type { Harness } from "./node-harness";
 
 // Fixtures for the program, enrollment and training tests and their route table: rows written

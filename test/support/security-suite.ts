@@ -21,12 +21,12 @@ import {
 } from "../../db/tenant/schema";
 import type { DevMailbox } from "../../host/dev-mailbox";
 import { maxBodyBytes } from "../../workers/api/src/app";
-import { signAccessToken } from "../../workers/shared/src/access-tokens";
-import { type ClientScope, clientScopes } from "../../workers/shared/src/actor";
-import type { TenantDb } from "../../workers/shared/src/db";
-import { hashToken } from "../../workers/shared/src/opaque-tokens";
-import { hashPassword } from "../../workers/shared/src/passwords";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
+import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { signAccessToken } from "../../workers/shared/src/security/access-tokens";
+import { type ClientScope, clientScopes } from "../../workers/shared/src/security/actor";
+import { hashToken } from "../../workers/shared/src/security/opaque-tokens";
+import { hashPassword } from "../../workers/shared/src/security/passwords";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "./node-harness";
 import { expectProblem } from "./problem";
 

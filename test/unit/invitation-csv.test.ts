@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkInvitationRows, parseInvitationCsv } from "../../workers/shared/src/invitation-input";
+import {
+  checkInvitationRows,
+  parseInvitationCsv,
+} from "../../workers/shared/src/contracts/members";
 
 describe("parseInvitationCsv", () => {
   it("reads email, role and display_name into rows numbered from 1", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeError, jsonLogger, redact } from "../../workers/shared/src/log";
+import { describeError, jsonLogger, redact } from "../../workers/shared/src/platform/log";
 
 describe("redact", () => {
   it.each([

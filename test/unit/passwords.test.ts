@@ -1,7 +1,10 @@
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { members } from "../../db/tenant/schema";
-import { commonPasswordCount, isCommonPassword } from "../../workers/shared/src/common-passwords";
+import {
+  commonPasswordCount,
+  isCommonPassword,
+} from "../../workers/shared/src/security/common-passwords";
 import {
   hashPassword,
   maxPasswordIterations,
@@ -11,8 +14,8 @@ import {
   passwordIterations,
   unmatchablePasswordHash,
   verifyPassword,
-} from "../../workers/shared/src/passwords";
-import { findTenantBySlug } from "../../workers/shared/src/tenants";
+} from "../../workers/shared/src/security/passwords";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { startHarness } from "../support/node-harness";
 
 const pepper = "unit-pepper-0123456789abcdef0123456789";

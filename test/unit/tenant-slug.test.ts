@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { reservedSlugs, tenantSlug } from "../../workers/shared/src/tenant-input";
+import { reservedSlugs, tenantSlug } from "../../workers/shared/src/contracts/operator";
 
 function problems(slug: unknown): string[] {
   const result = v.safeParse(tenantSlug, slug);

@@ -1,22 +1,22 @@
 import { useEffect } from "preact/hooks";
-import { ClientsPage } from "./clients/ClientsPage";
+import { AuditPage } from "./features/audit/AuditPage";
+import { ClientsPage } from "./features/clients/ClientsPage";
+import { DevMailbox } from "./features/dev-mailbox/DevMailbox";
+import { ForgotPassword } from "./features/identity/ForgotPassword";
+import { Home } from "./features/identity/Home";
+import { SignIn } from "./features/identity/SignIn";
+import { ConfirmEmail, ResetPassword } from "./features/identity/TokenPages";
+import { Landing } from "./features/landing/Landing";
+import { Accept } from "./features/members/Accept";
+import { MembersPage } from "./features/members/MembersPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
-import { MembersPage } from "./members/MembersPage";
 import { AdminOnly, SignedIn } from "./org/AppFrame";
 import { PublicFrame } from "./org/PublicFrame";
-import { Accept } from "./pages/Accept";
-import { AuditPage } from "./pages/AuditPage";
-import { DevMailbox } from "./pages/DevMailbox";
-import { ForgotPassword } from "./pages/ForgotPassword";
-import { Home } from "./pages/Home";
-import { Landing } from "./pages/Landing";
-import { SignIn } from "./pages/SignIn";
-import { ConfirmEmail, ResetPassword } from "./pages/TokenPages";
 import { PageHeading } from "./ui/feedback";
 import { lazyComponent } from "./ui/lazy";
 
 const ProgramRoutes = lazyComponent(
-  () => import("./programs/ProgramRoutes").then((m) => m.ProgramRoutes),
+  () => import("./features/programs/ProgramRoutes").then((m) => m.ProgramRoutes),
   "Loading programs…",
 );
 

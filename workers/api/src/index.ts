@@ -1,9 +1,9 @@
-import { edgePlatform } from "../../shared/src/edge-platform";
-import { apiEnvSchema, readEnv } from "../../shared/src/env";
-import { describeError, jsonLogger } from "../../shared/src/log";
-import type { SweepQueue } from "../../shared/src/platform";
+import { edgePlatform } from "../../shared/src/platform/edge-platform";
+import { apiEnvSchema, readEnv } from "../../shared/src/platform/env";
+import { describeError, jsonLogger } from "../../shared/src/platform/log";
+import type { SweepQueue } from "../../shared/src/platform/platform";
 import { type App, createApp } from "./app";
-import { problemResponse } from "./problem";
+import { problemResponse } from "./http/problem";
 
 interface Bindings {
   SWEEP_QUEUE: SweepQueue;

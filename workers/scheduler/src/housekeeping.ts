@@ -1,7 +1,7 @@
 import { lt } from "drizzle-orm";
 import { clientTokenIds } from "../../../db/control/schema";
 import { emailTokens, loginThrottle, refreshTokens } from "../../../db/tenant/schema";
-import type { ControlDb, TenantDb } from "../../shared/src/db";
+import type { ControlDb, TenantDb } from "../../shared/src/platform/db";
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -1,8 +1,8 @@
-import { connectWeb, edgeControlDb } from "../../shared/src/edge-platform";
-import { readEnv, schedulerEnvSchema } from "../../shared/src/env";
-import { describeError, jsonLogger } from "../../shared/src/log";
-import type { SweepQueue, TenantSweep } from "../../shared/src/platform";
-import { TenantConnections } from "../../shared/src/tenant-connections";
+import { connectWeb, edgeControlDb } from "../../shared/src/platform/edge-platform";
+import { readEnv, schedulerEnvSchema } from "../../shared/src/platform/env";
+import { describeError, jsonLogger } from "../../shared/src/platform/log";
+import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
+import { TenantConnections } from "../../shared/src/platform/tenant-connections";
 import { enqueueSweeps, sweepTenant } from "./sweep";
 
 interface Bindings {

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { tenants } from "../../../db/control/schema";
 import { schedulerHeartbeats } from "../../../db/tenant/schema";
-import { type ControlDb, isConnectionError } from "../../shared/src/db";
-import type { SweepQueue, TenantSweep } from "../../shared/src/platform";
-import type { TenantConnections } from "../../shared/src/tenant-connections";
-import { tenantSchemaVersion } from "../../shared/src/tenants";
+import { type ControlDb, isConnectionError } from "../../shared/src/platform/db";
+import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
+import type { TenantConnections } from "../../shared/src/platform/tenant-connections";
+import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { pruneControl, pruneTenant } from "./housekeeping";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "../../../shared/src/errors";
-import type { AppEnv } from "../app-env";
+import { AppError } from "../../../shared/src/contracts/errors";
+import type { AppEnv } from "../http/app-env";
 import { bearerToken } from "./tenant-context";
 
 async function digest(text: string): Promise<Uint8Array> {

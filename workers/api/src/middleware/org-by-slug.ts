@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
-import { AppError } from "../../../shared/src/errors";
-import { tenantSlug } from "../../../shared/src/tenant-input";
-import { findTenantBySlug } from "../../../shared/src/tenants";
-import type { AppEnv } from "../app-env";
+import { AppError } from "../../../shared/src/contracts/errors";
+import { tenantSlug } from "../../../shared/src/contracts/operator";
+import { findTenantBySlug } from "../../../shared/src/tenancy/tenants";
+import type { AppEnv } from "../http/app-env";
 import { enterTenant, evictIfBroken } from "./tenant-context";
 
 /**

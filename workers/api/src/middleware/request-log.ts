@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "../http/app-env";
 
 /**
  * Gives the request a logger bound to its id and writes one line when it ends. Paths are

@@ -3,13 +3,13 @@ import type { Context, MiddlewareHandler } from "hono";
 import { decodeJwt } from "jose";
 import type { Tenant } from "../../../../db/control/schema";
 import { members } from "../../../../db/tenant/schema";
-import { verifyAccessToken } from "../../../shared/src/access-tokens";
-import type { Actor } from "../../../shared/src/actor";
-import { verifyClientAssertion } from "../../../shared/src/client-assertions";
-import { isConnectionError } from "../../../shared/src/db";
-import { AppError } from "../../../shared/src/errors";
-import { tenantSchemaVersion } from "../../../shared/src/tenants";
-import type { AppEnv } from "../app-env";
+import { AppError } from "../../../shared/src/contracts/errors";
+import { isConnectionError } from "../../../shared/src/platform/db";
+import { verifyAccessToken } from "../../../shared/src/security/access-tokens";
+import type { Actor } from "../../../shared/src/security/actor";
+import { verifyClientAssertion } from "../../../shared/src/security/client-assertions";
+import { tenantSchemaVersion } from "../../../shared/src/tenancy/tenants";
+import type { AppEnv } from "../http/app-env";
 
 export function bearerToken(header: string | undefined): string | null {
   const match = header?.match(/^Bearer\s+(\S+)$/i);

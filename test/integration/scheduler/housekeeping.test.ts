@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { clientTokenIds } from "../../../db/control/schema";
+import { emailTokens, loginThrottle, refreshTokens } from "../../../db/tenant/schema";
+import { enqueueSweeps, sweepTenant } from "../../../workers/scheduler/src/sweep";
+import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { type Harness, startHarness } from "../../support/node-harness";
+
+const now = new Date("2031-03-10T12:00:00.000Z");
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const hour = 60 * 60 * 1000;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ now: () => now });
+  h.queue.consume((sweep) => sweepTenant(h.platform, sweep).then(() => {}));
+  await h.createTenant("tidy");
+});
+afterAll(() => h.close());
+
+it("a sweep removes stale sign-in windows, expired refresh tokens and old email links only", async () => {
+  const db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "tidy"));
+  const token = (id: string, expiresAt: Date) => ({
+    id,
+    memberId: "m1",
+    familyId: "f1",
+    tokenHash: `hash-${id}`,
+    createdAt: ago(40 * 24 * hour),
+    expiresAt,
+  });
+  await db.insert(loginThrottle).values([
+    { key: "account:old@x.test", failures: 3, windowStartedAt: ago(48 * hour) },
+    { key: "account:now@x.test", failures: 2, windowStartedAt: ago(5 * 60 * 1000) },
+  ]);
+  await db.insert(refreshTokens).values([token("expired", ago(hour)), token("live", ago(-hour))]);
+  await db.insert(emailTokens).values([
+    {
+      id: "old",
+      memberId: "m1",
+      purpose: "password_reset",
+      tokenHash: "e-old",
+      createdAt: ago(50 * hour),
+      expiresAt: ago(49 * hour),
+    },
+    {
+      id: "recent",
+      memberId: "m1",
+      purpose: "password_reset",
+      tokenHash: "e-new",
+      createdAt: ago(2 * hour),
+      expiresAt: ago(hour),
+    },
+  ]);
+  await h.platform.control.insert(clientTokenIds).values([
+    { clientId: "cli_a", jti: "spent", expiresAt: ago(hour) },
+    { clientId: "cli_a", jti: "current", expiresAt: ago(-hour) },
+  ]);
+
+  await enqueueSweeps(h.platform.control, h.queue, now);
+  await h.queue.idle();
+
+  expect((await db.select().from(loginThrottle)).map((r) => r.key)).toEqual(["account:now@x.test"]);
+  expect((await db.select().from(refreshTokens)).map((r) => r.id)).toEqual(["live"]);
+  expect((await db.select().from(emailTokens)).map((r) => r.id)).toEqual(["recent"]);
+  expect((await h.platform.control.select().from(clientTokenIds)).map((r) => r.jti)).toEqual([
+    "current",
+  ]);
+});

@@ -1,5 +1,0 @@
-import { routeTable } from "../support/route-table";
-import { runSecuritySuite } from "../support/security-suite";
-
-// Every route against forged credentials, other tenants, missing scopes and bad input.
-runSecuritySuite(routeTable);

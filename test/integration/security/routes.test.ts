@@ -1,0 +1,5 @@
+import { routeTable } from "../../support/routes/index";
+import { runSecuritySuite } from "../../support/security-suite";
+
+// Every route against forged credentials, other tenants, missing scopes and bad input.
+runSecuritySuite(routeTable);

@@ -1,0 +1,115 @@
+import { api } from "../../lib/api";
+import { formatDateTime } from "../../lib/format";
+import type { AuditEntry, MemberView, Page } from "../../lib/types";
+import { useActiveSession } from "../../org/session-context";
+import { DataTable } from "../../ui/DataTable";
+import { PageHeading } from "../../ui/feedback";
+import { PagedList } from "../../ui/PagedList";
+import { useLoad } from "../../ui/use-load";
+import { usePages } from "../../ui/use-pages";
+
+const actionText: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Failed sign-in",
+  "auth.sign_out": "Signed out",
+  "auth.refresh_reuse": "Reused a spent session token (all sessions ended)",
+  "member.invite": "Invited a member",
+  "member.revoke_invitation": "Revoked an invitation",
+  "member.accept_invitation": "Accepted an invitation",
+  "member.deactivate": "Deactivated a member",
+  "member.reactivate": "Reactivated a member",
+  "member.role_change": "Changed a member's role",
+  "member.password_change": "Changed their password",
+  "member.password_reset": "Reset their password",
+  "member.email_change": "Changed their email",
+  "client.register": "Registered an API client",
+  "client.add_key": "Added a key to an API client",
+  "client.remove_key": "Removed a key from an API client",
+  "client.revoke": "Revoked an API client",
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The telling fields of an entry's detail as short "key: value" text; internal ids left out. */
+function detailText(detail: unknown): string {
+  if (!isRecord(detail)) return detail == null ? "" : String(detail);
+  return Object.entries(detail)
+    .filter(([k, v]) => v !== null && v !== undefined && !/Id$/.test(k))
+    .filter(([, v]) => typeof v !== "object" || Array.isArray(v))
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(" · ");
+}
+
+type Names = Map<string, string>;
+
+/** A person or thing in the log: a member's name when known, else a short id. */
+function nameOf(type: string | null, id: string | null, names: Names, selfId: string): string {
+  if (!id) return type ?? "";
+  if (type === "member") {
+    if (id === selfId) return "You";
+    const name = names.get(id);
+    if (name) return name;
+  }
+  const short = id.length > 12 ? `${id.slice(0, 8)}…` : id;
+  return `${type ?? ""} ${short}`.trim();
+}
+
+/** Names for the member ids in the log: the first hundred members cover most organizations. */
+const loadNames = async (): Promise<Names> => {
+  const page = await api<Page<MemberView>>("/v1/members?limit=100");
+  return new Map(page.items.map((m) => [m.id, m.displayName || m.email]));
+};
+
+export function AuditPage() {
+  const { member } = useActiveSession();
+  const log = usePages<AuditEntry>("/v1/audit", {}, 0, 50);
+  const names = useLoad(loadNames, []).data ?? new Map<string, string>();
+  const who = (e: AuditEntry) =>
+    e.actorType === "system" || e.actorType === "operator" || !e.actorId
+      ? e.actorType === "operator"
+        ? "Platform operator"
+        : "System"
+      : nameOf(e.actorType, e.actorId, names, member.id);
+  const subject = (e: AuditEntry) =>
+    e.subjectType === e.actorType && e.subjectId === e.actorId
+      ? ""
+      : nameOf(e.subjectType, e.subjectId, names, member.id);
+  return (
+    <>
+      <PageHeading title="Audit log">Audit log</PageHeading>
+      <p class="lead">Who did what, when and from where — newest first.</p>
+      <PagedList
+        list={log}
+        loadingLabel="Loading the audit log…"
+        empty="Nothing has been recorded yet."
+        noun={["entry", "entries"]}
+      >
+        <DataTable
+          label="Audit log"
+          variant="audit"
+          columns={["When", "Who", "What", "From where"]}
+        >
+          {log.items.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label="When">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              </th>
+              <td data-label="Who" class="break" title={e.actorId ?? undefined}>
+                {who(e)}
+              </td>
+              <td data-label="What">
+                <span class="action">{actionText[e.action] ?? e.action}</span>
+                <span class="muted small break">
+                  {" "}
+                  {[subject(e), detailText(e.detail)].filter(Boolean).join(" · ")}
+                </span>
+              </td>
+              <td data-label="From where">{e.ip ?? <span class="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </PagedList>
+    </>
+  );
+}

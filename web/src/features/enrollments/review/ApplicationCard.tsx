@@ -1,0 +1,85 @@
+import { Fragment } from "preact";
+import { formatDate } from "../../../lib/format";
+import {
+  answerText,
+  listKeys,
+  profileKeys,
+  profileLabels,
+  questionsOf,
+} from "../../programs/form-reader";
+import { EnrollmentBadge } from "../../programs/parts";
+import { type EnrollmentView, type Json, roleName } from "../../programs/types";
+import { type Decision, decisionWords } from "./ReviewQueue";
+
+const decisions: Decision[] = ["approve", "waitlist", "decline"];
+
+/** One application: who, which role, their profile and answers, and the decision buttons. */
+export function ApplicationCard(props: {
+  enrollment: EnrollmentView;
+  form: Json;
+  onDecide: (decision: Decision) => void;
+}) {
+  const { enrollment: e, form, onDecide } = props;
+  const name = e.member.displayName || e.member.email;
+  const questions = questionsOf(form);
+  const profile = e.profile ?? {};
+  const shown = profileKeys.filter((k) => {
+    const v = profile[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
+  const open = e.status === "applied" || e.status === "waitlisted";
+  return (
+    <li class="card application">
+      <div class="program-card-head">
+        <h3>
+          {name} <span class="muted small">{e.member.email}</span>
+        </h3>
+        <EnrollmentBadge status={e.status} />
+      </div>
+      <p class="small muted">
+        {roleName(e.role)} · applied {formatDate(e.createdAt)}
+        {e.training && ` · training ${e.training.completed} of ${e.training.required} done`}
+      </p>
+      {(shown.length > 0 || Object.keys(e.answers ?? {}).length > 0) && (
+        <dl class="facts">
+          {shown.map((k) => (
+            <Fragment key={k}>
+              <dt>{profileLabels[k]}</dt>
+              <dd>{listKeys.has(k) ? answerText(profile[k]) : String(profile[k] ?? "")}</dd>
+            </Fragment>
+          ))}
+          {Object.entries(e.answers ?? {}).map(([id, value]) => (
+            <Fragment key={id}>
+              <dt>{questions.find((q) => q.id === id)?.label ?? id}</dt>
+              <dd>{answerText(value)}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      {e.decisionMessage && <p class="note small">Message sent: {e.decisionMessage}</p>}
+      {open && (
+        <div class="row-actions">
+          {decisions
+            .filter((d) => !(d === "waitlist" && e.status === "waitlisted"))
+            .map((d) => (
+              <button
+                key={d}
+                type="button"
+                class={
+                  d === "approve"
+                    ? "button small primary"
+                    : d === "decline"
+                      ? "button small danger"
+                      : "button small"
+                }
+                onClick={() => onDecide(d)}
+              >
+                {decisionWords[d].label}
+                <span class="visually-hidden"> {name}</span>
+              </button>
+            ))}
+        </div>
+      )}
+    </li>
+  );
+}

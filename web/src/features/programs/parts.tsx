@@ -1,0 +1,66 @@
+import type { ComponentChildren } from "preact";
+import { count, formatDate } from "../../lib/format";
+import {
+  type EnrollmentStatus,
+  enrollmentStatusLabel,
+  type ProgramStatus,
+  type ProgramView,
+  programStatusLabel,
+} from "./types";
+
+export function StatusBadge({ status }: { status: ProgramStatus }) {
+  return (
+    <span class={`badge badge-program-${status}`}>{programStatusLabel[status] ?? status}</span>
+  );
+}
+
+export function EnrollmentBadge({ status }: { status: EnrollmentStatus }) {
+  return (
+    <span class={`badge badge-enrollment-${status}`}>
+      {enrollmentStatusLabel[status] ?? status}
+    </span>
+  );
+}
+
+type Dated = Pick<ProgramView, "startsOn" | "endsOn" | "relationshipLengthDays">;
+
+/** "1 Sep 2025 – 30 Jun 2026", or "Pairs meet for 180 days", or both. */
+export function ProgramDates({ program }: { program: Dated }) {
+  const parts: string[] = [];
+  if (program.startsOn || program.endsOn) {
+    const from = program.startsOn ? formatDate(program.startsOn) : "…";
+    const to = program.endsOn ? formatDate(program.endsOn) : "…";
+    parts.push(`${from} – ${to}`);
+  }
+  if (program.relationshipLengthDays) {
+    parts.push(`relationships last ${count(program.relationshipLengthDays, "day")}`);
+  }
+  return <>{parts.length > 0 ? parts.join("; ") : "No dates set"}</>;
+}
+
+/** The plain-language summary of a program's rules, as bullets. */
+export function RuleSummary({
+  summary,
+  title = "What these rules will do",
+  children,
+}: {
+  summary: string[];
+  title?: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class="rule-summary">
+      <h3>{title}</h3>
+      {summary.length > 0 ? (
+        <ul>
+          {summary.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No rules to summarise yet.</p>
+      )}
+      {children}
+    </div>
+  );
+}

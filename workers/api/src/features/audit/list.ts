@@ -1,0 +1,45 @@
+import { desc, lt } from "drizzle-orm";
+import { auditLog } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { authorize } from "../../../../shared/src/security/actor";
+import type { TenantCtx } from "../../http/app-env";
+import { type Page, pageOf } from "../../http/page";
+
+export interface AuditEntryView {
+  id: number;
+  at: Date;
+  actorType: "member" | "client" | "system" | "operator";
+  actorId: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** Newest first. Ids only grow, so the cursor is the last id seen and pages never overlap. */
+export async function listAuditLog({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: { limit: number; cursor?: string | undefined };
+}): Promise<Page<AuditEntryView>> {
+  authorize(ctx.actor, "audit:read");
+  let before: number | undefined;
+  if (input.cursor !== undefined) {
+    before = Number(input.cursor);
+    if (!/^\d{1,15}$/.test(input.cursor) || !Number.isSafeInteger(before)) {
+      throw new AppError("validation", "cursor: pass back a nextCursor from this list.", {
+        errors: [{ field: "cursor", message: "Pass back a nextCursor from this list." }],
+      });
+    }
+  }
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(before === undefined ? undefined : lt(auditLog.id, before))
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1);
+  return pageOf(rows, input.limit, (last) => String(last.id));
+}

@@ -1,0 +1,155 @@
+import { and, asc, eq } from "drizzle-orm";
+import * as v from "valibot";
+import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { authorize, clientScopes } from "../../../../shared/src/security/actor";
+import {
+  clientJwkSchema,
+  jwksUrlProblem,
+  toClientJwk,
+} from "../../../../shared/src/security/client-keys";
+import type { TenantCtx } from "../../http/app-env";
+import { invalidField } from "../../http/invalid-field";
+import { recordAudit } from "../audit/record";
+
+export interface ClientView {
+  id: string;
+  name: string;
+  scopes: string[];
+  status: "active" | "revoked";
+  keys: { kid: string; kty: string; alg: string }[];
+  jwksUrl: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const scopeList = clientScopes.join(", ");
+
+export const registerClientBody = v.pipe(
+  v.object({
+    name: v.pipe(
+      v.string("name is required."),
+      v.trim(),
+      v.minLength(1, "name must not be empty."),
+      v.maxLength(100, "name must be at most 100 characters."),
+    ),
+    scopes: v.pipe(
+      v.array(v.picklist(clientScopes, `Unknown scope; use ${scopeList}.`), "scopes is required."),
+      v.minLength(1, "Grant at least one scope."),
+      v.transform((scopes) => [...new Set(scopes)]),
+    ),
+    jwk: v.optional(clientJwkSchema),
+    jwksUrl: v.optional(
+      v.pipe(v.string("jwksUrl must be text."), v.maxLength(2000, "jwksUrl is too long.")),
+    ),
+  }),
+  v.forward(
+    v.partialCheck(
+      [["jwk"], ["jwksUrl"]],
+      (input) => (input.jwk === undefined) !== (input.jwksUrl === undefined),
+      "Send exactly one of jwk and jwksUrl.",
+    ),
+    ["jwk"],
+  ),
+);
+
+export function clientView(client: IntegrationClient): ClientView {
+  return {
+    id: client.id,
+    name: client.name,
+    scopes: client.scopes,
+    status: client.status,
+    keys: (client.jwks ?? []).map((jwk) => ({
+      kid: String(jwk.kid),
+      kty: String(jwk.kty),
+      alg: String(jwk.alg),
+    })),
+    jwksUrl: client.jwksUrl,
+    createdAt: client.createdAt.toISOString(),
+    revokedAt: client.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** One of this tenant's clients; another tenant's id is as unknown as a made-up one. */
+export async function findClient(ctx: TenantCtx, clientId: string): Promise<IntegrationClient> {
+  const [client] = await ctx.platform.control
+    .select()
+    .from(integrationClients)
+    .where(
+      and(eq(integrationClients.id, clientId), eq(integrationClients.tenantId, ctx.tenant.id)),
+    );
+  if (!client) throw new AppError("not_found", "No such API client in this organization.");
+  return client;
+}
+
+export async function listClients({ ctx }: { ctx: TenantCtx }): Promise<{ items: ClientView[] }> {
+  authorize(ctx.actor, "clients:manage");
+  const rows = await ctx.platform.control
+    .select()
+    .from(integrationClients)
+    .where(eq(integrationClients.tenantId, ctx.tenant.id))
+    .orderBy(asc(integrationClients.createdAt), asc(integrationClients.id));
+  return { items: rows.map(clientView) };
+}
+
+export async function registerClient({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: v.InferOutput<typeof registerClientBody>;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  if (input.jwksUrl !== undefined) {
+    const problem = jwksUrlProblem(input.jwksUrl, ctx.platform.jwksHostAllowlist);
+    if (problem) throw invalidField("jwksUrl", problem);
+  }
+  const jwk = input.jwk ? await toClientJwk(input.jwk) : null;
+  const [client] = await ctx.platform.control
+    .insert(integrationClients)
+    .values({
+      id: `cli_${crypto.randomUUID().replaceAll("-", "")}`,
+      tenantId: ctx.tenant.id,
+      name: input.name,
+      scopes: input.scopes,
+      jwks: jwk ? [jwk] : null,
+      jwksUrl: input.jwksUrl ?? null,
+      status: "active",
+      createdBy: ctx.actor.kind === "member" ? ctx.actor.memberId : null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })
+    .returning();
+  await recordAudit(ctx, {
+    action: "client.register",
+    subjectType: "client",
+    subjectId: client!.id,
+    detail: { name: input.name, scopes: input.scopes, kid: jwk?.kid, jwksUrl: input.jwksUrl },
+  });
+  return clientView(client!);
+}
+
+export async function revokeClient({
+  ctx,
+  clientId,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  const client = await findClient(ctx, clientId);
+  // Revoking twice changes nothing and records nothing new.
+  if (client.status === "revoked") return clientView(client);
+  const [revoked] = await ctx.platform.control
+    .update(integrationClients)
+    .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
+    .where(eq(integrationClients.id, client.id))
+    .returning();
+  await recordAudit(ctx, {
+    action: "client.revoke",
+    subjectType: "client",
+    subjectId: client.id,
+    detail: { name: client.name },
+  });
+  return clientView(revoked!);
+}

@@ -1,0 +1,120 @@
+import { and, eq } from "drizzle-orm";
+import * as v from "valibot";
+import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { authorize } from "../../../../shared/src/security/actor";
+import {
+  type ClientJwk,
+  clientJwkSchema,
+  maxClientKeys,
+  toClientJwk,
+} from "../../../../shared/src/security/client-keys";
+import type { TenantCtx } from "../../http/app-env";
+import { recordAudit } from "../audit/record";
+import { type ClientView, clientView, findClient } from "./clients";
+
+export const addClientKeyBody = v.object({ jwk: clientJwkSchema });
+
+/**
+ * The keys a rotation may change (add the successor, then remove the retired key): only an
+ * active client's own; keys from a JWKS URL rotate there instead.
+ */
+function ownKeys(client: IntegrationClient): ClientJwk[] {
+  if (client.status !== "active") {
+    throw new AppError("conflict", "This API client is revoked; register a new one.");
+  }
+  if (client.jwksUrl) {
+    throw new AppError(
+      "conflict",
+      "This API client's keys come from its JWKS URL; change them there.",
+    );
+  }
+  return (client.jwks ?? []) as unknown as ClientJwk[];
+}
+
+/**
+ * Writes a client's new key list unless someone else changed it since it was read; a lost
+ * update could bring back a removed key. updated_at is the version, kept strictly increasing.
+ */
+async function saveKeys(ctx: TenantCtx, client: IntegrationClient, jwks: ClientJwk[]) {
+  const updatedAt = new Date(Math.max(ctx.now.getTime(), client.updatedAt.getTime() + 1));
+  const [saved] = await ctx.platform.control
+    .update(integrationClients)
+    .set({ jwks, updatedAt })
+    .where(
+      and(
+        eq(integrationClients.id, client.id),
+        eq(integrationClients.updatedAt, client.updatedAt),
+        eq(integrationClients.status, "active"),
+      ),
+    )
+    .returning();
+  if (!saved) throw new AppError("conflict", "The API client changed meanwhile; retry.");
+  return saved;
+}
+
+type KeyChange = { keys: ClientJwk[]; detail: Record<string, unknown> };
+
+/** Reads the client's own keys, saves what `change` makes of them and audits it as `action`. */
+async function changeKeys(
+  ctx: TenantCtx,
+  clientId: string,
+  action: string,
+  change: (keys: ClientJwk[]) => KeyChange | Promise<KeyChange>,
+): Promise<ClientView> {
+  const client = await findClient(ctx, clientId);
+  const { keys, detail } = await change(ownKeys(client));
+  const saved = await saveKeys(ctx, client, keys);
+  await recordAudit(ctx, { action, subjectType: "client", subjectId: client.id, detail });
+  return clientView(saved);
+}
+
+export async function addClientKey({
+  ctx,
+  clientId,
+  input,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+  input: v.InferOutput<typeof addClientKeyBody>;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  return changeKeys(ctx, clientId, "client.add_key", async (keys) => {
+    const jwk = await toClientJwk(input.jwk);
+    if (keys.some((key) => key.kid === jwk.kid)) {
+      throw new AppError("conflict", `This API client already has a key with kid "${jwk.kid}".`);
+    }
+    if (keys.length >= maxClientKeys) {
+      throw new AppError(
+        "conflict",
+        `An API client holds at most ${maxClientKeys} keys; remove a retired one first.`,
+      );
+    }
+    return { keys: [jwk, ...keys], detail: { kid: jwk.kid, alg: jwk.alg } };
+  });
+}
+
+export async function removeClientKey({
+  ctx,
+  clientId,
+  kid,
+}: {
+  ctx: TenantCtx;
+  clientId: string;
+  kid: string;
+}): Promise<ClientView> {
+  authorize(ctx.actor, "clients:manage");
+  return changeKeys(ctx, clientId, "client.remove_key", (keys) => {
+    const remaining = keys.filter((key) => key.kid !== kid);
+    if (remaining.length === keys.length) {
+      throw new AppError("not_found", `This API client has no key with kid "${kid}".`);
+    }
+    if (remaining.length === 0) {
+      throw new AppError(
+        "conflict",
+        "An API client keeps at least one key; add its successor first.",
+      );
+    }
+    return { keys: remaining, detail: { kid } };
+  });
+}

@@ -1,0 +1,75 @@
+import { asc, eq } from "drizzle-orm";
+import { enrollments, trainingResources } from "../../../../../db/tenant/schema";
+import type { DecisionInput } from "../../../../shared/src/contracts/enrollments";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { authorize } from "../../../../shared/src/security/actor";
+import type { TenantCtx } from "../../http/app-env";
+import { auditInsert } from "../audit/record";
+import { requiredOf } from "../training/progress";
+import { decisionEmail } from "./emails";
+import { findProgram } from "./program";
+import { type EnrollmentView, enrollmentView, findEnrollment } from "./views";
+
+const statusOf = { approve: "approved", waitlist: "waitlisted", decline: "declined" } as const;
+
+/**
+ * A coordinator approves, waitlists or declines an application, and the member is told by
+ * email. A decision may be revised; a withdrawn application is the member's to reopen.
+ */
+export async function decideEnrollment({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: DecisionInput & { programId: string; id: string };
+}): Promise<EnrollmentView> {
+  authorize(ctx.actor, "enrollments:write");
+  const program = await findProgram(ctx.db, input.programId);
+  const enrollment = await findEnrollment(ctx.db, program.id, input.id);
+  if (enrollment.status === "withdrawn") {
+    throw new AppError("conflict", "The member withdrew this application; it cannot be decided.");
+  }
+  const status = statusOf[input.decision];
+  const message = input.message || null;
+  await ctx.db.batch([
+    ctx.db
+      .update(enrollments)
+      .set({
+        status,
+        decisionMessage: message,
+        decidedBy: ctx.actor.kind === "member" ? ctx.actor.memberId : ctx.actor.clientId,
+        decidedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .where(eq(enrollments.id, enrollment.id)),
+    auditInsert(ctx, {
+      action: "enrollment.decision",
+      subjectType: "enrollment",
+      subjectId: enrollment.id,
+      detail: { programId: program.id, from: enrollment.status, to: status },
+    }),
+  ]);
+  const view = await enrollmentView(
+    ctx.db,
+    program,
+    await findEnrollment(ctx.db, program.id, enrollment.id),
+  );
+  const training = await ctx.db
+    .select({ title: trainingResources.title, requiredFor: trainingResources.requiredFor })
+    .from(trainingResources)
+    .where(eq(trainingResources.programId, program.id))
+    .orderBy(asc(trainingResources.position));
+  await ctx.platform.mail.send(
+    decisionEmail({
+      member: view.member,
+      orgName: ctx.tenant.name,
+      programName: program.name,
+      role: view.role,
+      decision: status,
+      message,
+      training: training.filter((t) => requiredOf(t.requiredFor, view.role)).map((t) => t.title),
+      link: `${ctx.platform.publicUrl}/o/${ctx.tenant.slug}/programs/${encodeURIComponent(program.id)}`,
+    }),
+  );
+  return view;
+}

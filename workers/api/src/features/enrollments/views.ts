@@ -1,0 +1,116 @@
+import { eq, inArray } from "drizzle-orm";
+import { enrollments, memberProfiles, members } from "../../../../../db/tenant/schema";
+import type { EnrollmentStatus, ProgramRole } from "../../../../shared/src/contracts/enrollments";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type { TenantDb } from "../../../../shared/src/platform/db";
+import { type TrainingProgress, trainingProgress } from "../training/progress";
+import { type Program, trainingGatesMatching } from "./program";
+
+export type Enrollment = typeof enrollments.$inferSelect;
+
+export interface EnrollmentProfile {
+  interests: string[];
+  skills: string[];
+  department: string;
+  seniority: string;
+  languages: string[];
+  timeZone: string;
+  availability: string;
+}
+
+export interface EnrollmentView {
+  id: string;
+  programId: string;
+  memberId: string;
+  member: { displayName: string; email: string };
+  role: ProgramRole;
+  status: EnrollmentStatus;
+  answers: Record<string, unknown>;
+  profile: EnrollmentProfile;
+  decisionMessage: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  training: TrainingProgress;
+  /** Approved, and (when the program's rules ask it) all required training for the role done. */
+  eligibleForMatching: boolean;
+}
+
+/** Matching reads this: a member who has not done required training cannot be matched. */
+export function eligibleForMatching(
+  status: EnrollmentStatus,
+  training: TrainingProgress,
+  gated: boolean,
+): boolean {
+  return status === "approved" && (!gated || training.completed >= training.required);
+}
+
+/** Views of enrollments of one program, in the order given. */
+export async function enrollmentViews(
+  db: TenantDb,
+  program: Pick<Program, "id" | "rules">,
+  rows: readonly Enrollment[],
+): Promise<EnrollmentView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.memberId);
+  const people = await db
+    .select({ member: members, profile: memberProfiles })
+    .from(members)
+    .leftJoin(memberProfiles, eq(memberProfiles.memberId, members.id))
+    .where(inArray(members.id, ids));
+  const byId = new Map(people.map((p) => [p.member.id, p]));
+  const progress = await trainingProgress(db, program.id, rows);
+  const gated = trainingGatesMatching(program.rules);
+  return rows.map((row) => {
+    const person = byId.get(row.memberId);
+    const profile = person?.profile;
+    const training = progress.get(row.memberId) ?? { required: 0, completed: 0 };
+    return {
+      id: row.id,
+      programId: row.programId,
+      memberId: row.memberId,
+      member: {
+        displayName: person?.member.displayName ?? "",
+        email: person?.member.email ?? "",
+      },
+      role: row.role,
+      status: row.status,
+      answers: row.answers,
+      profile: {
+        interests: profile?.interests ?? [],
+        skills: profile?.skills ?? [],
+        department: profile?.department ?? "",
+        seniority: profile?.seniority ?? "",
+        languages: profile?.languages ?? [],
+        timeZone: person?.member.timeZone ?? "UTC",
+        availability: profile?.availability ?? "",
+      },
+      decisionMessage: row.decisionMessage,
+      decidedAt: row.decidedAt,
+      createdAt: row.createdAt,
+      training,
+      eligibleForMatching: eligibleForMatching(row.status, training, gated),
+    };
+  });
+}
+
+export async function enrollmentView(
+  db: TenantDb,
+  program: Pick<Program, "id" | "rules">,
+  row: Enrollment,
+): Promise<EnrollmentView> {
+  const [view] = await enrollmentViews(db, program, [row]);
+  return view!;
+}
+
+/** An enrollment of this program; another program's (or tenant's) ids are not found. */
+export async function findEnrollment(
+  db: TenantDb,
+  programId: string,
+  id: string,
+): Promise<Enrollment> {
+  const [row] = await db.select().from(enrollments).where(eq(enrollments.id, id));
+  if (!row || row.programId !== programId) {
+    throw new AppError("not_found", `No enrollment of this program has the id "${id}".`);
+  }
+  return row;
+}

@@ -1,0 +1,111 @@
+import { and, eq } from "drizzle-orm";
+import * as v from "valibot";
+import { members } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { memberEmail } from "../../../../shared/src/contracts/members";
+import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";
+import { describeError } from "../../../../shared/src/platform/log";
+import { requireMember } from "../../../../shared/src/security/actor";
+import { offeredPassword } from "../../../../shared/src/security/passwords";
+import type { OrgCtx, TenantCtx } from "../../http/app-env";
+import { invalidField } from "../../http/invalid-field";
+import { auditInsert } from "../audit/record";
+import {
+  linkToken,
+  openEmailLink,
+  retireOpenEmailTokens,
+  sendEmailToken,
+  spendEmailToken,
+} from "./email-tokens";
+import { emailChangedNotice, emailChangeEmail } from "./emails";
+import { memberActor } from "./sessions";
+import { confirmPassword } from "./sign-in";
+import { loadMember } from "./views";
+
+export const emailChangeInput = v.object({ newEmail: memberEmail, password: offeredPassword });
+export const emailChangeConfirmInput = v.object({ token: linkToken });
+
+const emailTaken = () =>
+  new AppError("conflict", "Another member of this organization already uses that email.");
+
+async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
+  const [holder] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(eq(members.email, email));
+  if (holder) throw emailTaken();
+}
+
+/** Sends a confirmation link to the new address; nothing changes until it is opened. */
+export async function requestEmailChange({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: v.InferOutput<typeof emailChangeInput>;
+}): Promise<void> {
+  const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
+  await confirmPassword(ctx, member, input.password, "password");
+  if (input.newEmail === member.email) {
+    throw invalidField("newEmail", "That is already your email address.");
+  }
+  await assertEmailFree(ctx.db, input.newEmail);
+  await sendEmailToken(ctx, {
+    memberId: member.id,
+    purpose: "email_change",
+    newEmail: input.newEmail,
+    compose: ({ url }) =>
+      emailChangeEmail({ member, newEmail: input.newEmail, orgName: ctx.tenant.name, url }),
+  });
+}
+
+/** Applies a confirmed new address, then tells the old one. */
+export async function confirmEmailChange({
+  ctx,
+  input,
+}: {
+  ctx: OrgCtx;
+  input: v.InferOutput<typeof emailChangeConfirmInput>;
+}): Promise<void> {
+  const gone = "This account's email can no longer be changed this way.";
+  const { link, member } = await openEmailLink(ctx, input.token, "email_change", gone);
+  if (!link.newEmail) throw new AppError("not_found", gone);
+  const newEmail = link.newEmail;
+  await assertEmailFree(ctx.db, newEmail);
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await spendEmailToken(tx, link, ctx.now);
+      const [changed] = await tx
+        .update(members)
+        .set({ email: newEmail, updatedAt: ctx.now })
+        .where(and(eq(members.id, member.id), eq(members.email, member.email)))
+        .returning({ id: members.id });
+      if (!changed) throw new AppError("conflict", "Your email address changed meanwhile.");
+      await retireOpenEmailTokens(tx, member.id, "email_change", ctx.now);
+      await auditInsert(
+        { ...ctx, db: tx, actor: memberActor(member) },
+        {
+          action: "member.email_change",
+          subjectType: "member",
+          subjectId: member.id,
+          detail: { from: member.email, to: newEmail },
+        },
+      );
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw emailTaken();
+    throw err;
+  }
+  try {
+    await ctx.platform.mail.send(
+      emailChangedNotice({ member, newEmail, orgName: ctx.tenant.name }),
+    );
+  } catch (err) {
+    // The change stands; a notice that could not go out must not make it look failed.
+    ctx.platform.log.error("email change notice not sent", {
+      tenant: ctx.tenant.slug,
+      memberId: member.id,
+      error: describeError(err),
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import * as v from "valibot";
+import { emailTokens, members } from "../../../../../db/tenant/schema";
+import { memberEmail } from "../../../../shared/src/contracts/members";
+import { describeError } from "../../../../shared/src/platform/log";
+import { hashPassword, newPassword } from "../../../../shared/src/security/passwords";
+import type { OrgCtx } from "../../http/app-env";
+import { auditInsert } from "../audit/record";
+import {
+  linkToken,
+  openEmailLink,
+  retireOpenEmailTokens,
+  sendEmailToken,
+  spendEmailToken,
+} from "./email-tokens";
+import { passwordResetEmail } from "./emails";
+import { clearAccountStatement } from "./login-throttle";
+import { revokeMemberSessions } from "./session-revocation";
+
+export const passwordResetInput = v.object({ email: memberEmail });
+export const passwordResetConfirmInput = v.object({ token: linkToken, password: newPassword });
+
+/** Enough for a lost email or two; more would let anyone flood a member's inbox. */
+const maxResetEmailsPerHour = 3;
+
+/**
+ * Emails a reset link to an active member with that address. The answer never says whether
+ * one exists, so failures (unknown address, too many requests, mail down) are only logged.
+ */
+export async function requestPasswordReset({
+  ctx,
+  input,
+}: {
+  ctx: OrgCtx;
+  input: v.InferOutput<typeof passwordResetInput>;
+}): Promise<void> {
+  const [member] = await ctx.db
+    .select()
+    .from(members)
+    .where(and(eq(members.email, input.email), eq(members.status, "active")));
+  if (!member) return;
+  const hourAgo = new Date(ctx.now.getTime() - 60 * 60 * 1000);
+  const [recent] = await ctx.db
+    .select({ n: count() })
+    .from(emailTokens)
+    .where(
+      and(
+        eq(emailTokens.memberId, member.id),
+        eq(emailTokens.purpose, "password_reset"),
+        gt(emailTokens.createdAt, hourAgo),
+      ),
+    );
+  const log = ctx.platform.log;
+  if ((recent?.n ?? 0) >= maxResetEmailsPerHour) {
+    log.warn("password reset emails limited", { tenant: ctx.tenant.slug, memberId: member.id });
+    return;
+  }
+  try {
+    await sendEmailToken(ctx, {
+      memberId: member.id,
+      purpose: "password_reset",
+      compose: ({ url }) => passwordResetEmail({ member, orgName: ctx.tenant.name, url }),
+    });
+  } catch (err) {
+    log.error("password reset email not sent", {
+      tenant: ctx.tenant.slug,
+      memberId: member.id,
+      error: describeError(err),
+    });
+  }
+}
+
+/** Sets the new password from a reset link and ends every session of the member. */
+export async function confirmPasswordReset({
+  ctx,
+  input,
+}: {
+  ctx: OrgCtx;
+  input: v.InferOutput<typeof passwordResetConfirmInput>;
+}): Promise<void> {
+  const { link, member } = await openEmailLink(
+    ctx,
+    input.token,
+    "password_reset",
+    "This account can no longer be reset; ask your coordinator.",
+  );
+  const passwordHash = await hashPassword(input.password, ctx.platform.passwordPepper);
+  await ctx.db.transaction(async (tx) => {
+    await spendEmailToken(tx, link, ctx.now);
+    await tx
+      .update(members)
+      .set({ passwordHash, updatedAt: ctx.now })
+      .where(eq(members.id, member.id));
+    await retireOpenEmailTokens(tx, member.id, "password_reset", ctx.now);
+    await revokeMemberSessions(tx, member.id, ctx.now);
+    // Proving the mailbox is as good as signing in: earlier failures stop counting.
+    await clearAccountStatement(tx, member.email);
+    await auditInsert(
+      { ...ctx, db: tx },
+      { action: "member.password_reset", subjectType: "member", subjectId: member.id },
+    );
+  });
+}

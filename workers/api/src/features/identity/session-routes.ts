@@ -1,0 +1,29 @@
+import { Hono } from "hono";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type { AppEnv } from "../../http/app-env";
+import { orgCtx } from "../../http/service-context";
+import { validate } from "../../http/validator";
+import {
+  clearRefreshCookie,
+  cookieRequestGuard,
+  readRefreshCookie,
+  sessionResponse,
+} from "./refresh-cookie";
+import { endSession, refreshSession } from "./sessions";
+import { login, loginInput } from "./sign-in";
+
+export const sessionRoutes = new Hono<AppEnv>()
+  .post("/login", validate("json", loginInput), async (c) =>
+    sessionResponse(c, await login({ ctx: orgCtx(c), input: c.req.valid("json") })),
+  )
+  .post("/refresh", cookieRequestGuard(), async (c) => {
+    const refreshToken = readRefreshCookie(c);
+    if (!refreshToken) throw new AppError("unauthorized", "No session to refresh; sign in.");
+    return sessionResponse(c, await refreshSession({ ctx: orgCtx(c), input: { refreshToken } }));
+  })
+  .post("/logout", cookieRequestGuard(), async (c) => {
+    const refreshToken = readRefreshCookie(c);
+    if (refreshToken) await endSession({ ctx: orgCtx(c), input: { refreshToken } });
+    clearRefreshCookie(c);
+    return c.body(null, 204);
+  });

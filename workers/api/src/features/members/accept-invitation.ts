@@ -1,0 +1,124 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import * as v from "valibot";
+import { invitations, members, refreshTokens } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { hashToken } from "../../../../shared/src/security/opaque-tokens";
+import { hashPassword, newPassword } from "../../../../shared/src/security/passwords";
+import type { OrgCtx } from "../../http/app-env";
+import { auditInsert } from "../audit/record";
+import { linkToken } from "../identity/email-tokens";
+import { displayName } from "../identity/me";
+import {
+  type IssuedSession,
+  memberActor,
+  newRefreshToken,
+  signSession,
+} from "../identity/sessions";
+
+export const invitationLookupInput = v.object({ token: linkToken });
+export const invitationAcceptInput = v.object({
+  token: linkToken,
+  password: newPassword,
+  displayName: v.optional(displayName),
+});
+
+export interface InvitationLookupView {
+  email: string;
+  role: "admin" | "member";
+  organization: { slug: string; name: string };
+  expiresAt: Date;
+}
+
+const invitationGone = () =>
+  new AppError(
+    "not_found",
+    "This invitation is invalid, already used, withdrawn or expired; ask for a new one.",
+  );
+
+/** An invitation that can still be accepted, and the invited member it is for. */
+async function openInvitation(ctx: OrgCtx, token: string) {
+  const [invitation] = await ctx.db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, await hashToken(token)));
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw invitationGone();
+  if (invitation.expiresAt.getTime() <= ctx.now.getTime()) throw invitationGone();
+  const [member] = await ctx.db
+    .select()
+    .from(members)
+    .where(and(eq(members.email, invitation.email), eq(members.status, "invited")));
+  if (!member) throw invitationGone();
+  return { invitation, member };
+}
+
+/** What the accept page shows before the invitee chooses a password. */
+export async function lookupInvitation({
+  ctx,
+  input,
+}: {
+  ctx: OrgCtx;
+  input: v.InferOutput<typeof invitationLookupInput>;
+}): Promise<InvitationLookupView> {
+  const { invitation } = await openInvitation(ctx, input.token);
+  return {
+    email: invitation.email,
+    role: invitation.role,
+    organization: { slug: ctx.tenant.slug, name: ctx.tenant.name },
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+/** Sets the password, activates the member, spends the invitation and signs them in. */
+export async function acceptInvitation({
+  ctx,
+  input,
+}: {
+  ctx: OrgCtx;
+  input: v.InferOutput<typeof invitationAcceptInput>;
+}): Promise<IssuedSession> {
+  const { invitation, member } = await openInvitation(ctx, input.token);
+  const passwordHash = await hashPassword(input.password, ctx.platform.passwordPepper);
+  const familyId = crypto.randomUUID();
+  const refresh = await newRefreshToken(ctx, member.id, familyId);
+  // Of two concurrent accepts one wins; the other finds the invitation spent and rolls back.
+  const activated = await ctx.db.transaction(async (tx) => {
+    const [spent] = await tx
+      .update(invitations)
+      .set({ acceptedAt: ctx.now })
+      .where(
+        and(
+          eq(invitations.id, invitation.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, ctx.now),
+        ),
+      )
+      .returning({ id: invitations.id });
+    const [updated] = spent
+      ? await tx
+          .update(members)
+          .set({
+            passwordHash,
+            status: "active",
+            displayName: input.displayName ?? member.displayName,
+            lastSignInAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .where(and(eq(members.id, member.id), eq(members.status, "invited")))
+          .returning()
+      : [];
+    if (!updated) throw invitationGone();
+    await tx.insert(refreshTokens).values(refresh.row);
+    await auditInsert(
+      { ...ctx, db: tx, actor: memberActor(updated) },
+      {
+        action: "member.accept_invitation",
+        subjectType: "member",
+        subjectId: updated.id,
+        detail: { invitationId: invitation.id, role: updated.role, sessionId: familyId },
+      },
+    );
+    return updated;
+  });
+  return { session: await signSession(ctx, activated, familyId), refreshToken: refresh.token };
+}

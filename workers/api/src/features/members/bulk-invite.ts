@@ -1,0 +1,40 @@
+import { AppError } from "../../../../shared/src/contracts/errors";
+import { checkInvitationRows, type RowError } from "../../../../shared/src/contracts/members";
+import { authorize } from "../../../../shared/src/security/actor";
+import type { TenantCtx } from "../../http/app-env";
+import { issueInvitations } from "./invitation-issue";
+import { type InvitationView, planInvitations } from "./invitation-plan";
+
+function describeRowErrors(errors: readonly RowError[]): string {
+  const shown = errors.slice(0, 5).map((e) => `Row ${e.row}: ${e.message}`);
+  const more = errors.length > 5 ? ` And ${errors.length - 5} more.` : "";
+  return `Nothing was created. ${shown.join(" ")}${more}`;
+}
+
+/**
+ * Checks every row first. `all_or_nothing` creates nothing when any row is wrong; `valid_only`
+ * invites the good rows and reports the rest. Errors name rows from 1; in the 400 problem
+ * each is a path into the body, `rows.<index>.<field>`, indexes counting from 0.
+ */
+export async function bulkInvite({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: { rows: unknown[]; mode: "all_or_nothing" | "valid_only" };
+}): Promise<{ created: InvitationView[]; errors: RowError[] }> {
+  authorize(ctx.actor, "members:write");
+  const checked = checkInvitationRows(input.rows);
+  const { planned, conflicts } = await planInvitations(ctx, checked.valid);
+  const errors = [...checked.errors, ...conflicts].sort((a, b) => a.row - b.row);
+  if (input.mode === "all_or_nothing" && errors.length > 0) {
+    throw new AppError("validation", describeRowErrors(errors), {
+      errors: errors.map((e) => ({
+        field: e.field ? `rows.${e.row - 1}.${e.field}` : `rows.${e.row - 1}`,
+        message: e.message,
+      })),
+    });
+  }
+  await issueInvitations(ctx, planned, { bulk: true });
+  return { created: planned.map((p) => p.view), errors };
+}

@@ -1,0 +1,94 @@
+import { eq } from "drizzle-orm";
+import pLimit from "p-limit";
+import { members } from "../../../../../db/tenant/schema";
+import { emailLink } from "../../../../shared/src/platform/links";
+import type { MailMessage } from "../../../../shared/src/platform/mail";
+import { oneLine } from "../identity/emails";
+import type { IssueCtx, Planned } from "./invitation-plan";
+
+const expiryFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+function invitationMail(
+  ctx: IssueCtx,
+  p: Planned,
+  inviter: string | null,
+  firstAdmin: boolean,
+): MailMessage {
+  const org = oneLine(ctx.tenant.name);
+  const link = emailLink(ctx.platform.publicUrl, ctx.tenant.slug, "accept", p.token);
+  const greeting = p.view.displayName ? `Hi ${oneLine(p.view.displayName)},` : "Hi,";
+  const opening = firstAdmin
+    ? `${org} now has a home on Tandem, and you're invited as its first admin: you'll set up ` +
+      "its mentoring programs and invite the people who take part."
+    : `${inviter ?? `The team at ${org}`} invited you to join ${org} on Tandem.`;
+  const asAdmin =
+    p.view.role === "admin" && !firstAdmin
+      ? "You'll join as an admin, so you can also run programs and invite people."
+      : "";
+  const askAgain = firstAdmin
+    ? "the person who set up Tandem for you"
+    : (inviter ?? `an admin of ${org}`);
+  // One line per paragraph: mail clients wrap plain text to the screen, hard breaks do not.
+  const paragraphs = [
+    greeting,
+    opening,
+    `Tandem helps ${org} run peer mentoring: people are paired as mentor and mentee, agree ` +
+      "how they'll work together, and keep their check-ins in one place.",
+    ...(asAdmin ? [asAdmin] : []),
+    "To accept, open this link and choose a password:",
+    link,
+    `The link works once, until ${expiryFormat.format(p.view.expiresAt)} UTC. If it has ` +
+      `expired by the time you get to it, ask ${askAgain} to send a new one.`,
+    "Not expecting this? You can ignore this email; nothing happens unless you accept.",
+    "Tandem",
+  ];
+  return {
+    to: p.view.email,
+    subject: firstAdmin
+      ? `Set up ${org} on Tandem`
+      : inviter
+        ? `${inviter} invited you to ${org} on Tandem`
+        : `You're invited to join ${org} on Tandem`,
+    text: `${paragraphs.join("\n\n")}\n`,
+  };
+}
+
+async function inviterName(ctx: IssueCtx): Promise<string | null> {
+  if (ctx.actor?.kind !== "member") return null;
+  const [me] = await ctx.db
+    .select({ name: members.displayName })
+    .from(members)
+    .where(eq(members.id, ctx.actor.memberId));
+  return me?.name ? oneLine(me.name) : null;
+}
+
+/**
+ * Emails every planned invitation, a few at a time; after the first failure no further email
+ * is started, and that failure is thrown. Without an actor it is the operator's first admin.
+ */
+export async function sendInvitationEmails(
+  ctx: IssueCtx,
+  planned: readonly Planned[],
+): Promise<void> {
+  const firstAdmin = ctx.actor === null;
+  const inviter = await inviterName(ctx);
+  const limit = pLimit(4);
+  const failure: { error?: unknown } = {};
+  await Promise.all(
+    planned.map((p) =>
+      limit(async () => {
+        if ("error" in failure) return;
+        try {
+          await ctx.platform.mail.send(invitationMail(ctx, p, inviter, firstAdmin));
+        } catch (err) {
+          if (!("error" in failure)) failure.error = err;
+        }
+      }),
+    ),
+  );
+  if ("error" in failure) throw failure.error;
+}

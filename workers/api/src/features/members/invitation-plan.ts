@@ -1,0 +1,161 @@
+import { and, gt, inArray, isNull } from "drizzle-orm";
+import type { Tenant } from "../../../../../db/control/schema";
+import { invitations, type Member, members } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type {
+  CheckedRow,
+  InvitationInput,
+  MemberRole,
+  RowError,
+} from "../../../../shared/src/contracts/members";
+import type { TenantDb } from "../../../../shared/src/platform/db";
+import type { Platform } from "../../../../shared/src/platform/platform";
+import type { Actor } from "../../../../shared/src/security/actor";
+import { newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
+import type { RequestOrigin } from "../../http/app-env";
+
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+/** What issuing needs. No HTTP request in it, so the CLI can invite a tenant's first admin. */
+export interface IssueCtx {
+  platform: Platform;
+  tenant: Tenant;
+  db: TenantDb;
+  now: Date;
+  origin: RequestOrigin;
+  /** Null when an operator provisions the first admin: the audit log then names the system. */
+  actor: Actor | null;
+}
+
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: MemberRole;
+  displayName: string | null;
+  /** Member id of the inviting admin; null for integrations and the operator's first admin. */
+  invitedBy: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** An invitation that can still be accepted. */
+export const pendingAt = (now: Date) =>
+  and(
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now),
+  );
+
+/** An invitation about to be written and sent. */
+export interface Planned {
+  row: number;
+  memberId: string;
+  /** An invited member row left by a lapsed invitation: reused, and restored on undo. */
+  reused: { role: MemberRole; displayName: string } | null;
+  displayName: string;
+  view: InvitationView;
+  /** Sent in the link; only its hash is stored. */
+  token: string;
+  tokenHash: string;
+}
+
+interface KnownPerson {
+  id: string;
+  status: Member["status"];
+  role: MemberRole;
+  name: string;
+}
+
+/** Members and pending invitations already holding these addresses, 100 addresses a query. */
+async function findHolders(ctx: IssueCtx, emails: readonly string[], replacing?: string) {
+  const found = new Map<string, KnownPerson>();
+  const pending = new Set<string>();
+  for (let i = 0; i < emails.length; i += 100) {
+    const chunk = emails.slice(i, i + 100);
+    const [people, open] = await Promise.all([
+      ctx.db
+        .select({
+          id: members.id,
+          email: members.email,
+          status: members.status,
+          role: members.role,
+          name: members.displayName,
+        })
+        .from(members)
+        .where(inArray(members.email, chunk)),
+      ctx.db
+        .select({ id: invitations.id, email: invitations.email })
+        .from(invitations)
+        .where(and(inArray(invitations.email, chunk), pendingAt(ctx.now))),
+    ]);
+    for (const person of people) found.set(person.email, person);
+    for (const inv of open) if (inv.id !== replacing) pending.add(inv.email);
+  }
+  return { found, pending };
+}
+
+function conflictOf(email: string, member: KnownPerson | undefined, pending: boolean) {
+  if (member?.status === "active") return `${email} is already a member of this organization.`;
+  if (member?.status === "deactivated") {
+    return `${email} belongs to a deactivated member; reactivate them instead.`;
+  }
+  if (pending) return `${email} already has a pending invitation; resend or revoke it instead.`;
+  return null;
+}
+
+/**
+ * Splits rows into those that may be invited and a conflict per row that may not: active
+ * and deactivated members, and addresses with a pending invitation (other than `replacing`).
+ */
+export async function planInvitations(
+  ctx: IssueCtx,
+  rows: readonly CheckedRow[],
+  replacing?: string,
+): Promise<{ planned: Planned[]; conflicts: RowError[] }> {
+  const { found, pending } = await findHolders(
+    ctx,
+    rows.map((r) => r.input.email),
+    replacing,
+  );
+  const conflicts: RowError[] = [];
+  const planned: Planned[] = [];
+  for (const { row, input } of rows) {
+    const member = found.get(input.email);
+    const conflict = conflictOf(input.email, member, pending.has(input.email));
+    if (conflict) {
+      conflicts.push({ row, field: "email", message: conflict });
+      continue;
+    }
+    const { token, hash } = await newOpaqueToken();
+    const displayName = input.displayName ?? member?.name ?? input.email.split("@")[0]!;
+    planned.push({
+      row,
+      memberId: member?.id ?? crypto.randomUUID(),
+      reused: member ? { role: member.role, displayName: member.name } : null,
+      displayName,
+      token,
+      tokenHash: hash,
+      view: {
+        id: crypto.randomUUID(),
+        email: input.email,
+        role: input.role,
+        displayName: input.displayName ?? null,
+        invitedBy: ctx.actor?.kind === "member" ? ctx.actor.memberId : null,
+        createdAt: ctx.now,
+        expiresAt: new Date(ctx.now.getTime() + invitationLifetimeMs),
+      },
+    });
+  }
+  return { planned, conflicts };
+}
+
+/** One invitation: its conflict, if any, is the caller's 409. */
+export async function planInvitation(
+  ctx: IssueCtx,
+  input: InvitationInput,
+  replacing?: string,
+): Promise<Planned> {
+  const { planned, conflicts } = await planInvitations(ctx, [{ row: 1, input }], replacing);
+  if (conflicts[0]) throw new AppError("conflict", conflicts[0].message);
+  return planned[0]!;
+}

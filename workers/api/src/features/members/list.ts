@@ -1,0 +1,74 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import { type Member, members } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type { MemberRole } from "../../../../shared/src/contracts/members";
+import type { TenantDb } from "../../../../shared/src/platform/db";
+import { authorize } from "../../../../shared/src/security/actor";
+import type { TenantCtx } from "../../http/app-env";
+import { type Page, pageOf } from "../../http/page";
+
+export const memberStatuses = ["invited", "active", "deactivated"] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+
+export interface MemberView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: MemberRole;
+  status: MemberStatus;
+  timeZone: string;
+}
+
+const viewColumns = {
+  id: members.id,
+  email: members.email,
+  displayName: members.displayName,
+  role: members.role,
+  status: members.status,
+  timeZone: members.timeZone,
+};
+
+export async function listMembers({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: { limit: number; cursor?: string | undefined; status?: MemberStatus | undefined };
+}): Promise<Page<MemberView>> {
+  authorize(ctx.actor, "members:read");
+  const rows = await ctx.db
+    .select(viewColumns)
+    .from(members)
+    .where(
+      and(
+        input.cursor ? gt(members.id, input.cursor) : undefined,
+        input.status ? eq(members.status, input.status) : undefined,
+      ),
+    )
+    .orderBy(asc(members.id))
+    .limit(input.limit + 1);
+  return pageOf(rows, input.limit, (last) => last.id);
+}
+
+/** Another tenant's ids are simply absent: each tenant has its own database. */
+export async function findMember(db: TenantDb, id: string): Promise<Member> {
+  const [member] = await db.select().from(members).where(eq(members.id, id));
+  if (!member) throw new AppError("not_found", `No member has the id "${id}".`);
+  return member;
+}
+
+export const memberView = ({
+  id,
+  email,
+  displayName,
+  role,
+  status,
+  timeZone,
+}: Member): MemberView => ({
+  id,
+  email,
+  displayName,
+  role,
+  status,
+  timeZone,
+});

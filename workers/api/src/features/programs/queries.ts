@@ -1,0 +1,123 @@
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { programs } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type { ProgramStatus } from "../../../../shared/src/contracts/programs";
+import {
+  type ProgramRules,
+  type ProgramShape,
+  summarizeRules,
+} from "../../../../shared/src/domain/program-rules";
+import type { TenantDb } from "../../../../shared/src/platform/db";
+import { type Actor, can } from "../../../../shared/src/security/actor";
+import type { TenantCtx } from "../../http/app-env";
+import { type Page, pageOf } from "../../http/page";
+
+export type Program = typeof programs.$inferSelect;
+
+export interface ProgramView {
+  id: string;
+  name: string;
+  description: string;
+  audience: string;
+  status: ProgramStatus;
+  startsOn: string | null;
+  endsOn: string | null;
+  relationshipLengthDays: number | null;
+  templateKey: string | null;
+  rules: Record<string, unknown>;
+  rulesVersion: number;
+  applicationForm: Record<string, unknown>;
+  /** The rules in plain sentences, for people joining and for the editor. */
+  summary: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Stored rules were parsed before they were written; the column is typed loosely. */
+export const rulesOf = (p: Pick<Program, "rules">): ProgramRules => p.rules as ProgramRules;
+
+/** What the rules are checked against: the program's dates, length and form. */
+export const shapeOf = (p: Program): ProgramShape => ({
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
+  relationshipLengthDays: p.relationshipLengthDays,
+  applicationForm: p.applicationForm as ProgramShape["applicationForm"],
+});
+
+export const programView = (p: Program): ProgramView => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  audience: p.audience,
+  status: p.status,
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
+  relationshipLengthDays: p.relationshipLengthDays,
+  templateKey: p.templateKey,
+  rules: p.rules,
+  rulesVersion: p.rulesVersion,
+  applicationForm: p.applicationForm,
+  summary: summarizeRules(rulesOf(p)),
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
+
+/** What members without programs:read may browse: the programs they can join or are in. */
+const joinable: ProgramStatus[] = ["open", "running"];
+
+/**
+ * The statuses the actor may see, or null for all. Plain members browse joinable programs;
+ * integrations need programs:read like any other read.
+ */
+function visibleStatuses(actor: Actor): ProgramStatus[] | null {
+  if (can(actor, "programs:read")) return null;
+  if (actor.kind === "member") return joinable;
+  throw new AppError("forbidden", 'This API client lacks the "programs:read" scope.');
+}
+
+const notFound = (id: string) => new AppError("not_found", `No program has the id "${id}".`);
+
+/** Another tenant's ids are simply absent: each tenant has its own database. */
+export async function findProgram(db: Pick<TenantDb, "select">, id: string): Promise<Program> {
+  const [program] = await db.select().from(programs).where(eq(programs.id, id));
+  if (!program) throw notFound(id);
+  return program;
+}
+
+export async function listPrograms({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: { limit: number; cursor?: string | undefined; status?: ProgramStatus | undefined };
+}): Promise<Page<ProgramView>> {
+  const visible = visibleStatuses(ctx.actor);
+  const rows = await ctx.db
+    .select()
+    .from(programs)
+    .where(
+      and(
+        input.cursor ? gt(programs.id, input.cursor) : undefined,
+        input.status ? eq(programs.status, input.status) : undefined,
+        visible ? inArray(programs.status, visible) : undefined,
+      ),
+    )
+    .orderBy(asc(programs.id))
+    .limit(input.limit + 1);
+  const page = pageOf(rows, input.limit, (last) => last.id);
+  return { ...page, items: page.items.map(programView) };
+}
+
+/** A program the actor may not see answers 404, as if it did not exist. */
+export async function getProgram({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: { id: string };
+}): Promise<ProgramView> {
+  const visible = visibleStatuses(ctx.actor);
+  const program = await findProgram(ctx.db, input.id);
+  if (visible && !visible.includes(program.status)) throw notFound(input.id);
+  return programView(program);
+}

@@ -1,0 +1,40 @@
+import type { Tenant } from "../../../../db/control/schema";
+import type { TenantDb } from "../../../shared/src/platform/db";
+import type { Logger } from "../../../shared/src/platform/log";
+import type { Platform } from "../../../shared/src/platform/platform";
+import type { Actor } from "../../../shared/src/security/actor";
+
+/** The typed Hono environment every route and middleware shares. */
+export interface AppEnv {
+  Variables: {
+    platform: Platform;
+    requestId: string;
+    log: Logger;
+    /** The caller's address where the host can know it; null otherwise. */
+    clientIp: string | null;
+    /** Set by tenantContext on /v1 routes. */
+    tenant: Tenant;
+    db: TenantDb;
+    actor: Actor;
+  };
+}
+
+/** What an unauthenticated organization route (sign-in, invitations) hands its service. */
+export interface OrgCtx {
+  tenant: Tenant;
+  db: TenantDb;
+  now: Date;
+  platform: Platform;
+  /** Where the request came from, for rate limits and the audit log. */
+  origin: RequestOrigin;
+}
+
+/** What a service verb receives: who acts, in which tenant, on which database. */
+export interface TenantCtx extends OrgCtx {
+  actor: Actor;
+}
+
+export interface RequestOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}

@@ -1,0 +1,23 @@
+import type { Context } from "hono";
+import type { AppEnv, OrgCtx, RequestOrigin, TenantCtx } from "./app-env";
+
+export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
+  return { ip: c.get("clientIp"), userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null };
+}
+
+/** The service context of an organization route reached by slug (no one signed in yet). */
+export function orgCtx(c: Context<AppEnv>): OrgCtx {
+  const platform = c.get("platform");
+  return {
+    tenant: c.get("tenant"),
+    db: c.get("db"),
+    now: platform.now(),
+    platform,
+    origin: requestOrigin(c),
+  };
+}
+
+/** The service context of an authenticated /v1 request. */
+export function tenantCtx(c: Context<AppEnv>): TenantCtx {
+  return { ...orgCtx(c), actor: c.get("actor") };
+}

@@ -1,0 +1,52 @@
+import { vValidator } from "@hono/valibot-validator";
+import type { MiddlewareHandler, ValidationTargets } from "hono";
+import { every } from "hono/combine";
+import type * as v from "valibot";
+import { AppError } from "../../../shared/src/contracts/errors";
+import { fieldErrors } from "../../../shared/src/contracts/validate";
+
+/**
+ * valibot's object schemas accept arrays, so a JSON body is first required to be an object.
+ * Hono caches the parsed body, so the validator after this does not parse it again.
+ */
+const jsonObjectBody: MiddlewareHandler = async function jsonObjectBody(c, next) {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
+    throw new AppError("validation", "The request body must be a JSON object.", {
+      errors: [{ field: "", message: "The request body must be a JSON object." }],
+    });
+  }
+  await next();
+};
+
+/** What a `validate()` middleware checks, for the OpenAPI document (openapi.ts). */
+export interface ValidatedInput {
+  target: keyof ValidationTargets;
+  schema: v.GenericSchema;
+}
+
+const validatedInput = Symbol("validatedInput");
+
+/** The input a route handler (as Hono lists it in `app.routes`) validates, if it is one. */
+export function validatedInputOf(handler: unknown): ValidatedInput | undefined {
+  return (handler as { [validatedInput]?: ValidatedInput })[validatedInput];
+}
+
+/**
+ * valibot at the edge of the API: every failure becomes one validation problem. The middleware
+ * carries its target and schema, so the OpenAPI document describes every validated input.
+ */
+export function validate<T extends keyof ValidationTargets, S extends v.GenericSchema>(
+  target: T,
+  schema: S,
+) {
+  const validator = vValidator(target, schema, (result) => {
+    if (result.success) return;
+    const errors = fieldErrors(result.issues);
+    const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
+    throw new AppError("validation", detail.join(" "), { errors });
+  });
+  const middleware = target === "json" ? every(jsonObjectBody, validator) : validator;
+  const input: ValidatedInput = { target, schema };
+  return Object.assign(middleware, { [validatedInput]: input }) as typeof validator;
+}

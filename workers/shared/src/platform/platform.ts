@@ -1,0 +1,54 @@
+import type { Tenant } from "../../../../db/control/schema";
+import type { SigningKeys, TokenAudience } from "../security/access-tokens";
+import type { TenantDirectory } from "../tenancy/tenant-directory";
+import type { BackgroundTasks } from "./background";
+import type { ConnectDb, ControlDb } from "./db";
+import type { Logger } from "./log";
+import type { MailTransport } from "./mail";
+import type { Provisioner } from "./provisioning";
+import type { TenantConnections } from "./tenant-connections";
+
+/** One scheduler message: sweep this tenant for what is due at this tick. */
+export interface TenantSweep {
+  tenantId: string;
+  /** ISO time of the cron tick that produced the message. */
+  tick: string;
+}
+
+/** The subset of Cloudflare's Queue that Tandem uses; the Node host implements it in-process. */
+export interface SweepQueue {
+  sendBatch(messages: Iterable<{ body: TenantSweep }>): Promise<void>;
+}
+
+/**
+ * Everything that differs between the Worker and the Node host, built once per isolate or
+ * process at the entry point. Routes and services receive it and import no runtime.
+ */
+export interface Platform {
+  control: ControlDb;
+  tenants: TenantDirectory;
+  connections: TenantConnections;
+  connect: ConnectDb;
+  /** Null where no provisioning backend is configured (the API then refuses to create tenants). */
+  provisioner: Provisioner | null;
+  signingKeys: SigningKeys;
+  tokenAudience: TokenAudience;
+  /** Where the API and web client are reached; links in emails start here. */
+  publicUrl: string;
+  /** HMAC key mixed into every password hash, so a stolen database alone cracks nothing. */
+  passwordPepper: string;
+  mail: MailTransport;
+  /** Work that finishes after the response (see background.ts). */
+  background: BackgroundTasks;
+  /** Hosts an integration's JWKS URL may point at; empty means JWKS URLs are refused. */
+  jwksHostAllowlist: readonly string[];
+  /** The caller's address as this host can know it (for rate limits and the audit log). */
+  clientIp(request: Request, env: unknown): string | null;
+  operatorToken: string;
+  sealKey: string;
+  sweeps: SweepQueue;
+  now: () => Date;
+  log: Logger;
+}
+
+export type { Tenant };

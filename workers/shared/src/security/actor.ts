@@ -1,0 +1,55 @@
+import { AppError } from "../contracts/errors";
+
+/**
+ * What an integration may be granted, read and write per resource family. Admins (program
+ * coordinators) hold all of them; members hold none and act on their own data through /v1/me.
+ */
+export const clientScopes = [
+  "members:read",
+  "members:write",
+  "audit:read",
+  "programs:read",
+  "programs:write",
+  "enrollments:read",
+  "enrollments:write",
+] as const;
+export type ClientScope = (typeof clientScopes)[number];
+
+/** Permissions no integration can hold: managing integrations themselves. */
+export type Permission = ClientScope | "clients:manage";
+
+export type Actor =
+  | { kind: "member"; memberId: string; role: "admin" | "member" }
+  | { kind: "client"; clientId: string; scopes: readonly string[] };
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === "member") return actor.role === "admin";
+  return permission !== "clients:manage" && actor.scopes.includes(permission);
+}
+
+/** Throws 403 unless the actor holds the permission. Services call it before any read or write. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new AppError(
+      "forbidden",
+      actor.kind === "client"
+        ? `This API client lacks the "${permission}" scope.`
+        : "Only organization admins may do this.",
+    );
+  }
+}
+
+/** The member behind a request, or 403 for integrations on member-only routes. */
+export function requireMember(actor: Actor): Extract<Actor, { kind: "member" }> {
+  if (actor.kind !== "member") {
+    throw new AppError("forbidden", "This route is for signed-in members, not API clients.");
+  }
+  return actor;
+}
+
+/** How an actor is written into the audit log. */
+export function auditActor(actor: Actor): { actorType: "member" | "client"; actorId: string } {
+  return actor.kind === "member"
+    ? { actorType: "member", actorId: actor.memberId }
+    : { actorType: "client", actorId: actor.clientId };
+}
