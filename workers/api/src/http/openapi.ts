@@ -175,6 +175,7 @@ const problemSchema = {
         "internal",
         "upstream_failed",
         "tenant_unavailable",
+        "service_unavailable",
         "schema_behind",
         "misconfigured",
       ],

@@ -18,6 +18,7 @@ const titles: Record<ProblemCode, string> = {
   internal: "Internal error",
   upstream_failed: "Upstream service failed",
   tenant_unavailable: "Organization temporarily unavailable",
+  service_unavailable: "Service temporarily unavailable",
   schema_behind: "Organization is being upgraded",
   misconfigured: "Service misconfigured",
 };

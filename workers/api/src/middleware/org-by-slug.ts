@@ -4,7 +4,7 @@ import { AppError } from "../../../shared/src/contracts/errors";
 import { tenantSlug } from "../../../shared/src/contracts/operator";
 import { findTenantBySlug } from "../../../shared/src/tenancy/tenants";
 import type { AppEnv } from "../http/app-env";
-import { enterTenant, evictIfBroken } from "./tenant-context";
+import { controlUnavailable, enterTenant, evictIfBroken } from "./tenant-context";
 
 /**
  * For the unauthenticated entry points (sign-in, invitations, password reset) that name the
@@ -14,7 +14,10 @@ export function orgBySlug(): MiddlewareHandler<AppEnv> {
   return async function orgBySlug(c, next) {
     const slug = c.req.param("slug");
     if (!v.is(tenantSlug, slug)) throw new AppError("not_found", "No such organization.");
-    const tenant = await findTenantBySlug(c.get("platform").control, slug).catch(() => null);
+    const tenant = await findTenantBySlug(c.get("platform").control, slug).catch((err) => {
+      if (err instanceof AppError && err.code === "not_found") return null;
+      throw controlUnavailable(c, err);
+    });
     if (!tenant || tenant.status === "provisioning") {
       throw new AppError("not_found", "No such organization.");
     }

@@ -11,6 +11,7 @@ export const problemStatus = {
   internal: 500,
   upstream_failed: 502,
   tenant_unavailable: 503,
+  service_unavailable: 503,
   schema_behind: 503,
   misconfigured: 503,
 } as const;
