@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { ClientJwk } from "../../workers/shared/src/security/client-keys";
 
 export const tenantKinds = ["university", "company", "other"] as const;
 export const tenantStatuses = ["provisioning", "active", "suspended"] as const;
@@ -53,7 +54,7 @@ export const integrationClients = sqliteTable(
     name: text("name").notNull(),
     scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
     /** Public JWKs the client signs with; the newest first. Null when jwksUrl is used. */
-    jwks: text("jwks", { mode: "json" }).$type<Record<string, unknown>[]>(),
+    jwks: text("jwks", { mode: "json" }).$type<ClientJwk[]>(),
     jwksUrl: text("jwks_url"),
     status: text("status", { enum: ["active", "revoked"] }).notNull(),
     createdBy: text("created_by"),

@@ -1,7 +1,8 @@
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../db/control/schema";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
+import { storedJwk } from "../support/client-keys";
 import { type Edge, publicUrl, startEdge } from "../support/edge-harness";
 
 let edge: Edge;
@@ -22,7 +23,7 @@ beforeAll(async () => {
     tenantId: tenant.id,
     name: "Edge HR sync",
     scopes: ["members:read"],
-    jwks: [{ ...(await exportJWK(keys.publicKey)), kid: "edge-1", alg: "EdDSA", use: "sig" }],
+    jwks: [await storedJwk(keys.publicKey, "edge-1")],
     status: "active",
     createdAt: now,
     updatedAt: now,

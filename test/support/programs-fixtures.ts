@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
+import * as v from "valibot";
 import { enrollments, members, programs, trainingResources } from "../../db/tenant/schema";
+import { applicationForm, programRules } from "../../workers/shared/src/domain/program-rules";
 import type { TenantDb } from "../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import type { Harness } from "./node-harness";
@@ -40,18 +42,24 @@ export const lenientForm = {
   questions: [{ id: "goals", label: "What do you hope for?", kind: "long_text", required: false }],
 };
 
-export async function insertProgram(db: TenantDb, over: Partial<ProgramRow> = {}): Promise<string> {
+type ProgramFixture = Omit<Partial<ProgramRow>, "rules" | "applicationForm"> & {
+  /** Parsed with the rules schema, as creating a program does: defaults fill the rest. */
+  rules?: unknown;
+  applicationForm?: unknown;
+};
+
+export async function insertProgram(db: TenantDb, over: ProgramFixture = {}): Promise<string> {
   const now = new Date();
   const id = over.id ?? crypto.randomUUID();
   await db.insert(programs).values({
     id,
     name: "Spring mentoring",
     status: "open",
-    rules: {},
-    applicationForm: lenientForm,
     createdAt: now,
     updatedAt: now,
     ...over,
+    rules: v.parse(programRules, over.rules ?? {}),
+    applicationForm: v.parse(applicationForm, over.applicationForm ?? lenientForm),
   });
   return id;
 }

@@ -6,6 +6,11 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { QuizQuestion } from "../../../workers/shared/src/contracts/training";
+import type {
+  ApplicationForm,
+  ProgramRules,
+} from "../../../workers/shared/src/domain/program-rules";
 
 /**
  * A mentoring program and the rules it runs by. `rules` is the current version; every change
@@ -25,12 +30,10 @@ export const programs = sqliteTable(
     endsOn: text("ends_on"),
     relationshipLengthDays: integer("relationship_length_days"),
     templateKey: text("template_key"),
-    rules: text("rules", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    rules: text("rules", { mode: "json" }).$type<ProgramRules>().notNull(),
     rulesVersion: integer("rules_version").notNull().default(1),
     /** The application form: which profile fields are asked and the program's own questions. */
-    applicationForm: text("application_form", { mode: "json" })
-      .$type<Record<string, unknown>>()
-      .notNull(),
+    applicationForm: text("application_form", { mode: "json" }).$type<ApplicationForm>().notNull(),
     createdBy: text("created_by"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -44,7 +47,7 @@ export const programRuleVersions = sqliteTable(
   {
     programId: text("program_id").notNull(),
     version: integer("version").notNull(),
-    rules: text("rules", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    rules: text("rules", { mode: "json" }).$type<ProgramRules>().notNull(),
     effectiveFrom: integer("effective_from", { mode: "timestamp_ms" }).notNull(),
     changedBy: text("changed_by"),
   },
@@ -88,7 +91,7 @@ export const trainingResources = sqliteTable(
     url: text("url"),
     body: text("body"),
     /** For quizzes: questions with options and the index of the right answer. */
-    quiz: text("quiz", { mode: "json" }).$type<Record<string, unknown>[]>(),
+    quiz: text("quiz", { mode: "json" }).$type<QuizQuestion[]>(),
     requiredFor: text("required_for", { enum: ["mentor", "mentee", "both"] }).notNull(),
     position: integer("position").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),

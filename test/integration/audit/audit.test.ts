@@ -1,7 +1,8 @@
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { storedJwk } from "../../support/client-keys";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 
@@ -62,7 +63,7 @@ async function clientToken(slug: string, scopes: string[]): Promise<string> {
     tenantId: tenant.id,
     name: "Compliance export",
     scopes,
-    jwks: [{ ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256" }],
+    jwks: [await storedJwk(publicKey, "k1")],
     status: "active",
     createdAt: now,
     updatedAt: now,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
 import { auditLog, invitations, members } from "../../../db/tenant/schema";
@@ -9,6 +9,7 @@ import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import type { MailTransport } from "../../../workers/shared/src/platform/mail";
 import { hashToken } from "../../../workers/shared/src/security/opaque-tokens";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { storedJwk } from "../../support/client-keys";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 
@@ -220,7 +221,7 @@ describe("an integration with members:write", () => {
       tenantId: tenant.id,
       name: "HR sync",
       scopes: ["members:write"],
-      jwks: [{ ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256" }],
+      jwks: [await storedJwk(publicKey, "k1")],
       status: "active",
       createdAt: now,
       updatedAt: now,

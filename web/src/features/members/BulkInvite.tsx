@@ -128,19 +128,17 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
       <StatusMessage message={note} />
       {preview && <BulkPreviewTable preview={preview} />}
       {preview && preview.fileProblems.length === 0 && preview.rows.length > 0 && (
-        <>
-          <BulkSend
-            verb="invite"
-            name="bulk-mode"
-            mode={mode}
-            onMode={setMode}
-            busy={busy}
-            busyLabel="Sending…"
-            ready={ready}
-            actionLabel={`Send ${ready} invitation${ready === 1 ? "" : "s"}`}
-            onSend={() => send(preview)}
-          />
-        </>
+        <BulkSend
+          verb="invite"
+          name="bulk-mode"
+          mode={mode}
+          onMode={setMode}
+          busy={busy}
+          busyLabel="Sending…"
+          ready={ready}
+          actionLabel={`Send ${ready} invitation${ready === 1 ? "" : "s"}`}
+          onSend={() => send(preview)}
+        />
       )}
     </section>
   );

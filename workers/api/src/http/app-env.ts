@@ -1,6 +1,8 @@
 import type { Tenant } from "../../../../db/control/schema";
 import type { TenantDb } from "../../../shared/src/platform/db";
+import type { OrgLinks } from "../../../shared/src/platform/links";
 import type { Logger } from "../../../shared/src/platform/log";
+import type { MailTransport } from "../../../shared/src/platform/mail";
 import type { Platform } from "../../../shared/src/platform/platform";
 import type { Actor } from "../../../shared/src/security/actor";
 
@@ -19,12 +21,19 @@ export interface AppEnv {
   };
 }
 
-/** What an unauthenticated organization route (sign-in, invitations) hands its service. */
+/**
+ * What an unauthenticated organization route (sign-in, invitations) hands its service: the
+ * tenant, its database and the request's facts, never the platform's secrets. The few verbs
+ * that need a secret receive it as a capability of its own (see features/identity/credentials).
+ */
 export interface OrgCtx {
   tenant: Tenant;
   db: TenantDb;
   now: Date;
-  platform: Platform;
+  /** Links into the web client for this organization, as sent in emails. */
+  links: OrgLinks;
+  mail: MailTransport;
+  log: Logger;
   /** Where the request came from, for rate limits and the audit log. */
   origin: RequestOrigin;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { orgLinks } from "../../../shared/src/platform/links";
 import type { AppEnv, OrgCtx, RequestOrigin, TenantCtx } from "./app-env";
 
 export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
@@ -8,11 +9,14 @@ export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
 /** The service context of an organization route reached by slug (no one signed in yet). */
 export function orgCtx(c: Context<AppEnv>): OrgCtx {
   const platform = c.get("platform");
+  const tenant = c.get("tenant");
   return {
-    tenant: c.get("tenant"),
+    tenant,
     db: c.get("db"),
     now: platform.now(),
-    platform,
+    links: orgLinks(platform.publicUrl, tenant.slug),
+    mail: platform.mail,
+    log: c.get("log"),
     origin: requestOrigin(c),
   };
 }

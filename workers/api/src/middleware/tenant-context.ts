@@ -5,6 +5,7 @@ import type { Tenant } from "../../../../db/control/schema";
 import { members } from "../../../../db/tenant/schema";
 import { AppError } from "../../../shared/src/contracts/errors";
 import { isConnectionError } from "../../../shared/src/platform/db";
+import { describeError } from "../../../shared/src/platform/log";
 import { verifyAccessToken } from "../../../shared/src/security/access-tokens";
 import type { Actor } from "../../../shared/src/security/actor";
 import { verifyClientAssertion } from "../../../shared/src/security/client-assertions";
@@ -59,11 +60,25 @@ export function evictIfBroken(c: Context<AppEnv>, err: unknown): void {
   if (tenant && isConnectionError(err)) c.get("platform").connections.evict(tenant.id);
 }
 
+/**
+ * The control database failed while finding the organization: logged, and a 503 for the
+ * caller to retry, never mistaken for "no such organization" or an unexplained 500.
+ */
+export function controlUnavailable(c: Context<AppEnv>, err: unknown): AppError {
+  c.get("log").error("control database unavailable", { error: describeError(err) });
+  return new AppError("service_unavailable", "Tandem cannot be reached right now; retry soon.", {
+    retryAfterSeconds: 5,
+  });
+}
+
 /** Authenticates a member's or an integration's token and opens that tenant's database. */
 export function tenantContext(): MiddlewareHandler<AppEnv> {
   async function openTenant(c: Context<AppEnv>, tenantId: string): Promise<Tenant> {
     const platform = c.get("platform");
-    return enterTenant(c, await platform.tenants.byId(tenantId, platform.now().getTime()));
+    const tenant = await platform.tenants
+      .byId(tenantId, platform.now().getTime())
+      .catch((err) => Promise.reject(controlUnavailable(c, err)));
+    return enterTenant(c, tenant);
   }
 
   async function authenticate(c: Context<AppEnv>, token: string): Promise<Actor> {
@@ -88,7 +103,12 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
       .from(members)
       .where(eq(members.id, claims.memberId));
     if (member?.status !== "active") throw invalidToken();
-    return { kind: "member", memberId: claims.memberId, role: member.role };
+    return {
+      kind: "member",
+      memberId: claims.memberId,
+      role: member.role,
+      sessionId: claims.sessionId,
+    };
   }
 
   return async function tenantContext(c, next) {

@@ -4,10 +4,18 @@
  */
 export type LinkKind = "accept" | "reset-password" | "confirm-email";
 
-export function emailLink(publicUrl: string, slug: string, kind: LinkKind, token: string): string {
-  return `${publicUrl}/o/${slug}/${kind}#token=${encodeURIComponent(token)}`;
+/** Where one organization's pages live in the web client. */
+export interface OrgLinks {
+  email(kind: LinkKind, token: string): string;
+  signIn(): string;
+  program(programId: string): string;
 }
 
-export function signInLink(publicUrl: string, slug: string): string {
-  return `${publicUrl}/o/${slug}/sign-in`;
+export function orgLinks(publicUrl: string, slug: string): OrgLinks {
+  const base = `${publicUrl}/o/${slug}`;
+  return {
+    email: (kind, token) => `${base}/${kind}#token=${encodeURIComponent(token)}`,
+    signIn: () => `${base}/sign-in`,
+    program: (programId) => `${base}/programs/${encodeURIComponent(programId)}`,
+  };
 }

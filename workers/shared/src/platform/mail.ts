@@ -13,3 +13,6 @@ export interface MailMessage {
 export interface MailTransport {
   send(message: MailMessage): Promise<void>;
 }
+
+/** Names and subjects go into single lines of plain text: no line breaks smuggled in. */
+export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();

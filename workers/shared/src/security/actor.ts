@@ -19,7 +19,13 @@ export type ClientScope = (typeof clientScopes)[number];
 export type Permission = ClientScope | "clients:manage";
 
 export type Actor =
-  | { kind: "member"; memberId: string; role: "admin" | "member" }
+  | {
+      kind: "member";
+      memberId: string;
+      role: "admin" | "member";
+      /** The sign-in (refresh-token family) behind the access token, when the token names one. */
+      sessionId?: string | undefined;
+    }
   | { kind: "client"; clientId: string; scopes: readonly string[] };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -8,9 +8,9 @@ import {
   jwksUrlProblem,
   toClientJwk,
 } from "../../../../shared/src/security/client-keys";
-import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { recordAudit } from "../audit/record";
+import { recordAudit } from "../audit";
+import type { ClientsCtx } from "./context";
 
 export interface ClientView {
   id: string;
@@ -71,8 +71,8 @@ export function clientView(client: IntegrationClient): ClientView {
 }
 
 /** One of this tenant's clients; another tenant's id is as unknown as a made-up one. */
-export async function findClient(ctx: TenantCtx, clientId: string): Promise<IntegrationClient> {
-  const [client] = await ctx.platform.control
+export async function findClient(ctx: ClientsCtx, clientId: string): Promise<IntegrationClient> {
+  const [client] = await ctx.control
     .select()
     .from(integrationClients)
     .where(
@@ -82,9 +82,9 @@ export async function findClient(ctx: TenantCtx, clientId: string): Promise<Inte
   return client;
 }
 
-export async function listClients({ ctx }: { ctx: TenantCtx }): Promise<{ items: ClientView[] }> {
+export async function listClients({ ctx }: { ctx: ClientsCtx }): Promise<{ items: ClientView[] }> {
   authorize(ctx.actor, "clients:manage");
-  const rows = await ctx.platform.control
+  const rows = await ctx.control
     .select()
     .from(integrationClients)
     .where(eq(integrationClients.tenantId, ctx.tenant.id))
@@ -96,16 +96,16 @@ export async function registerClient({
   ctx,
   input,
 }: {
-  ctx: TenantCtx;
+  ctx: ClientsCtx;
   input: v.InferOutput<typeof registerClientBody>;
 }): Promise<ClientView> {
   authorize(ctx.actor, "clients:manage");
   if (input.jwksUrl !== undefined) {
-    const problem = jwksUrlProblem(input.jwksUrl, ctx.platform.jwksHostAllowlist);
+    const problem = jwksUrlProblem(input.jwksUrl, ctx.jwksHostAllowlist);
     if (problem) throw invalidField("jwksUrl", problem);
   }
   const jwk = input.jwk ? await toClientJwk(input.jwk) : null;
-  const [client] = await ctx.platform.control
+  const [client] = await ctx.control
     .insert(integrationClients)
     .values({
       id: `cli_${crypto.randomUUID().replaceAll("-", "")}`,
@@ -133,14 +133,14 @@ export async function revokeClient({
   ctx,
   clientId,
 }: {
-  ctx: TenantCtx;
+  ctx: ClientsCtx;
   clientId: string;
 }): Promise<ClientView> {
   authorize(ctx.actor, "clients:manage");
   const client = await findClient(ctx, clientId);
   // Revoking twice changes nothing and records nothing new.
   if (client.status === "revoked") return clientView(client);
-  const [revoked] = await ctx.platform.control
+  const [revoked] = await ctx.control
     .update(integrationClients)
     .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
     .where(eq(integrationClients.id, client.id))

@@ -9,9 +9,9 @@ import {
   maxClientKeys,
   toClientJwk,
 } from "../../../../shared/src/security/client-keys";
-import type { TenantCtx } from "../../http/app-env";
-import { recordAudit } from "../audit/record";
+import { recordAudit } from "../audit";
 import { type ClientView, clientView, findClient } from "./clients";
+import type { ClientsCtx } from "./context";
 
 export const addClientKeyBody = v.object({ jwk: clientJwkSchema });
 
@@ -29,16 +29,16 @@ function ownKeys(client: IntegrationClient): ClientJwk[] {
       "This API client's keys come from its JWKS URL; change them there.",
     );
   }
-  return (client.jwks ?? []) as unknown as ClientJwk[];
+  return client.jwks ?? [];
 }
 
 /**
  * Writes a client's new key list unless someone else changed it since it was read; a lost
  * update could bring back a removed key. updated_at is the version, kept strictly increasing.
  */
-async function saveKeys(ctx: TenantCtx, client: IntegrationClient, jwks: ClientJwk[]) {
+async function saveKeys(ctx: ClientsCtx, client: IntegrationClient, jwks: ClientJwk[]) {
   const updatedAt = new Date(Math.max(ctx.now.getTime(), client.updatedAt.getTime() + 1));
-  const [saved] = await ctx.platform.control
+  const [saved] = await ctx.control
     .update(integrationClients)
     .set({ jwks, updatedAt })
     .where(
@@ -57,7 +57,7 @@ type KeyChange = { keys: ClientJwk[]; detail: Record<string, unknown> };
 
 /** Reads the client's own keys, saves what `change` makes of them and audits it as `action`. */
 async function changeKeys(
-  ctx: TenantCtx,
+  ctx: ClientsCtx,
   clientId: string,
   action: string,
   change: (keys: ClientJwk[]) => KeyChange | Promise<KeyChange>,
@@ -74,7 +74,7 @@ export async function addClientKey({
   clientId,
   input,
 }: {
-  ctx: TenantCtx;
+  ctx: ClientsCtx;
   clientId: string;
   input: v.InferOutput<typeof addClientKeyBody>;
 }): Promise<ClientView> {
@@ -99,7 +99,7 @@ export async function removeClientKey({
   clientId,
   kid,
 }: {
-  ctx: TenantCtx;
+  ctx: ClientsCtx;
   clientId: string;
   kid: string;
 }): Promise<ClientView> {

@@ -10,9 +10,9 @@ import { authorize, can, requireMember } from "../../../../shared/src/security/a
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { type Page, pageOf } from "../../http/page";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
 import { checkApplication } from "./form";
-import { findProgram } from "./program";
 import { type EnrollmentView, enrollmentView, enrollmentViews, findEnrollment } from "./views";
 
 /** A member applies in one role; their profile is saved for every program they join. */

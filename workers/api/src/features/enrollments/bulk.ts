@@ -4,8 +4,8 @@ import { checkEnrollmentRows, type RowError } from "../../../../shared/src/contr
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { findProgram } from "./program";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
 import { type Enrollment, type EnrollmentView, enrollmentViews } from "./views";
 
 function describeRowErrors(errors: readonly RowError[]): string {

@@ -4,10 +4,10 @@ import type { DecisionInput } from "../../../../shared/src/contracts/enrollments
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { requiredOf } from "../training/progress";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
+import { requiredOf } from "../training";
 import { decisionEmail } from "./emails";
-import { findProgram } from "./program";
 import { type EnrollmentView, enrollmentView, findEnrollment } from "./views";
 
 const statusOf = { approve: "approved", waitlist: "waitlisted", decline: "declined" } as const;
@@ -59,7 +59,7 @@ export async function decideEnrollment({
     .from(trainingResources)
     .where(eq(trainingResources.programId, program.id))
     .orderBy(asc(trainingResources.position));
-  await ctx.platform.mail.send(
+  await ctx.mail.send(
     decisionEmail({
       member: view.member,
       orgName: ctx.tenant.name,
@@ -68,7 +68,7 @@ export async function decideEnrollment({
       decision: status,
       message,
       training: training.filter((t) => requiredOf(t.requiredFor, view.role)).map((t) => t.title),
-      link: `${ctx.platform.publicUrl}/o/${ctx.tenant.slug}/programs/${encodeURIComponent(program.id)}`,
+      link: ctx.links.program(program.id),
     }),
   );
   return view;

@@ -1,6 +1,5 @@
 import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
-import type { MailMessage } from "../../../../shared/src/platform/mail";
-import { oneLine } from "../identity/emails";
+import { type MailMessage, oneLine } from "../../../../shared/src/platform/mail";
 
 /**
  * What a member hears once a coordinator decides on their application: plain, warm, and clear

@@ -3,8 +3,8 @@ import { enrollments, programs } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { findProgram } from "./program";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
 import { type EnrollmentView, enrollmentView, enrollmentViews } from "./views";
 
 export type MyEnrollment = EnrollmentView & {

@@ -3,8 +3,8 @@ import { enrollments, memberProfiles, members } from "../../../../../db/tenant/s
 import type { EnrollmentStatus, ProgramRole } from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import type { TenantDb } from "../../../../shared/src/platform/db";
-import { type TrainingProgress, trainingProgress } from "../training/progress";
-import { type Program, trainingGatesMatching } from "./program";
+import type { Program } from "../programs";
+import { type TrainingProgress, trainingProgress } from "../training";
 
 export type Enrollment = typeof enrollments.$inferSelect;
 
@@ -59,7 +59,7 @@ export async function enrollmentViews(
     .where(inArray(members.id, ids));
   const byId = new Map(people.map((p) => [p.member.id, p]));
   const progress = await trainingProgress(db, program.id, rows);
-  const gated = trainingGatesMatching(program.rules);
+  const gated = program.rules.training.requiredBeforeMatching;
   return rows.map((row) => {
     const person = byId.get(row.memberId);
     const profile = person?.profile;

@@ -9,7 +9,8 @@ import { requireMember } from "../../../../shared/src/security/actor";
 import { offeredPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx, TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import type { Credentials } from "./credentials";
 import {
   linkToken,
   openEmailLink,
@@ -40,12 +41,14 @@ async function assertEmailFree(db: TenantDb, email: string): Promise<void> {
 export async function requestEmailChange({
   ctx,
   input,
+  credentials,
 }: {
   ctx: TenantCtx;
   input: v.InferOutput<typeof emailChangeInput>;
+  credentials: Pick<Credentials, "verifyPassword">;
 }): Promise<void> {
   const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
-  await confirmPassword(ctx, member, input.password, "password");
+  await confirmPassword(ctx, credentials, member, input.password, "password");
   if (input.newEmail === member.email) {
     throw invalidField("newEmail", "That is already your email address.");
   }
@@ -97,12 +100,10 @@ export async function confirmEmailChange({
     throw err;
   }
   try {
-    await ctx.platform.mail.send(
-      emailChangedNotice({ member, newEmail, orgName: ctx.tenant.name }),
-    );
+    await ctx.mail.send(emailChangedNotice({ member, newEmail, orgName: ctx.tenant.name }));
   } catch (err) {
     // The change stands; a notice that could not go out must not make it look failed.
-    ctx.platform.log.error("email change notice not sent", {
+    ctx.log.error("email change notice not sent", {
       tenant: ctx.tenant.slug,
       memberId: member.id,
       error: describeError(err),

@@ -3,6 +3,7 @@ import { afterResponse } from "../../http/after-response";
 import type { AppEnv } from "../../http/app-env";
 import { orgCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { credentials } from "./credentials";
 import { confirmEmailChange, emailChangeConfirmInput } from "./email-change";
 import {
   confirmPasswordReset,
@@ -20,7 +21,11 @@ export const emailLinkRoutes = new Hono<AppEnv>()
     return c.body(null, 202);
   })
   .post("/password-reset/confirm", validate("json", passwordResetConfirmInput), async (c) => {
-    await confirmPasswordReset({ ctx: orgCtx(c), input: c.req.valid("json") });
+    await confirmPasswordReset({
+      ctx: orgCtx(c),
+      input: c.req.valid("json"),
+      credentials: credentials(c),
+    });
     return c.body(null, 204);
   })
   .post("/email-change/confirm", validate("json", emailChangeConfirmInput), async (c) => {

@@ -3,7 +3,6 @@ import * as v from "valibot";
 import { emailTokens, type Member, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import type { TenantDb } from "../../../../shared/src/platform/db";
-import { emailLink } from "../../../../shared/src/platform/links";
 import type { MailMessage } from "../../../../shared/src/platform/mail";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { OrgCtx } from "../../http/app-env";
@@ -49,14 +48,9 @@ export async function sendEmailToken(
     createdAt: ctx.now,
     expiresAt,
   });
-  const url = emailLink(
-    ctx.platform.publicUrl,
-    ctx.tenant.slug,
-    purposes[opts.purpose].link,
-    token,
-  );
+  const url = ctx.links.email(purposes[opts.purpose].link, token);
   try {
-    await ctx.platform.mail.send(opts.compose({ url, expiresAt }));
+    await ctx.mail.send(opts.compose({ url, expiresAt }));
   } catch (err) {
     await ctx.db.delete(emailTokens).where(eq(emailTokens.id, id));
     throw err;

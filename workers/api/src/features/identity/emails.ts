@@ -1,4 +1,4 @@
-import type { MailMessage } from "../../../../shared/src/platform/mail";
+import { type MailMessage, oneLine } from "../../../../shared/src/platform/mail";
 
 /**
  * The emails about a member's own account, in Tandem's voice: who writes, what to do, how long
@@ -10,9 +10,6 @@ interface Recipient {
 }
 
 const signature = (orgName: string) => `Warmly,\nTandem, on behalf of ${orgName}`;
-
-/** Subjects are one line, whatever an organization's name or an admin's typing holds. */
-export const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 export function passwordResetEmail(opts: {
   member: Recipient;

@@ -4,18 +4,13 @@ import { members } from "../../../../../db/tenant/schema";
 import { displayName } from "../../../../shared/src/contracts/display-name";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { requireMember } from "../../../../shared/src/security/actor";
-import {
-  hashPassword,
-  newPassword,
-  offeredPassword,
-} from "../../../../shared/src/security/passwords";
+import { newPassword, offeredPassword } from "../../../../shared/src/security/passwords";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import type { Credentials } from "./credentials";
 import { revokeMemberSessions } from "./session-revocation";
 import { confirmPassword } from "./sign-in";
 import { loadMember, type MeView, meView } from "./views";
-
-export { displayName };
 
 /** The canonical spelling of an IANA zone ("europe/paris" → "Europe/Paris"), or null. */
 export function canonicalTimeZone(zone: string): string | null {
@@ -83,13 +78,16 @@ export async function updateMe({
 export async function changePassword({
   ctx,
   input,
+  credentials,
 }: {
   ctx: TenantCtx;
-  input: v.InferOutput<typeof changePasswordInput> & { sessionId?: string | undefined };
+  input: v.InferOutput<typeof changePasswordInput>;
+  credentials: Credentials;
 }): Promise<void> {
-  const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
-  await confirmPassword(ctx, member, input.currentPassword, "currentPassword");
-  const passwordHash = await hashPassword(input.newPassword, ctx.platform.passwordPepper);
+  const actor = requireMember(ctx.actor);
+  const member = await loadMember(ctx.db, actor.memberId);
+  await confirmPassword(ctx, credentials, member, input.currentPassword, "currentPassword");
+  const passwordHash = await credentials.hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     // Only over the hash just checked: a concurrent change must not be silently overwritten.
     const [changed] = await tx
@@ -98,7 +96,7 @@ export async function changePassword({
       .where(and(eq(members.id, member.id), eq(members.passwordHash, member.passwordHash ?? "")))
       .returning({ id: members.id });
     if (!changed) throw new AppError("conflict", "Your password changed meanwhile; try again.");
-    await revokeMemberSessions(tx, member.id, ctx.now, { exceptSession: input.sessionId });
+    await revokeMemberSessions(tx, member.id, ctx.now, { exceptSession: actor.sessionId });
     await auditInsert(
       { ...ctx, db: tx },
       { action: "member.password_change", subjectType: "member", subjectId: member.id },

@@ -3,9 +3,10 @@ import * as v from "valibot";
 import { emailTokens, members } from "../../../../../db/tenant/schema";
 import { memberEmail } from "../../../../shared/src/contracts/members";
 import { describeError } from "../../../../shared/src/platform/log";
-import { hashPassword, newPassword } from "../../../../shared/src/security/passwords";
+import { newPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import type { Credentials } from "./credentials";
 import {
   linkToken,
   openEmailLink,
@@ -50,7 +51,7 @@ export async function requestPasswordReset({
         gt(emailTokens.createdAt, hourAgo),
       ),
     );
-  const log = ctx.platform.log;
+  const log = ctx.log;
   if ((recent?.n ?? 0) >= maxResetEmailsPerHour) {
     log.warn("password reset emails limited", { tenant: ctx.tenant.slug, memberId: member.id });
     return;
@@ -74,9 +75,11 @@ export async function requestPasswordReset({
 export async function confirmPasswordReset({
   ctx,
   input,
+  credentials,
 }: {
   ctx: OrgCtx;
   input: v.InferOutput<typeof passwordResetConfirmInput>;
+  credentials: Pick<Credentials, "hashPassword">;
 }): Promise<void> {
   const { link, member } = await openEmailLink(
     ctx,
@@ -84,7 +87,7 @@ export async function confirmPasswordReset({
     "password_reset",
     "This account can no longer be reset; ask your coordinator.",
   );
-  const passwordHash = await hashPassword(input.password, ctx.platform.passwordPepper);
+  const passwordHash = await credentials.hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     await spendEmailToken(tx, link, ctx.now);
     await tx

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
-import { invitationRoutes } from "../members/invitation-routes";
 import { emailLinkRoutes } from "./email-link-routes";
 import { sessionRoutes } from "./session-routes";
 
@@ -11,5 +10,4 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ slug, name, kind });
   })
   .route("/", sessionRoutes)
-  .route("/invitations", invitationRoutes)
   .route("/", emailLinkRoutes);

@@ -3,6 +3,7 @@ import { AppError } from "../../../../shared/src/contracts/errors";
 import type { AppEnv } from "../../http/app-env";
 import { orgCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { credentials } from "./credentials";
 import {
   clearRefreshCookie,
   cookieRequestGuard,
@@ -14,12 +15,22 @@ import { login, loginInput } from "./sign-in";
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginInput), async (c) =>
-    sessionResponse(c, await login({ ctx: orgCtx(c), input: c.req.valid("json") })),
+    sessionResponse(
+      c,
+      await login({ ctx: orgCtx(c), input: c.req.valid("json"), credentials: credentials(c) }),
+    ),
   )
   .post("/refresh", cookieRequestGuard(), async (c) => {
     const refreshToken = readRefreshCookie(c);
     if (!refreshToken) throw new AppError("unauthorized", "No session to refresh; sign in.");
-    return sessionResponse(c, await refreshSession({ ctx: orgCtx(c), input: { refreshToken } }));
+    return sessionResponse(
+      c,
+      await refreshSession({
+        ctx: orgCtx(c),
+        input: { refreshToken },
+        credentials: credentials(c),
+      }),
+    );
   })
   .post("/logout", cookieRequestGuard(), async (c) => {
     const refreshToken = readRefreshCookie(c);

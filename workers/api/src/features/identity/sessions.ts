@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { signAccessToken } from "../../../../shared/src/security/access-tokens";
 import type { Actor } from "../../../../shared/src/security/actor";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { OrgCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import type { Credentials } from "./credentials";
 import { type MeView, meView } from "./views";
 
 export const accessTokenTtlSeconds = 15 * 60;
@@ -46,10 +46,13 @@ export async function newRefreshToken(ctx: OrgCtx, memberId: string, familyId: s
   return { token, row };
 }
 
-export async function signSession(ctx: OrgCtx, member: Member, familyId: string): Promise<Session> {
-  const accessToken = await signAccessToken(
-    ctx.platform.signingKeys,
-    ctx.platform.tokenAudience,
+export async function signSession(
+  ctx: OrgCtx,
+  credentials: Pick<Credentials, "signAccessToken">,
+  member: Member,
+  familyId: string,
+): Promise<Session> {
+  const accessToken = await credentials.signAccessToken(
     { memberId: member.id, tenantId: ctx.tenant.id, role: member.role, sessionId: familyId },
     ctx.now,
     accessTokenTtlSeconds,
@@ -96,9 +99,11 @@ async function revokeAfterReuse(ctx: OrgCtx, spent: RefreshRow): Promise<never> 
 export async function refreshSession({
   ctx,
   input,
+  credentials,
 }: {
   ctx: OrgCtx;
   input: { refreshToken: string };
+  credentials: Credentials;
 }): Promise<IssuedSession> {
   const current = await findRefreshToken(ctx, input.refreshToken);
   if (!current || current.revokedAt) throw sessionEnded();
@@ -135,7 +140,10 @@ export async function refreshSession({
     if (latest?.usedAt && !latest.revokedAt) return revokeAfterReuse(ctx, latest);
     throw sessionEnded();
   }
-  return { session: await signSession(ctx, member, current.familyId), refreshToken: next.token };
+  return {
+    session: await signSession(ctx, credentials, member, current.familyId),
+    refreshToken: next.token,
+  };
 }
 
 /** Ends the sign-in the refresh token belongs to. Unknown tokens end nothing, quietly. */

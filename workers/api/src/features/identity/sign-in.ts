@@ -3,16 +3,15 @@ import * as v from "valibot";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import {
-  hashPassword,
   needsRehash,
   offeredPassword,
   PasswordHashError,
   unmatchablePasswordHash,
-  verifyPassword,
 } from "../../../../shared/src/security/passwords";
 import type { OrgCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
+import type { Credentials } from "./credentials";
 import { countAttempt, forgiveAttemptStatements, throttleKeys } from "./login-throttle";
 import { type IssuedSession, memberActor, newRefreshToken, signSession } from "./sessions";
 
@@ -30,13 +29,18 @@ export const loginInput = v.object({ email: signInEmail, password: offeredPasswo
 type PasswordCheck = "match" | "mismatch" | "unusable_hash";
 
 /** A stored hash this build refuses (say, above the iteration cap) fails like a wrong password. */
-async function checkPassword(ctx: OrgCtx, password: string, stored: string) {
+async function checkPassword(
+  ctx: OrgCtx,
+  credentials: Pick<Credentials, "verifyPassword">,
+  password: string,
+  stored: string,
+) {
   try {
-    const matches = await verifyPassword(password, stored, ctx.platform.passwordPepper);
+    const matches = await credentials.verifyPassword(password, stored);
     return (matches ? "match" : "mismatch") satisfies PasswordCheck;
   } catch (err) {
     if (!(err instanceof PasswordHashError)) throw err;
-    ctx.platform.log.error("stored password hash refused", {
+    ctx.log.error("stored password hash refused", {
       tenant: ctx.tenant.slug,
       error: err.message,
     });
@@ -60,15 +64,22 @@ const wrongCredentials = () => new AppError("unauthorized", "The email or passwo
 export async function login({
   ctx,
   input,
+  credentials,
 }: {
   ctx: OrgCtx;
   input: v.InferOutput<typeof loginInput>;
+  credentials: Credentials;
 }): Promise<IssuedSession> {
   const keys = throttleKeys(ctx, input.email);
   await countAttempt(ctx, keys);
   const [member] = await ctx.db.select().from(members).where(eq(members.email, input.email));
   const stored = member?.status === "active" ? member.passwordHash : null;
-  const check = await checkPassword(ctx, input.password, stored ?? unmatchablePasswordHash);
+  const check = await checkPassword(
+    ctx,
+    credentials,
+    input.password,
+    stored ?? unmatchablePasswordHash,
+  );
   if (!member || !stored || check !== "match") {
     await auditInsert(ctx, {
       action: "auth.sign_in_failed",
@@ -80,9 +91,7 @@ export async function login({
 
   const familyId = crypto.randomUUID();
   const refresh = await newRefreshToken(ctx, member.id, familyId);
-  const rehashed = needsRehash(stored)
-    ? await hashPassword(input.password, ctx.platform.passwordPepper)
-    : null;
+  const rehashed = needsRehash(stored) ? await credentials.hashPassword(input.password) : null;
   await ctx.db.batch([
     ctx.db.update(members).set({ lastSignInAt: ctx.now }).where(eq(members.id, member.id)),
     ctx.db.insert(refreshTokens).values(refresh.row),
@@ -107,7 +116,10 @@ export async function login({
     ),
   ]);
   const signedIn = { ...member, lastSignInAt: ctx.now };
-  return { session: await signSession(ctx, signedIn, familyId), refreshToken: refresh.token };
+  return {
+    session: await signSession(ctx, credentials, signedIn, familyId),
+    refreshToken: refresh.token,
+  };
 }
 
 /**
@@ -116,6 +128,7 @@ export async function login({
  */
 export async function confirmPassword(
   ctx: OrgCtx,
+  credentials: Pick<Credentials, "verifyPassword">,
   member: Member,
   password: string,
   field: string,
@@ -123,7 +136,10 @@ export async function confirmPassword(
   const keys = throttleKeys(ctx, member.email);
   await countAttempt(ctx, keys);
   const stored = member.passwordHash ?? unmatchablePasswordHash;
-  if ((await checkPassword(ctx, password, stored)) === "match" && member.passwordHash) {
+  if (
+    (await checkPassword(ctx, credentials, password, stored)) === "match" &&
+    member.passwordHash
+  ) {
     const [first, ...rest] = forgiveAttemptStatements(ctx.db, keys);
     await ctx.db.batch([first!, ...rest]);
     return;

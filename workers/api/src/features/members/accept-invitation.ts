@@ -1,19 +1,20 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import * as v from "valibot";
 import { invitations, members, refreshTokens } from "../../../../../db/tenant/schema";
+import { displayName } from "../../../../shared/src/contracts/display-name";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { hashToken } from "../../../../shared/src/security/opaque-tokens";
-import { hashPassword, newPassword } from "../../../../shared/src/security/passwords";
+import { newPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { linkToken } from "../identity/email-tokens";
-import { displayName } from "../identity/me";
+import { auditInsert } from "../audit";
 import {
+  type Credentials,
   type IssuedSession,
+  linkToken,
   memberActor,
   newRefreshToken,
   signSession,
-} from "../identity/sessions";
+} from "../identity";
 
 export const invitationLookupInput = v.object({ token: linkToken });
 export const invitationAcceptInput = v.object({
@@ -72,12 +73,14 @@ export async function lookupInvitation({
 export async function acceptInvitation({
   ctx,
   input,
+  credentials,
 }: {
   ctx: OrgCtx;
   input: v.InferOutput<typeof invitationAcceptInput>;
+  credentials: Credentials;
 }): Promise<IssuedSession> {
   const { invitation, member } = await openInvitation(ctx, input.token);
-  const passwordHash = await hashPassword(input.password, ctx.platform.passwordPepper);
+  const passwordHash = await credentials.hashPassword(input.password);
   const familyId = crypto.randomUUID();
   const refresh = await newRefreshToken(ctx, member.id, familyId);
   // Of two concurrent accepts one wins; the other finds the invitation spent and rolls back.
@@ -120,5 +123,8 @@ export async function acceptInvitation({
     );
     return updated;
   });
-  return { session: await signSession(ctx, activated, familyId), refreshToken: refresh.token };
+  return {
+    session: await signSession(ctx, credentials, activated, familyId),
+    refreshToken: refresh.token,
+  };
 }

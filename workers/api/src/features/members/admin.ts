@@ -6,8 +6,8 @@ import type { MemberRole } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { revokeMemberSessions } from "../identity/session-revocation";
+import { auditInsert } from "../audit";
+import { revokeMemberSessions } from "../identity";
 import { findMember, type MemberView, memberView } from "./list";
 
 /**

@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
 import pLimit from "p-limit";
 import { members } from "../../../../../db/tenant/schema";
-import { emailLink } from "../../../../shared/src/platform/links";
-import type { MailMessage } from "../../../../shared/src/platform/mail";
-import { oneLine } from "../identity/emails";
+import { type MailMessage, oneLine } from "../../../../shared/src/platform/mail";
 import type { IssueCtx, Planned } from "./invitation-plan";
 
 const expiryFormat = new Intl.DateTimeFormat("en-GB", {
@@ -19,7 +17,7 @@ function invitationMail(
   firstAdmin: boolean,
 ): MailMessage {
   const org = oneLine(ctx.tenant.name);
-  const link = emailLink(ctx.platform.publicUrl, ctx.tenant.slug, "accept", p.token);
+  const link = ctx.links.email("accept", p.token);
   const greeting = p.view.displayName ? `Hi ${oneLine(p.view.displayName)},` : "Hi,";
   const opening = firstAdmin
     ? `${org} now has a home on Tandem, and you're invited as its first admin: you'll set up ` +
@@ -83,7 +81,7 @@ export async function sendInvitationEmails(
       limit(async () => {
         if ("error" in failure) return;
         try {
-          await ctx.platform.mail.send(invitationMail(ctx, p, inviter, firstAdmin));
+          await ctx.mail.send(invitationMail(ctx, p, inviter, firstAdmin));
         } catch (err) {
           if (!("error" in failure)) failure.error = err;
         }

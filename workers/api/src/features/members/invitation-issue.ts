@@ -4,7 +4,7 @@ import { invitations, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";
 import { describeError } from "../../../../shared/src/platform/log";
-import { type AuditEntry, auditInsert } from "../audit/record";
+import { type AuditEntry, auditInsert } from "../audit";
 import { sendInvitationEmails } from "./emails";
 import type { IssueCtx, Planned } from "./invitation-plan";
 
@@ -100,7 +100,7 @@ export async function issueInvitations(
     await sendInvitationEmails(ctx, planned);
   } catch (err) {
     await undo(ctx, planned).catch((undoErr) =>
-      ctx.platform.log.warn("unsent invitations could not be removed", {
+      ctx.log.warn("unsent invitations could not be removed", {
         tenant: ctx.tenant.slug,
         error: describeError(undoErr),
       }),

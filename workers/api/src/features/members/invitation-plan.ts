@@ -9,7 +9,9 @@ import type {
   RowError,
 } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
-import type { Platform } from "../../../../shared/src/platform/platform";
+import type { OrgLinks } from "../../../../shared/src/platform/links";
+import type { Logger } from "../../../../shared/src/platform/log";
+import type { MailTransport } from "../../../../shared/src/platform/mail";
 import type { Actor } from "../../../../shared/src/security/actor";
 import { newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { RequestOrigin } from "../../http/app-env";
@@ -18,10 +20,12 @@ export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
 /** What issuing needs. No HTTP request in it, so the CLI can invite a tenant's first admin. */
 export interface IssueCtx {
-  platform: Platform;
   tenant: Tenant;
   db: TenantDb;
   now: Date;
+  links: OrgLinks;
+  mail: MailTransport;
+  log: Logger;
   origin: RequestOrigin;
   /** Null when an operator provisions the first admin: the audit log then names the system. */
   actor: Actor | null;

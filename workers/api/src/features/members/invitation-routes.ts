@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../http/app-env";
 import { orgCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
-import { sessionResponse } from "../identity/refresh-cookie";
+import { credentials, sessionResponse } from "../identity";
 import {
   acceptInvitation,
   invitationAcceptInput,
@@ -15,5 +15,12 @@ export const invitationRoutes = new Hono<AppEnv>()
     c.json(await lookupInvitation({ ctx: orgCtx(c), input: c.req.valid("json") })),
   )
   .post("/accept", validate("json", invitationAcceptInput), async (c) =>
-    sessionResponse(c, await acceptInvitation({ ctx: orgCtx(c), input: c.req.valid("json") })),
+    sessionResponse(
+      c,
+      await acceptInvitation({
+        ctx: orgCtx(c),
+        input: c.req.valid("json"),
+        credentials: credentials(c),
+      }),
+    ),
   );

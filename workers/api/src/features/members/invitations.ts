@@ -4,12 +4,12 @@ import { invitations, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { type InvitationInput, invitationInput } from "../../../../shared/src/contracts/members";
 import { parseInput } from "../../../../shared/src/contracts/validate";
-import { emailLink } from "../../../../shared/src/platform/links";
+import { orgLinks } from "../../../../shared/src/platform/links";
 import type { Platform } from "../../../../shared/src/platform/platform";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { type Page, pageOf } from "../../http/page";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
 import { issueInvitations } from "./invitation-issue";
 import { type InvitationView, type IssueCtx, pendingAt, planInvitation } from "./invitation-plan";
 
@@ -152,16 +152,19 @@ export async function inviteFirstAdmin({
     throw new AppError("conflict", `Tenant "${tenant.slug}" is still being provisioned.`);
   }
   const input = parseInput(invitationInput, { email, role: "admin" });
+  const links = orgLinks(platform.publicUrl, tenant.slug);
   const ctx: IssueCtx = {
-    platform,
     tenant,
     db: await platform.connections.db(tenant),
     now,
+    links,
+    mail: platform.mail,
+    log: platform.log,
     origin: { ip: null, userAgent: null },
     actor: null,
   };
   const planned = await planInvitation(ctx, input);
   await issueInvitations(ctx, [planned], operator ? { operator } : {});
-  const link = emailLink(platform.publicUrl, tenant.slug, "accept", planned.token);
+  const link = links.email("accept", planned.token);
   return { email: input.email, link };
 }

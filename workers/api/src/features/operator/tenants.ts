@@ -14,7 +14,7 @@ import {
   setTenantStatus,
   type TenantSummary,
 } from "../../../../shared/src/tenancy/tenants";
-import { inviteFirstAdmin } from "../members/invitations";
+import { inviteFirstAdmin } from "../members";
 
 /**
  * The operator API runs the tenant operations the `tandem` CLI runs too; audit logs name it

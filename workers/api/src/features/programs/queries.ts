@@ -2,11 +2,7 @@ import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { programs } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import type { ProgramStatus } from "../../../../shared/src/contracts/programs";
-import {
-  type ProgramRules,
-  type ProgramShape,
-  summarizeRules,
-} from "../../../../shared/src/domain/program-rules";
+import { type ProgramShape, summarizeRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { type Actor, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
@@ -33,15 +29,12 @@ export interface ProgramView {
   updatedAt: string;
 }
 
-/** Stored rules were parsed before they were written; the column is typed loosely. */
-export const rulesOf = (p: Pick<Program, "rules">): ProgramRules => p.rules as ProgramRules;
-
 /** What the rules are checked against: the program's dates, length and form. */
 export const shapeOf = (p: Program): ProgramShape => ({
   startsOn: p.startsOn,
   endsOn: p.endsOn,
   relationshipLengthDays: p.relationshipLengthDays,
-  applicationForm: p.applicationForm as ProgramShape["applicationForm"],
+  applicationForm: p.applicationForm,
 });
 
 export const programView = (p: Program): ProgramView => ({
@@ -57,7 +50,7 @@ export const programView = (p: Program): ProgramView => ({
   rules: p.rules,
   rulesVersion: p.rulesVersion,
   applicationForm: p.applicationForm,
-  summary: summarizeRules(rulesOf(p)),
+  summary: summarizeRules(p.rules),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });

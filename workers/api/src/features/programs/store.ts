@@ -1,9 +1,10 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { programRuleVersions } from "../../../../../db/tenant/schema";
 import { AppError, type FieldError } from "../../../../shared/src/contracts/errors";
+import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
+import { auditInsert } from "../audit";
 
 export type Statement = BatchItem<"sqlite">;
 
@@ -28,7 +29,7 @@ export function ruleVersionInsert(
   ctx: TenantCtx,
   programId: string,
   version: number,
-  rules: Record<string, unknown>,
+  rules: ProgramRules,
 ) {
   return ctx.db.insert(programRuleVersions).values({
     programId,

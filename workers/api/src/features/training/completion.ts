@@ -3,8 +3,8 @@ import type { QuizQuestion } from "../../../../shared/src/contracts/training";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { auditInsert } from "../audit/record";
-import { findProgram } from "../enrollments/program";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
 import { findResource, requireParticipant } from "./access";
 
 /** How many answers are wrong (unanswered questions count as wrong). */
@@ -27,7 +27,7 @@ export async function completeTraining({
   const program = await findProgram(ctx.db, input.programId);
   const resource = await findResource(ctx, program.id, input.resourceId);
   const { memberId } = await requireParticipant(ctx, program.id);
-  const quiz = (resource.quiz as QuizQuestion[] | null) ?? [];
+  const quiz = resource.quiz ?? [];
   if (resource.kind === "quiz" && quiz.length > 0) {
     const wrong = wrongAnswers(quiz, input.answers ?? []);
     if (wrong > 0) {

@@ -1,14 +1,10 @@
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { trainingCompletions, trainingResources } from "../../../../../db/tenant/schema";
-import type {
-  QuizQuestion,
-  TrainingInput,
-  TrainingPatch,
-} from "../../../../shared/src/contracts/training";
+import type { TrainingInput, TrainingPatch } from "../../../../shared/src/contracts/training";
 import { authorize, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { auditInsert } from "../audit/record";
-import { findProgram } from "../enrollments/program";
+import { auditInsert } from "../audit";
+import { findProgram } from "../programs";
 import { findResource, requireParticipant, type TrainingResource } from "./access";
 import { assertContent, columnsOf } from "./content";
 
@@ -26,7 +22,7 @@ export interface TrainingView {
 }
 
 function trainingView(r: TrainingResource, withAnswers: boolean, done: boolean): TrainingView {
-  const quiz = (r.quiz as QuizQuestion[] | null)?.map(({ question, options, answer }) =>
+  const quiz = r.quiz?.map(({ question, options, answer }) =>
     withAnswers ? { question, options, answer } : { question, options },
   );
   return {
@@ -127,7 +123,7 @@ export async function updateTraining({
     kind: patch.kind ?? old.kind,
     url: patch.url === undefined ? old.url : patch.url,
     body: patch.body === undefined ? old.body : patch.body,
-    quiz: patch.quiz === undefined ? (old.quiz as QuizQuestion[] | null) : patch.quiz,
+    quiz: patch.quiz === undefined ? old.quiz : patch.quiz,
     requiredFor: patch.requiredFor ?? old.requiredFor,
   };
   assertContent(merged);

@@ -1,0 +1,3 @@
+/** The audit log: every change records who did what, when and from where; admins read it. */
+export { type AuditEntry, auditInsert, recordAudit } from "./record";
+export { auditRoutes } from "./routes";

@@ -1,0 +1,2 @@
+/** Integration clients: registered public keys, scopes, key rotation and revocation. */
+export { clientsRoutes } from "./routes";
