@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { enrollments, memberProfiles } from "../../../db/tenant/schema";
 import { insertEnrollment, insertProgram } from "../programs-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security-suite";
+import type { RouteCtx, RouteSpec, Target } from "../security";
 
 // Snapshots
 

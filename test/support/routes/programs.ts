@@ -6,7 +6,7 @@ import {
   type RouteCtx,
   type RouteSpec,
   type Target,
-} from "../security-suite";
+} from "../security";
 
 /** Security-suite rows of the program routes (/v1/programs, /v1/program-templates). */
 

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { trainingCompletions, trainingResources } from "../../../db/tenant/schema";
 import { insertEnrollment, insertTraining, sampleQuiz } from "../programs-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security-suite";
+import type { RouteCtx, RouteSpec, Target } from "../security";
 import { openProgram, programBase } from "./enrollments";
 
 const programTraining = async ({ org, params }: Target) => ({
