@@ -13,6 +13,7 @@ import { loadHostConfig } from "../host/config";
 import { connectNode } from "../host/platform";
 import { gatewayProvisioner, startLibsqlGateway } from "../test/support/libsql-gateway";
 import { controlDb } from "../workers/shared/src/platform/db";
+import { jsonLogger } from "../workers/shared/src/platform/log";
 
 const port = Number(process.env.PORT ?? 8788);
 const config = await loadHostConfig({ publicUrl: `http://localhost:${port}` });
@@ -34,6 +35,7 @@ console.log(
     sealKey: config.DB_TOKEN_KEY,
     actor: "dev-edge",
     now: () => new Date(),
+    log: jsonLogger(),
     provisioner: gatewayProvisioner(gateway),
   }),
 );

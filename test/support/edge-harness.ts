@@ -8,6 +8,7 @@ import { migrations as controlMigrations } from "../../db/control/migrations.gen
 import { applyMigrations } from "../../db/migrate";
 import { connectNode } from "../../host/platform";
 import { controlDb, tenantDb } from "../../workers/shared/src/platform/db";
+import { silentLogger } from "../../workers/shared/src/platform/log";
 import { newSealKey } from "../../workers/shared/src/platform/seal";
 import {
   generateSigningKey,
@@ -66,6 +67,7 @@ export async function startEdge(
     sealKey: secrets.DB_TOKEN_KEY,
     actor: "edge-test",
     now: () => new Date(),
+    log: silentLogger,
     provisioner: gatewayProvisioner(gateway),
   };
   const controlBindings = {

@@ -100,6 +100,32 @@ describe("createTenant when provisioning fails", () => {
     expect(await controlRows("acme")).toEqual([]);
   });
 
+  it("names the database it could not remove in the log, and still frees the slug", async () => {
+    const provisioner = new RecordingProvisioner(join(h.dataDir, "tenants"));
+    provisioner.createDatabase = async () => ({
+      url: `file:${join(h.dataDir, "no-such-dir", "acme.db")}`,
+      authToken: null,
+    });
+    provisioner.deleteDatabase = async () => {
+      throw new ProvisioningError("the storage service is down");
+    };
+    const logsBefore = h.rawLogs.length;
+
+    const err = await rejection(createTenant({ ...h.operator, provisioner }, input("acme")));
+
+    expect(err.code).toBe("upstream_failed");
+    expect(await controlRows("acme")).toEqual([]);
+    const logged = h.logs.slice(logsBefore);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: "error",
+        msg: "database of a failed tenant create could not be removed",
+        slug: "acme",
+        error: expect.stringContaining("the storage service is down"),
+      }),
+    );
+  });
+
   it("removes a half-migrated database file, leaving no row and the slug free", async () => {
     const dir = join(h.dataDir, "tenants");
     const provisioner = new RecordingProvisioner(dir);

@@ -7,7 +7,7 @@ import { AppError } from "../contracts/errors";
 import { type CreateTenantInput, createTenantInput } from "../contracts/operator";
 import { parseInput } from "../contracts/validate";
 import type { ConnectDb, ControlDb } from "../platform/db";
-import { describeError } from "../platform/log";
+import { describeError, type Logger } from "../platform/log";
 import { type Provisioner, ProvisioningError } from "../platform/provisioning";
 import { seal } from "../platform/seal";
 import type { TenantConnections } from "../platform/tenant-connections";
@@ -23,6 +23,7 @@ export interface OperatorCtx {
   /** Who acts: "cli:<user>" or "operator-api". */
   actor: string;
   now: () => Date;
+  log: Logger;
 }
 
 /** What operators see of a tenant: never its database URL or token. */
@@ -86,7 +87,15 @@ export async function createTenant(ctx: OperatorCtx, raw: unknown): Promise<Tena
     await audit(ctx, "tenant.create", input.slug, { kind: input.kind });
     return summarize(tenant!);
   } catch (err) {
-    if (created) await ctx.provisioner.deleteDatabase(input.slug).catch(() => {});
+    if (created) {
+      await ctx.provisioner.deleteDatabase(input.slug).catch((cleanup) =>
+        // The tenant row goes anyway; a database left behind must at least be named.
+        ctx.log.error("database of a failed tenant create could not be removed", {
+          slug: input.slug,
+          error: describeError(cleanup),
+        }),
+      );
+    }
     await ctx.control.delete(tenants).where(eq(tenants.id, id));
     if (err instanceof ProvisioningError) {
       throw new AppError("upstream_failed", `Could not create the database: ${err.message}`);
