@@ -109,11 +109,12 @@ describe("GET /v1/audit", () => {
     const token = await orgWithHistory("audit-pages");
     const first = (await (await call("/v1/audit?limit=2", token)).json()) as AuditPage;
     expect(first.items).toHaveLength(2);
-    expect(first.nextCursor).toBe(String(first.items[1]!.id));
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await (
       await call(`/v1/audit?limit=2&cursor=${first.nextCursor}`, token)
     ).json()) as AuditPage;
     expect(second.items.map((e) => e.action)).toEqual(["member.invite"]);
+    expect(second.items[0]!.id).toBeLessThan(first.items[1]!.id);
     expect(second.nextCursor).toBeNull();
 
     const bad = await expectProblem(await call("/v1/audit?cursor=abc", token), 400, "validation");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, enrollments } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
 import type { EnrollmentView } from "../../../workers/api/src/features/enrollments/views";
-import type { Page } from "../../../workers/api/src/http/page";
+import type { Page } from "../../../workers/api/src/http/pagination";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

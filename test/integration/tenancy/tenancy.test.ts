@@ -80,7 +80,11 @@ describe("isolation", () => {
     const bIds = await tenantWithMembers("iso-d", 2);
     const res = await listMembers("iso-c", `?cursor=${encodeURIComponent("")}`);
     expect(((await res.json()) as MemberBody).items.map((m) => m.id)).toEqual(cIds);
-    const res2 = await listMembers("iso-c", `?cursor=${encodeURIComponent(bIds[0]!)}`);
+    // A real cursor of tenant D's list, handed to tenant C: it only positions C's own rows.
+    const firstOfD = (await (await listMembers("iso-d", "?limit=1")).json()) as MemberBody;
+    expect(firstOfD.items.map((m) => m.id)).toEqual([bIds[0]]);
+    const cursor = encodeURIComponent(firstOfD.nextCursor!);
+    const res2 = await listMembers("iso-c", `?cursor=${cursor}`);
     expect(((await res2.json()) as MemberBody).items).toEqual([]);
   });
 

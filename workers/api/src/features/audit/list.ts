@@ -1,9 +1,8 @@
 import { desc, lt } from "drizzle-orm";
 import { auditLog } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { type Page, pageOf } from "../../http/page";
+import { decodeCursor, type Page, pageOf, seqKey } from "../../http/pagination";
 
 export interface AuditEntryView {
   id: number;
@@ -26,20 +25,12 @@ export async function listAuditLog({
   input: { limit: number; cursor?: string | undefined };
 }): Promise<Page<AuditEntryView>> {
   authorize(ctx.actor, "audit:read");
-  let before: number | undefined;
-  if (input.cursor !== undefined) {
-    before = Number(input.cursor);
-    if (!/^\d{1,15}$/.test(input.cursor) || !Number.isSafeInteger(before)) {
-      throw new AppError("validation", "cursor: pass back a nextCursor from this list.", {
-        errors: [{ field: "cursor", message: "Pass back a nextCursor from this list." }],
-      });
-    }
-  }
+  const before = input.cursor === undefined ? undefined : decodeCursor(input.cursor, seqKey)[0];
   const rows = await ctx.db
     .select()
     .from(auditLog)
     .where(before === undefined ? undefined : lt(auditLog.id, before))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  return pageOf(rows, input.limit, (last) => String(last.id));
+  return pageOf(rows, input.limit, (last) => [last.id]);
 }

@@ -8,8 +8,7 @@ import type {
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize, can, requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { invalidField } from "../../http/invalid-field";
-import { type Page, pageOf } from "../../http/page";
+import { decodeCursor, type Page, pageOf, timeIdKey } from "../../http/pagination";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { checkApplication } from "./form";
@@ -88,8 +87,6 @@ export async function applyToProgram({
   return enrollmentView(ctx.db, program, await findEnrollment(ctx.db, program.id, id));
 }
 
-const cursorPattern = /^(\d{1,16}):([^:]{1,100})$/;
-
 /** The review queue: oldest applications first, so nobody waits behind later ones. */
 export async function listEnrollments({
   ctx,
@@ -105,15 +102,16 @@ export async function listEnrollments({
   };
 }): Promise<Page<EnrollmentView>> {
   authorize(ctx.actor, "enrollments:read");
+  // A bad cursor is bad input whichever program it is for: refused before any lookup.
+  const start = input.cursor === undefined ? undefined : decodeCursor(input.cursor, timeIdKey);
   const program = await findProgram(ctx.db, input.programId);
   let after: SQL | undefined;
-  if (input.cursor !== undefined) {
-    const match = cursorPattern.exec(input.cursor);
-    if (!match) throw invalidField("cursor", "cursor is not one this list handed out.");
-    const at = new Date(Number(match[1]));
+  if (start !== undefined) {
+    const [ms, id] = start;
+    const at = new Date(ms);
     after = or(
       gt(enrollments.createdAt, at),
-      and(eq(enrollments.createdAt, at), gt(enrollments.id, match[2]!)),
+      and(eq(enrollments.createdAt, at), gt(enrollments.id, id)),
     );
   }
   const rows = await ctx.db
@@ -129,7 +127,7 @@ export async function listEnrollments({
     )
     .orderBy(asc(enrollments.createdAt), asc(enrollments.id))
     .limit(input.limit + 1);
-  const page = pageOf(rows, input.limit, (last) => `${last.createdAt.getTime()}:${last.id}`);
+  const page = pageOf(rows, input.limit, (last) => [last.createdAt.getTime(), last.id]);
   return { ...page, items: await enrollmentViews(ctx.db, program, page.items) };
 }
 

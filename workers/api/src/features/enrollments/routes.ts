@@ -21,12 +21,6 @@ const programParam = v.object({ programId: id });
 const enrollmentParam = v.object({ programId: id, id });
 const queueQuery = v.object({
   ...pageQuery.entries,
-  cursor: v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^\d{1,16}:[^:]{1,100}$/, "cursor is not one this list handed out."),
-    ),
-  ),
   status: v.optional(v.picklist(enrollmentStatuses, "status is not an enrollment status.")),
   role: v.optional(programRole),
 });

@@ -8,7 +8,7 @@ import { orgLinks } from "../../../../shared/src/platform/links";
 import type { Platform } from "../../../../shared/src/platform/platform";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { type Page, pageOf } from "../../http/page";
+import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
 import { auditInsert } from "../audit";
 import { issueInvitations } from "./invitation-issue";
 import { type InvitationView, type IssueCtx, pendingAt, planInvitation } from "./invitation-plan";
@@ -47,10 +47,15 @@ export async function listInvitations({
   const rows = await ctx.db
     .select(viewColumns)
     .from(invitations)
-    .where(and(pendingAt(ctx.now), input.cursor ? gt(invitations.id, input.cursor) : undefined))
+    .where(
+      and(
+        pendingAt(ctx.now),
+        input.cursor ? gt(invitations.id, decodeCursor(input.cursor, idKey)[0]) : undefined,
+      ),
+    )
     .orderBy(asc(invitations.id))
     .limit(input.limit + 1);
-  return pageOf(rows, input.limit, (last) => last.id);
+  return pageOf(rows, input.limit, (last) => [last.id]);
 }
 
 async function findInvitation(ctx: TenantCtx, id: string) {

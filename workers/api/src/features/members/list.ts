@@ -5,7 +5,7 @@ import type { MemberRole } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { type Page, pageOf } from "../../http/page";
+import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
 
 export const memberStatuses = ["invited", "active", "deactivated"] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
@@ -41,13 +41,13 @@ export async function listMembers({
     .from(members)
     .where(
       and(
-        input.cursor ? gt(members.id, input.cursor) : undefined,
+        input.cursor ? gt(members.id, decodeCursor(input.cursor, idKey)[0]) : undefined,
         input.status ? eq(members.status, input.status) : undefined,
       ),
     )
     .orderBy(asc(members.id))
     .limit(input.limit + 1);
-  return pageOf(rows, input.limit, (last) => last.id);
+  return pageOf(rows, input.limit, (last) => [last.id]);
 }
 
 /** Another tenant's ids are simply absent: each tenant has its own database. */

@@ -6,7 +6,7 @@ import { type ProgramShape, summarizeRules } from "../../../../shared/src/domain
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { type Actor, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { type Page, pageOf } from "../../http/page";
+import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
 
 export type Program = typeof programs.$inferSelect;
 
@@ -90,14 +90,14 @@ export async function listPrograms({
     .from(programs)
     .where(
       and(
-        input.cursor ? gt(programs.id, input.cursor) : undefined,
+        input.cursor ? gt(programs.id, decodeCursor(input.cursor, idKey)[0]) : undefined,
         input.status ? eq(programs.status, input.status) : undefined,
         visible ? inArray(programs.status, visible) : undefined,
       ),
     )
     .orderBy(asc(programs.id))
     .limit(input.limit + 1);
-  const page = pageOf(rows, input.limit, (last) => last.id);
+  const page = pageOf(rows, input.limit, (last) => [last.id]);
   return { ...page, items: page.items.map(programView) };
 }
 
