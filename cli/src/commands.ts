@@ -3,6 +3,7 @@ import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
+import { deliverTenant } from "../../workers/scheduler/src/sweep";
 import { AppError } from "../../workers/shared/src/contracts/errors";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
 import { parseInput } from "../../workers/shared/src/contracts/validate";
@@ -93,7 +94,7 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
           return 0;
         }
         if (!values.json) io.out(`created ${row(tenant)}`);
-        let invitation: { email: string; link: string };
+        let invitation: AdminInvitation;
         try {
           invitation = await inviteAdmin(platform, ctx.actor, tenant.slug, adminEmail);
         } catch (err) {
@@ -156,14 +157,39 @@ function checkedEmail(raw: string): string {
   }
 }
 
-async function inviteAdmin(platform: NodePlatform, operator: string, slug: string, email: string) {
+interface AdminInvitation {
+  email: string;
+  link: string;
+  /** Whether the email went out now; if not, it waits in the outbox for the next sweep. */
+  emailed: boolean;
+}
+
+/** Invites, then delivers the tenant's outbox at once: the CLI is its own deliverer. */
+async function inviteAdmin(
+  platform: NodePlatform,
+  operator: string,
+  slug: string,
+  email: string,
+): Promise<AdminInvitation> {
   const tenant = await findTenantBySlug(platform.control, slug);
-  return inviteFirstAdmin({ platform, tenant, email, now: platform.now(), operator });
+  const invitation = await inviteFirstAdmin({
+    platform,
+    tenant,
+    email,
+    now: platform.now(),
+    operator,
+  });
+  const report = await deliverTenant(platform, tenant.id);
+  const emailed = report !== "skipped" && report.sent > 0 && report.retrying + report.dead === 0;
+  return { ...invitation, emailed };
 }
 
 /** The link is a secret: printed for the operator alone to pass on if the email goes astray. */
-function printInvitation(io: Io, invitation: { email: string; link: string }): void {
-  io.out(`invited ${invitation.email} as the first admin; the link (valid 7 days) was emailed:`);
+function printInvitation(io: Io, invitation: AdminInvitation): void {
+  const how = invitation.emailed
+    ? "was emailed"
+    : "could not be emailed yet; the email is retried by the scheduler's next sweeps";
+  io.out(`invited ${invitation.email} as the first admin; the link (valid 7 days) ${how}:`);
   io.out(invitation.link);
 }
 

@@ -11,6 +11,7 @@ import type { AppEnv } from "../../http/app-env";
 import { pageQuery } from "../../http/pagination";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { deliverAfterResponse } from "../outbox";
 import { applyToProgram, getEnrollment, listEnrollments } from "./apply";
 import { bulkEnroll } from "./bulk";
 import { decideEnrollment } from "./decision";
@@ -55,6 +56,7 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/decision",
+    deliverAfterResponse(),
     validate("param", enrollmentParam),
     validate("json", decisionInput),
     async (c) => {

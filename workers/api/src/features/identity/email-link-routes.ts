@@ -3,6 +3,7 @@ import { afterResponse } from "../../http/after-response";
 import type { AppEnv } from "../../http/app-env";
 import { orgCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { deliverAfterResponse, requestDelivery } from "../outbox";
 import { confirmEmailChange, emailChangeConfirmInput } from "./email-change";
 import {
   confirmPasswordReset,
@@ -16,14 +17,22 @@ export const emailLinkRoutes = new Hono<AppEnv>()
   .post("/password-reset", validate("json", passwordResetInput), (c) => {
     // The same answer, at the same speed, whether or not the account exists.
     const [ctx, input] = [orgCtx(c), c.req.valid("json")];
-    afterResponse(c, "password reset email", () => requestPasswordReset({ ctx, input }));
+    afterResponse(c, "password reset email", async () => {
+      const queued = await requestPasswordReset({ ctx, input });
+      if (queued) await requestDelivery(ctx.platform, ctx.tenant.id);
+    });
     return c.body(null, 202);
   })
   .post("/password-reset/confirm", validate("json", passwordResetConfirmInput), async (c) => {
     await confirmPasswordReset({ ctx: orgCtx(c), input: c.req.valid("json") });
     return c.body(null, 204);
   })
-  .post("/email-change/confirm", validate("json", emailChangeConfirmInput), async (c) => {
-    await confirmEmailChange({ ctx: orgCtx(c), input: c.req.valid("json") });
-    return c.body(null, 204);
-  });
+  .post(
+    "/email-change/confirm",
+    deliverAfterResponse(),
+    validate("json", emailChangeConfirmInput),
+    async (c) => {
+      await confirmEmailChange({ ctx: orgCtx(c), input: c.req.valid("json") });
+      return c.body(null, 204);
+    },
+  );

@@ -4,6 +4,7 @@ import type { AppEnv } from "../../http/app-env";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { bearerToken } from "../../middleware/tenant-context";
+import { deliverAfterResponse } from "../outbox";
 import { emailChangeInput, requestEmailChange } from "./email-change";
 import { changePassword, changePasswordInput, getMe, updateMe, updateMeInput } from "./me";
 
@@ -24,7 +25,7 @@ export const meRoutes = new Hono<AppEnv>()
     await changePassword({ ctx: tenantCtx(c), input: { ...c.req.valid("json"), sessionId } });
     return c.body(null, 204);
   })
-  .post("/email", validate("json", emailChangeInput), async (c) => {
+  .post("/email", deliverAfterResponse(), validate("json", emailChangeInput), async (c) => {
     await requestEmailChange({ ctx: tenantCtx(c), input: c.req.valid("json") });
     return c.body(null, 202);
   });

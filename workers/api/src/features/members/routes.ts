@@ -9,6 +9,7 @@ import type { AppEnv } from "../../http/app-env";
 import { pageQuery } from "../../http/pagination";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { deliverAfterResponse } from "../outbox";
 import { changeMemberRole, deactivateMember, reactivateMember } from "./admin";
 import { bulkInvite } from "./bulk-invite";
 import {
@@ -35,17 +36,20 @@ export const membersRoutes = new Hono<AppEnv>()
   .get("/invitations", validate("query", pageQuery), async (c) =>
     c.json(await listInvitations({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
-  .post("/invitations", validate("json", invitationInput), async (c) =>
+  .post("/invitations", deliverAfterResponse(), validate("json", invitationInput), async (c) =>
     c.json(await createInvitation({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
   )
-  .post("/invitations/bulk", validate("json", bulkInvitationInput), async (c) =>
-    c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
+  .post(
+    "/invitations/bulk",
+    deliverAfterResponse(),
+    validate("json", bulkInvitationInput),
+    async (c) => c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
   )
   .delete("/invitations/:id", validate("param", idParam), async (c) => {
     await revokeInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") });
     return c.body(null, 204);
   })
-  .post("/invitations/:id/resend", validate("param", idParam), async (c) =>
+  .post("/invitations/:id/resend", deliverAfterResponse(), validate("param", idParam), async (c) =>
     c.json(await resendInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") }), 201),
   )
   .patch("/:id", validate("param", idParam), validate("json", roleChange), async (c) => {
