@@ -17,6 +17,7 @@ import {
   loginThrottle,
   type Member,
   members,
+  outbox,
   refreshTokens,
 } from "../../db/tenant/schema";
 import type { DevMailbox } from "../../host/dev-mailbox";
@@ -345,6 +346,8 @@ async function startEnv(): Promise<SuiteEnv> {
         refreshTokens: await db.select().from(refreshTokens).orderBy(asc(refreshTokens.id)),
         emailTokens: await db.select().from(emailTokens).orderBy(asc(emailTokens.id)),
         loginThrottle: await db.select().from(loginThrottle).orderBy(asc(loginThrottle.key)),
+        // Keys only: deliveries nudged by earlier calls may still be changing rows' status.
+        outbox: await db.select({ key: outbox.key }).from(outbox).orderBy(asc(outbox.key)),
         audit,
         clients: await h.platform.control
           .select()
@@ -1491,6 +1494,7 @@ function sessionChecks(env: () => SuiteEnv) {
   it("B's invitation link does nothing under A's slug", async () => {
     const { a, b, h } = env();
     const invitation = await env().invite(b);
+    await h.deliver();
     const mailbox = h.platform.mail as DevMailbox;
     const [mail] = mailbox.list({ to: invitation.email });
     const token = /#token=([A-Za-z0-9_-]+)/.exec(mail!.text)?.[1];

@@ -10,6 +10,7 @@ import type {
   Target,
 } from "../security-suite";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { outboxRouteSpecs } from "./outbox";
 import { programRouteSpecs } from "./programs";
 import { trainingRouteSpecs } from "./training";
 
@@ -418,6 +419,7 @@ export const routeTable: RouteTable = {
     ...programRouteSpecs,
     ...enrollmentRouteSpecs,
     ...trainingRouteSpecs,
+    ...outboxRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,

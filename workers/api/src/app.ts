@@ -11,6 +11,7 @@ import { meRoutes } from "./features/identity/me-routes";
 import { authRoutes } from "./features/identity/routes";
 import { membersRoutes } from "./features/members/routes";
 import { operatorRoutes } from "./features/operator/routes";
+import { outboxRoutes } from "./features/outbox";
 import { programsRoutes, programTemplatesRoutes } from "./features/programs/routes";
 import { trainingRoutes } from "./features/training/routes";
 import type { AppEnv } from "./http/app-env";
@@ -78,6 +79,7 @@ export function createApp(platform: Platform) {
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);
+  v1.route("/outbox", outboxRoutes);
   app.route("/v1", v1);
 
   const operator = new Hono<AppEnv>();
