@@ -1,22 +1,20 @@
 import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
-import { type NodePlatform, nodePlatform } from "../../host/platform";
-import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
-import { deliverTenant } from "../../workers/scheduler/src/sweep";
+import { nodePlatform } from "../../host/platform";
 import { AppError } from "../../workers/shared/src/contracts/errors";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
 import { parseInput } from "../../workers/shared/src/contracts/validate";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,
-  findTenantBySlug,
   listTenants,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
   type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
+import { type AdminInvitation, inviteAdmin, printInvitation } from "./invite-admin";
 import { seedDemo } from "./seed";
 
 export const usage = `Usage: tandem <command> [options]
@@ -155,42 +153,6 @@ function checkedEmail(raw: string): string {
     if (err instanceof AppError) throw new AppError(err.code, `--admin-email: ${err.message}`);
     throw err;
   }
-}
-
-interface AdminInvitation {
-  email: string;
-  link: string;
-  /** Whether the email went out now; if not, it waits in the outbox for the next sweep. */
-  emailed: boolean;
-}
-
-/** Invites, then delivers the tenant's outbox at once: the CLI is its own deliverer. */
-async function inviteAdmin(
-  platform: NodePlatform,
-  operator: string,
-  slug: string,
-  email: string,
-): Promise<AdminInvitation> {
-  const tenant = await findTenantBySlug(platform.control, slug);
-  const invitation = await inviteFirstAdmin({
-    platform,
-    tenant,
-    email,
-    now: platform.now(),
-    operator,
-  });
-  const report = await deliverTenant(platform, tenant.id);
-  const emailed = report !== "skipped" && report.sent > 0 && report.retrying + report.dead === 0;
-  return { ...invitation, emailed };
-}
-
-/** The link is a secret: printed for the operator alone to pass on if the email goes astray. */
-function printInvitation(io: Io, invitation: AdminInvitation): void {
-  const how = invitation.emailed
-    ? "was emailed"
-    : "could not be emailed yet; the email is retried by the scheduler's next sweeps";
-  io.out(`invited ${invitation.email} as the first admin; the link (valid 7 days) ${how}:`);
-  io.out(invitation.link);
 }
 
 async function migrate(
