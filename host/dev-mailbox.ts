@@ -1,36 +1,50 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
-import type { MailMessage, MailTransport } from "../workers/shared/src/platform/mail";
+import type { MailMessage, MailTransport, SendOptions } from "../workers/shared/src/platform/mail";
 
 export interface MailboxEntry extends MailMessage {
   id: string;
   sentAt: string;
+  /** The outbox's key for this email: a second send with it is accepted and dropped. */
+  idempotencyKey?: string;
 }
 
 /**
  * The embedded default's email: messages are appended to DATA_DIR/mailbox.jsonl, where the
  * web client (/dev/mailbox) and `tandem mail list` read them. Nothing leaves the machine.
+ * Like a provider honouring Idempotency-Key, it keeps one message per key.
  */
 export class DevMailbox implements MailTransport {
+  #keys: Set<string> | undefined;
+
   constructor(readonly file: string) {}
 
-  async send(message: MailMessage): Promise<void> {
+  async send(message: MailMessage, { idempotencyKey }: SendOptions): Promise<void> {
+    // Read from the file once: the CLI and the host may share a data folder.
+    this.#keys ??= new Set(this.#entries().flatMap((e) => e.idempotencyKey ?? []));
+    if (this.#keys.has(idempotencyKey)) return;
     const entry: MailboxEntry = {
       id: crypto.randomUUID(),
       sentAt: new Date().toISOString(),
       ...message,
+      idempotencyKey,
     };
     appendFileSync(this.file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+    this.#keys.add(idempotencyKey);
   }
 
   /** Newest first, optionally only those sent to one address. */
   list(opts: { to?: string; limit?: number } = {}): MailboxEntry[] {
-    if (!existsSync(this.file)) return [];
-    const entries = readFileSync(this.file, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as MailboxEntry)
+    const entries = this.#entries()
       .filter((e) => !opts.to || e.to.toLowerCase() === opts.to.toLowerCase())
       .reverse();
     return entries.slice(0, opts.limit ?? 50);
+  }
+
+  #entries(): MailboxEntry[] {
+    if (!existsSync(this.file)) return [];
+    return readFileSync(this.file, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as MailboxEntry);
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "../workers/shared/src/platform/log";
 import { describeError } from "../workers/shared/src/platform/log";
-import type { SweepQueue, TenantSweep } from "../workers/shared/src/platform/platform";
+import type { SchedulerMessage, SweepQueue } from "../workers/shared/src/platform/platform";
 
 export interface InProcessQueueOptions {
   maxAttempts?: number;
@@ -13,19 +13,19 @@ export interface InProcessQueueOptions {
  * retried with exponential backoff when it throws, and dead-lettered after maxAttempts.
  */
 export class InProcessQueue implements SweepQueue {
-  readonly deadLetters: { body: TenantSweep; error: string }[] = [];
-  #consumer: ((body: TenantSweep, attempt: number) => Promise<void>) | null = null;
+  readonly deadLetters: { body: SchedulerMessage; error: string }[] = [];
+  #consumer: ((body: SchedulerMessage, attempt: number) => Promise<void>) | null = null;
   #inFlight = new Set<Promise<void>>();
   #timers = new Set<NodeJS.Timeout>();
   #closed = false;
 
   constructor(private readonly opts: InProcessQueueOptions) {}
 
-  consume(consumer: (body: TenantSweep, attempt: number) => Promise<void>): void {
+  consume(consumer: (body: SchedulerMessage, attempt: number) => Promise<void>): void {
     this.#consumer = consumer;
   }
 
-  async sendBatch(messages: Iterable<{ body: TenantSweep }>): Promise<void> {
+  async sendBatch(messages: Iterable<{ body: SchedulerMessage }>): Promise<void> {
     for (const { body } of messages) this.#deliver(body, 1);
   }
 
@@ -42,14 +42,14 @@ export class InProcessQueue implements SweepQueue {
     this.#timers.clear();
   }
 
-  #deliver(body: TenantSweep, attempt: number): void {
+  #deliver(body: SchedulerMessage, attempt: number): void {
     if (this.#closed || !this.#consumer) return;
     const run = this.#consumer(body, attempt).catch((err) => this.#failed(body, attempt, err));
     this.#inFlight.add(run);
     void run.finally(() => this.#inFlight.delete(run));
   }
 
-  #failed(body: TenantSweep, attempt: number, err: unknown): void {
+  #failed(body: SchedulerMessage, attempt: number, err: unknown): void {
     const { maxAttempts = 5, baseDelayMs = 1000, log } = this.opts;
     const error = describeError(err);
     if (attempt >= maxAttempts) {

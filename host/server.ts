@@ -10,7 +10,7 @@ import { loadHostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";
 import { type NodePlatform, nodePlatform } from "./platform";
-import { startScheduler } from "./scheduler";
+import { consumeSchedulerQueue, startScheduler } from "./scheduler";
 
 export const webDist = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -24,6 +24,7 @@ export interface RunningHost {
 export interface HostOptions {
   port?: number;
   dataDir: string;
+  /** false: no cron tick (sweeps); outbox deliveries asked for by requests still run. */
   scheduler?: boolean;
   log?: Logger;
   env?: NodeJS.ProcessEnv;
@@ -54,6 +55,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   });
   const queue = new InProcessQueue({ log });
   const platform = await nodePlatform(config, queue, log);
+  // Without the cron tick, the queue still delivers what requests write to the outbox.
+  consumeSchedulerQueue(platform, queue);
   const cron = opts.scheduler === false ? null : startScheduler(platform, queue, log);
 
   const host = new Hono();
@@ -77,10 +80,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     queue,
     async close() {
       cron?.stop();
-      queue.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      // Emails queued after a response still go out before the databases close.
+      // Deliveries asked for after a response still run before the databases close; retries
+      // waiting for their backoff are left to the next start's first sweep.
       await platform.background.idle();
+      queue.close();
+      await queue.idle();
       platform.close();
     },
   };

@@ -1,21 +1,20 @@
 import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
-import { type NodePlatform, nodePlatform } from "../../host/platform";
-import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
+import { nodePlatform } from "../../host/platform";
 import { AppError } from "../../workers/shared/src/contracts/errors";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
 import { parseInput } from "../../workers/shared/src/contracts/validate";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,
-  findTenantBySlug,
   listTenants,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
   type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
+import { type AdminInvitation, inviteAdmin, printInvitation } from "./invite-admin";
 import { seedDemo } from "./seed";
 
 export const usage = `Usage: tandem <command> [options]
@@ -93,7 +92,7 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
           return 0;
         }
         if (!values.json) io.out(`created ${row(tenant)}`);
-        let invitation: { email: string; link: string };
+        let invitation: AdminInvitation;
         try {
           invitation = await inviteAdmin(platform, ctx.actor, tenant.slug, adminEmail);
         } catch (err) {
@@ -154,17 +153,6 @@ function checkedEmail(raw: string): string {
     if (err instanceof AppError) throw new AppError(err.code, `--admin-email: ${err.message}`);
     throw err;
   }
-}
-
-async function inviteAdmin(platform: NodePlatform, operator: string, slug: string, email: string) {
-  const tenant = await findTenantBySlug(platform.control, slug);
-  return inviteFirstAdmin({ platform, tenant, email, now: platform.now(), operator });
-}
-
-/** The link is a secret: printed for the operator alone to pass on if the email goes astray. */
-function printInvitation(io: Io, invitation: { email: string; link: string }): void {
-  io.out(`invited ${invitation.email} as the first admin; the link (valid 7 days) was emailed:`);
-  io.out(invitation.link);
 }
 
 async function migrate(

@@ -55,5 +55,14 @@ export const migrations: Migration[] = [
       "CREATE TABLE `training_resources` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`url` text,\n\t`body` text,\n\t`quiz` text,\n\t`required_for` text NOT NULL,\n\t`position` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
       "CREATE INDEX `training_resources_program` ON `training_resources` (`program_id`);"
     ]
+  },
+  {
+    "tag": "0004_outbox",
+    "statements": [
+      "CREATE TABLE `outbox` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`key` text NOT NULL,\n\t`channel` text NOT NULL,\n\t`recipient` text NOT NULL,\n\t`subject` text NOT NULL,\n\t`payload` text,\n\t`status` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`next_attempt_at` integer NOT NULL,\n\t`last_error` text,\n\t`created_at` integer NOT NULL,\n\t`sent_at` integer\n);",
+      "CREATE UNIQUE INDEX `outbox_key` ON `outbox` (`key`);",
+      "CREATE INDEX `outbox_due` ON `outbox` (`status`,`next_attempt_at`);",
+      "CREATE INDEX `outbox_sent_at` ON `outbox` (`sent_at`);"
+    ]
   }
 ];

@@ -130,6 +130,7 @@ describe("the web client with a keyboard, a screen reader's eyes and a small pho
       ["members", `/o/${slug}/members`],
       ["api-clients", `/o/${slug}/clients`],
       ["audit-log", `/o/${slug}/audit`],
+      ["email-deliveries", `/o/${slug}/deliveries`],
     ];
 
     beforeAll(async () => {

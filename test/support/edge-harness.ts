@@ -47,7 +47,7 @@ export interface Edge {
  * Tenants are prepared from Node through the same gateway.
  */
 export async function startEdge(
-  opts: { apiBindings?: Record<string, string> } = {},
+  opts: { apiBindings?: Record<string, string>; schedulerBindings?: Record<string, string> } = {},
 ): Promise<Edge> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-edge-"));
   const gateway = await startLibsqlGateway({ dir, createMissing: true });
@@ -95,7 +95,7 @@ export async function startEdge(
         modules: true,
         scriptPath: bundle("scheduler"),
         compatibilityDate: "2026-04-20",
-        bindings: controlBindings,
+        bindings: { ...controlBindings, ...opts.schedulerBindings },
         queueProducers: { SWEEP_QUEUE: "tandem-sweeps" },
         queueConsumers: { "tandem-sweeps": { maxBatchTimeout: 1, maxRetries: 2 } },
       },

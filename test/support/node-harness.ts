@@ -7,6 +7,7 @@ import { members } from "../../db/tenant/schema";
 import { loadHostConfig } from "../../host/config";
 import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
+import { consumeSchedulerQueue } from "../../host/scheduler";
 import { createApp } from "../../workers/api/src/app";
 import type { TenantDb } from "../../workers/shared/src/platform/db";
 import { jsonLogger, type Logger } from "../../workers/shared/src/platform/log";
@@ -53,6 +54,12 @@ export interface Harness {
   /** A member access token for a tenant, signed with the platform's key. */
   tokenFor(slug: string, opts?: { memberId?: string; role?: "admin" | "member" }): Promise<string>;
   request(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /**
+   * Waits until what requests asked of the queue is done: the deliveries nudged after their
+   * responses (emails reach the dev mailbox here) and any sweeps sent. Retries still waiting
+   * for their backoff are not waited for.
+   */
+  deliver(): Promise<void>;
   /** Points a tenant at a database file that cannot be opened, as if its storage were gone. */
   breakTenantDb(slug: string): Promise<void>;
   close(): Promise<void>;
@@ -77,6 +84,8 @@ export async function startHarness(
   const platform = await nodePlatform(config, queue, log);
   if (opts.provisioner) platform.provisioner = opts.provisioner;
   if (opts.now) platform.now = opts.now;
+  // The host's consumer, as `npm start` runs it: sweeps and outbox deliveries.
+  consumeSchedulerQueue(platform, queue);
   const app = createApp(platform);
   const operator: OperatorCtx = { ...platform, actor: "test" };
   return {
@@ -107,6 +116,10 @@ export async function startHarness(
       if (token) headers.set("authorization", `Bearer ${token}`);
       return Promise.resolve(app.request(path, { ...rest, headers }));
     },
+    async deliver() {
+      await platform.background.idle();
+      await queue.idle();
+    },
     async breakTenantDb(slug) {
       const tenant = await findTenantBySlug(platform.control, slug);
       await platform.control
@@ -117,7 +130,9 @@ export async function startHarness(
       platform.tenants.forget(tenant.id);
     },
     async close() {
+      await platform.background.idle();
       queue.close();
+      await queue.idle();
       platform.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

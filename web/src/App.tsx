@@ -9,6 +9,7 @@ import { ConfirmEmail, ResetPassword } from "./features/identity/TokenPages";
 import { Landing } from "./features/landing/Landing";
 import { Accept } from "./features/members/Accept";
 import { MembersPage } from "./features/members/MembersPage";
+import { DeliveriesPage } from "./features/outbox/DeliveriesPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
 import { AdminOnly, SignedIn } from "./org/AppFrame";
 import { PublicFrame } from "./org/PublicFrame";
@@ -78,6 +79,10 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
     ) : rest === "/audit" ? (
       <AdminOnly>
         <AuditPage />
+      </AdminOnly>
+    ) : rest === "/deliveries" ? (
+      <AdminOnly>
+        <DeliveriesPage />
       </AdminOnly>
     ) : null;
   if (!page) return <NotFound />;

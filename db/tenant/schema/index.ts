@@ -2,4 +2,5 @@
 export * from "./identity";
 export * from "./members";
 export * from "./operations";
+export * from "./outbox";
 export * from "./programs";

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { clientTokenIds } from "../../../db/control/schema";
 import { auditLog } from "../../../db/tenant/schema";
 import type { ClientView } from "../../../workers/api/src/features/clients/clients";
-import { pruneSpentTokenIds } from "../../../workers/shared/src/security/client-assertions";
+import { pruneControl } from "../../../workers/scheduler/src/housekeeping";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
@@ -111,7 +111,7 @@ describe("replay", () => {
       { clientId: "cli_prunetest", jti: "old", expiresAt: new Date(now.getTime() - 1000) },
       { clientId: "cli_prunetest", jti: "live", expiresAt: new Date(now.getTime() + 60_000) },
     ]);
-    await pruneSpentTokenIds(h.platform, now);
+    await pruneControl(h.platform.control, now);
     const left = await h.platform.control
       .select({ jti: clientTokenIds.jti })
       .from(clientTokenIds)

@@ -52,6 +52,7 @@ describe("deciding on applications", () => {
       const res = await send("POST", path, admin, { decision, message });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ id, status, decisionMessage: message ?? null });
+      await h.deliver();
       const [sent] = mail(`${memberId}@members.test`);
       expect(sent?.subject).toContain(subject);
       expect(sent?.text).toContain(text);
@@ -59,6 +60,7 @@ describe("deciding on applications", () => {
       const audit = await db.select().from(auditLog).where(eq(auditLog.subjectId, id));
       expect(audit.map((a) => a.action)).toEqual(["enrollment.decision"]);
     }
+    await h.deliver();
     expect(mail("m-approve@members.test")[0]?.text).not.toContain("Mentor guide");
   });
 

@@ -23,8 +23,9 @@ const mailbox = () => h.platform.mail as DevMailbox;
 const login = (email: string, password: string) =>
   h.post("/v1/orgs/acme/auth/login", { email, password });
 
-/** The token of the newest link of that kind sent to `to`, as a user would click it. */
-function tokenFromMail(to: string, kind: "reset-password" | "confirm-email"): string {
+/** The token of the newest link of that kind delivered to `to`, as a user would click it. */
+async function tokenFromMail(to: string, kind: "reset-password" | "confirm-email") {
+  await h.deliver();
   const [mail] = mailbox().list({ to });
   const pattern = new RegExp(`http://tandem\\.test/o/acme/${kind}#token=(\\S+)`);
   const match = mail?.text.match(pattern);
@@ -41,10 +42,13 @@ async function auditFor(action: string, subjectId: string) {
 }
 
 describe("password reset", () => {
-  /** The email goes out after the 202, so the answer cannot tell whether the account exists. */
+  /**
+   * The email is written and delivered after the 202, so the answer cannot tell whether the
+   * account exists; this waits for the delivery.
+   */
   const requestReset = async (email: unknown) => {
     const res = await h.post("/v1/orgs/acme/auth/password-reset", { email });
-    await h.platform.background.idle();
+    await h.deliver();
     return res;
   };
   const confirm = (token: string, password: string) =>
@@ -62,7 +66,7 @@ describe("password reset", () => {
     expect(mail!.text).toContain("expires in 1 hour");
     expect(mail!.text).toContain("If you didn't ask for this");
 
-    const token = tokenFromMail("ada@acme.example", "reset-password");
+    const token = await tokenFromMail("ada@acme.example", "reset-password");
     expect((await confirm(token, newPassword)).status).toBe(204);
     await expectProblem(await login("ada@acme.example", strongPassword), 401, "unauthorized");
     expect((await login("ada@acme.example", newPassword)).status).toBe(200);
@@ -87,7 +91,7 @@ describe("password reset", () => {
   it("a link expires after an hour", async () => {
     await h.addMember("acme", { email: "slow@acme.example" });
     await requestReset("slow@acme.example");
-    const token = tokenFromMail("slow@acme.example", "reset-password");
+    const token = await tokenFromMail("slow@acme.example", "reset-password");
     h.clock.advance(60 * 60 * 1000 + 1);
     await expectProblem(await confirm(token, newPassword), 404, "not_found");
     expect((await login("slow@acme.example", strongPassword)).status).toBe(200);
@@ -96,7 +100,7 @@ describe("password reset", () => {
   it("refuses a weak new password with a field error and keeps the link usable", async () => {
     await h.addMember("acme", { email: "weak@acme.example" });
     await requestReset("weak@acme.example");
-    const token = tokenFromMail("weak@acme.example", "reset-password");
+    const token = await tokenFromMail("weak@acme.example", "reset-password");
     const body = await expectProblem(await confirm(token, "qwertyuiop"), 400, "validation");
     expect(body.errors).toEqual([{ field: "password", message: expect.stringMatching(/common/) }]);
     expect((await confirm(token, newPassword)).status).toBe(204);
@@ -115,7 +119,7 @@ describe("password reset", () => {
     for (let i = 0; i < 5; i++) await login("locked@acme.example", "wrong password");
     await expectProblem(await login("locked@acme.example", strongPassword), 429, "rate_limited");
     await requestReset("locked@acme.example");
-    await confirm(tokenFromMail("locked@acme.example", "reset-password"), newPassword);
+    await confirm(await tokenFromMail("locked@acme.example", "reset-password"), newPassword);
     expect((await login("locked@acme.example", newPassword)).status).toBe(200);
   });
 
@@ -145,14 +149,18 @@ describe("email change", () => {
     expect(res.status).toBe(202);
     expect((await memberRow(h, "acme", bo.id)).email).toBe("bo@acme.example");
 
+    await h.deliver();
     const [mail] = mailbox().list({ to: "bo.new@acme.example" });
     expect(mail!.text).toContain("expires in 24 hours");
     expect(mail!.text).toContain("you keep signing in with bo@acme.example");
-    expect((await confirm(tokenFromMail("bo.new@acme.example", "confirm-email"))).status).toBe(204);
+    expect(
+      (await confirm(await tokenFromMail("bo.new@acme.example", "confirm-email"))).status,
+    ).toBe(204);
 
     expect((await memberRow(h, "acme", bo.id)).email).toBe("bo.new@acme.example");
     expect((await login("bo.new@acme.example", strongPassword)).status).toBe(200);
     await expectProblem(await login("bo@acme.example", strongPassword), 401, "unauthorized");
+    await h.deliver();
     const [notice] = mailbox().list({ to: "bo@acme.example" });
     expect(notice!.subject).toContain("was changed");
     expect(notice!.text).toContain("bo.new@acme.example");
@@ -174,6 +182,7 @@ describe("email change", () => {
       .from(emailTokens)
       .where(eq(emailTokens.memberId, cy.id));
     expect(rows).toEqual([]);
+    await h.deliver();
     expect(mailbox().list({ to: "cy2@acme.example" })).toEqual([]);
   });
 
@@ -191,7 +200,7 @@ describe("email change", () => {
       newEmail: "later@acme.example",
       password: strongPassword,
     });
-    const token = tokenFromMail("later@acme.example", "confirm-email");
+    const token = await tokenFromMail("later@acme.example", "confirm-email");
     await h.addMember("acme", { email: "later@acme.example" });
     await expectProblem(await confirm(token), 409, "conflict");
     expect((await memberRow(h, "acme", di.id)).email).toBe("di@acme.example");
@@ -210,12 +219,12 @@ describe("email change", () => {
       newEmail: "fay2@acme.example",
       password: strongPassword,
     });
-    const edToken = tokenFromMail("ed2@acme.example", "confirm-email");
+    const edToken = await tokenFromMail("ed2@acme.example", "confirm-email");
     expect((await confirm(edToken)).status).toBe(204);
     await expectProblem(await confirm(edToken), 404, "not_found");
     h.clock.advance(24 * 60 * 60 * 1000 + 1);
     await expectProblem(
-      await confirm(tokenFromMail("fay2@acme.example", "confirm-email")),
+      await confirm(await tokenFromMail("fay2@acme.example", "confirm-email")),
       404,
       "not_found",
     );

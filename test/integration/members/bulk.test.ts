@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, invitations, members } from "../../../db/tenant/schema";
+import { auditLog, invitations, members, outbox } from "../../../db/tenant/schema";
 import { DevMailbox } from "../../../host/dev-mailbox";
-import { AppError } from "../../../workers/shared/src/contracts/errors";
 import { parseInvitationCsv } from "../../../workers/shared/src/contracts/members";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
+import { MailNotSent } from "../../../workers/shared/src/platform/mail";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
@@ -71,6 +71,7 @@ describe("POST /v1/members/invitations/bulk", () => {
     expect(problem.detail).toMatch(/^Nothing was created\. Row 2: /);
     expect(await db.select().from(invitations)).toEqual([]);
     expect(await invitedEmails(db)).toEqual([]);
+    await h.deliver();
     expect(mailbox().list({ to: "one@example.org" })).toEqual([]);
   });
 
@@ -86,6 +87,7 @@ describe("POST /v1/members/invitations/bulk", () => {
       ["b@clean.example", "admin"],
     ]);
     expect((await invitedEmails(db)).sort()).toEqual(["a@clean.example", "b@clean.example"]);
+    await h.deliver();
     for (const { email } of rows) expect(mailbox().list({ to: email })).toHaveLength(1);
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "member.invite"));
     expect(audits.map((a) => a.detail.email).sort()).toEqual([
@@ -109,6 +111,7 @@ describe("POST /v1/members/invitations/bulk", () => {
     expect((await invitedEmails(db)).sort()).toEqual(["five@example.org", "one@example.org"]);
     const [five] = await db.select().from(members).where(eq(members.email, "five@example.org"));
     expect(five!.displayName).toBe("Five");
+    await h.deliver();
     expect(mailbox().list({ to: "five@example.org" })).toHaveLength(1);
   });
 
@@ -131,6 +134,7 @@ describe("POST /v1/members/invitations/bulk", () => {
     expect(((await res.json()) as BulkBody).created).toHaveLength(500);
     expect(await db.$count(invitations)).toBe(500);
     expect(await db.$count(auditLog, eq(auditLog.action, "member.invite"))).toBe(500);
+    await h.deliver();
     expect(mailbox().list({ to: "p499@full.example" })).toHaveLength(1);
   });
 
@@ -151,27 +155,35 @@ describe("POST /v1/members/invitations/bulk", () => {
     expect(odd.errors.map((e) => e.field).sort()).toEqual(["mode", "rows"]);
   });
 
-  it("a mail failure part-way removes every row of the call and the error travels", async () => {
+  it("a mail failure part-way undoes nothing: every invitation stands, its email retried", async () => {
     const { token, db } = await org("bulk-mailfail");
     const real = h.platform.mail;
-    let sent = 0;
     h.platform.mail = {
-      async send(message) {
-        if (++sent === 3) throw new AppError("misconfigured", "Email is not configured.");
-        await real.send(message);
+      async send(message, options) {
+        if (message.to === "m2@fail.example") {
+          throw new MailNotSent("The email provider refused the message (500).", false);
+        }
+        await real.send(message, options);
       },
     };
     try {
       const rows = Array.from({ length: 6 }, (_, i) => ({ email: `m${i}@fail.example` }));
-      await expectProblem(await bulk(token, { rows, mode: "valid_only" }), 503, "misconfigured");
+      expect((await bulk(token, { rows, mode: "valid_only" })).status).toBe(200);
+      await h.deliver();
     } finally {
       h.platform.mail = real;
     }
-    expect(await db.select().from(invitations)).toEqual([]);
-    expect(await invitedEmails(db)).toEqual([]);
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "member.invite"))).toEqual(
-      [],
-    );
+    expect(await db.$count(invitations)).toBe(6);
+    expect(await invitedEmails(db)).toHaveLength(6);
+    expect(await db.$count(auditLog, eq(auditLog.action, "member.invite"))).toBe(6);
+    const rows = await db.select().from(outbox);
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(5);
+    expect(rows.filter((r) => r.status === "pending").map((r) => r.recipient)).toEqual([
+      "m2@fail.example",
+    ]);
+    for (let i = 0; i < 6; i++) {
+      expect(mailbox().list({ to: `m${i}@fail.example` })).toHaveLength(i === 2 ? 0 : 1);
+    }
   });
 
   it("is 403 for a plain member", async () => {

@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
-import { auditLog, invitations, members } from "../../../db/tenant/schema";
+import { auditLog, invitations, members, outbox } from "../../../db/tenant/schema";
 import { DevMailbox } from "../../../host/dev-mailbox";
-import { AppError } from "../../../workers/shared/src/contracts/errors";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import type { MailTransport } from "../../../workers/shared/src/platform/mail";
+import { MailNotSent, type MailTransport } from "../../../workers/shared/src/platform/mail";
 import { hashToken } from "../../../workers/shared/src/security/opaque-tokens";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { storedJwk } from "../../support/client-keys";
@@ -78,6 +77,7 @@ describe("POST /v1/members/invitations", () => {
     expect(member).toMatchObject({ status: "invited", role: "admin", displayName: "Grace" });
     expect(member!.passwordHash).toBeNull();
 
+    await h.deliver();
     const [mail, ...others] = mailbox().list({ to: "grace.hopper@example.org" });
     expect(others).toEqual([]);
     expect(mail!.subject).toBe("Ada Admin invited you to inv-basic University on Tandem");
@@ -98,6 +98,7 @@ describe("POST /v1/members/invitations", () => {
     expect((await invite(token, { email: "lin@example.org" })).status).toBe(201);
     const [member] = await db.select().from(members).where(eq(members.email, "lin@example.org"));
     expect(member).toMatchObject({ role: "member", displayName: "lin", status: "invited" });
+    await h.deliver();
     const [mail] = mailbox().list({ to: "lin@example.org" });
     expect(mail!.text.startsWith("Hi,\n\n")).toBe(true);
     expect(mail!.text).not.toContain("as an admin");
@@ -128,6 +129,7 @@ describe("POST /v1/members/invitations", () => {
       "conflict",
     );
     expect(gone.detail).toContain("reactivate");
+    await h.deliver();
     expect(mailbox().list({ to: "twice@example.org" })).toHaveLength(1);
     expect(mailbox().list({ to: "gone@members.test" })).toEqual([]);
   });
@@ -175,37 +177,42 @@ describe("POST /v1/members/invitations", () => {
     );
     expect(problem.detail).toBe("Only organization admins may do this.");
     expect(await db.select().from(invitations)).toEqual([]);
+    await h.deliver();
     expect(mailbox().list({ to: "friend@example.org" })).toEqual([]);
   });
 
-  it("leaves nothing written when the email cannot be sent, and the mail error travels", async () => {
+  it("answers 201 while email is failing: the invitation stands and its email waits", async () => {
     const { token, db } = await org("inv-mailfail");
     const real = h.platform.mail;
     const failing: MailTransport = {
       async send() {
-        throw new AppError("upstream_failed", "The email provider refused the message (503).");
+        throw new MailNotSent("The email provider refused the message (503).", false);
       },
     };
     h.platform.mail = failing;
+    let id: string;
     try {
-      const problem = await expectProblem(
-        await invite(token, { email: "unlucky@example.org" }),
-        502,
-        "upstream_failed",
-      );
-      expect(problem.detail).toContain("email provider");
+      const res = await invite(token, { email: "unlucky@example.org" });
+      expect(res.status).toBe(201);
+      id = ((await res.json()) as { id: string }).id;
+      await h.deliver();
     } finally {
       h.platform.mail = real;
     }
-    expect(await db.select().from(invitations)).toEqual([]);
-    expect(await db.select().from(members).where(eq(members.email, "unlucky@example.org"))).toEqual(
-      [],
-    );
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, "member.invite"))).toEqual(
-      [],
-    );
-    // Once mail works again the same address can be invited.
-    expect((await invite(token, { email: "unlucky@example.org" })).status).toBe(201);
+    expect(await db.select().from(invitations)).toHaveLength(1);
+    expect(
+      await db.select().from(auditLog).where(eq(auditLog.action, "member.invite")),
+    ).toHaveLength(1);
+    expect(await db.select().from(outbox)).toEqual([
+      expect.objectContaining({
+        key: `invitation:${id}`,
+        recipient: "unlucky@example.org",
+        status: "pending",
+        attempts: 1,
+        lastError: "The email provider refused the message (503).",
+      }),
+    ]);
+    expect(mailbox().list({ to: "unlucky@example.org" })).toEqual([]);
   });
 });
 
@@ -239,6 +246,7 @@ describe("an integration with members:write", () => {
     const res = await invite(assertion, { email: "hired@example.org" });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ invitedBy: null });
+    await h.deliver();
     const [mail] = mailbox().list({ to: "hired@example.org" });
     expect(mail!.subject).toBe("You're invited to join inv-client University on Tandem");
     expect(mail!.text).toContain("The team at inv-client University invited you");
@@ -336,6 +344,7 @@ describe("pending invitations: list, revoke, resend", () => {
     expect(fresh.id).not.toBe(created.id);
     expect(fresh.email).toBe("again@example.org");
 
+    await h.deliver();
     const [newer, older] = mailbox().list({ to: "again@example.org" });
     const [oldRow] = await db.select().from(invitations).where(eq(invitations.id, created.id));
     const [newRow] = await db.select().from(invitations).where(eq(invitations.id, fresh.id));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { clientTokenIds } from "../../../db/control/schema";
-import { emailTokens, loginThrottle, refreshTokens } from "../../../db/tenant/schema";
-import { enqueueSweeps, sweepTenant } from "../../../workers/scheduler/src/sweep";
+import { emailTokens, loginThrottle, outbox, refreshTokens } from "../../../db/tenant/schema";
+import { enqueueSweeps } from "../../../workers/scheduler/src/sweep";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 
@@ -12,12 +12,11 @@ const hour = 60 * 60 * 1000;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ now: () => now });
-  h.queue.consume((sweep) => sweepTenant(h.platform, sweep).then(() => {}));
   await h.createTenant("tidy");
 });
 afterAll(() => h.close());
 
-it("a sweep removes stale sign-in windows, expired refresh tokens and old email links only", async () => {
+it("a sweep removes stale sign-in windows, expired refresh tokens, old email links and long-sent outbox rows only", async () => {
   const db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "tidy"));
   const token = (id: string, expiresAt: Date) => ({
     id,
@@ -50,6 +49,26 @@ it("a sweep removes stale sign-in windows, expired refresh tokens and old email 
       expiresAt: ago(hour),
     },
   ]);
+  const sent = (id: string, status: "sent" | "dead", at: Date) => ({
+    id,
+    key: `test:${id}`,
+    channel: "email" as const,
+    recipient: "r@x.test",
+    subject: "s",
+    payload: null,
+    status,
+    attempts: 1,
+    nextAttemptAt: at,
+    createdAt: at,
+    sentAt: status === "sent" ? at : null,
+  });
+  await db
+    .insert(outbox)
+    .values([
+      sent("sent-long-ago", "sent", ago(31 * 24 * hour)),
+      sent("sent-lately", "sent", ago(29 * 24 * hour)),
+      sent("dead-long-ago", "dead", ago(90 * 24 * hour)),
+    ]);
   await h.platform.control.insert(clientTokenIds).values([
     { clientId: "cli_a", jti: "spent", expiresAt: ago(hour) },
     { clientId: "cli_a", jti: "current", expiresAt: ago(-hour) },
@@ -61,6 +80,10 @@ it("a sweep removes stale sign-in windows, expired refresh tokens and old email 
   expect((await db.select().from(loginThrottle)).map((r) => r.key)).toEqual(["account:now@x.test"]);
   expect((await db.select().from(refreshTokens)).map((r) => r.id)).toEqual(["live"]);
   expect((await db.select().from(emailTokens)).map((r) => r.id)).toEqual(["recent"]);
+  expect((await db.select().from(outbox)).map((r) => r.id).sort()).toEqual([
+    "dead-long-ago",
+    "sent-lately",
+  ]);
   expect((await h.platform.control.select().from(clientTokenIds)).map((r) => r.jti)).toEqual([
     "current",
   ]);

@@ -5,6 +5,7 @@ import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
+import { outboxRouteSpecs } from "./outbox";
 import { programRouteSpecs } from "./programs";
 import { publicRoutes } from "./public";
 import { trainingRouteSpecs } from "./training";
@@ -24,6 +25,7 @@ export const routeTable: RouteTable = {
     ...programRouteSpecs,
     ...enrollmentRouteSpecs,
     ...trainingRouteSpecs,
+    ...outboxRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,

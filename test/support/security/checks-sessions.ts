@@ -79,6 +79,7 @@ export function sessionChecks(env: () => SuiteEnv) {
   it("B's invitation link does nothing under A's slug", async () => {
     const { a, b, h } = env();
     const invitation = await env().invite(b);
+    await h.deliver();
     const mailbox = h.platform.mail as DevMailbox;
     const [mail] = mailbox.list({ to: invitation.email });
     const token = /#token=([A-Za-z0-9_-]+)/.exec(mail!.text)?.[1];

@@ -7,6 +7,7 @@ import {
   invitations,
   loginThrottle,
   members,
+  outbox,
   refreshTokens,
 } from "../../../db/tenant/schema";
 import { signAccessToken } from "../../../workers/shared/src/security/access-tokens";
@@ -136,6 +137,8 @@ export async function startEnv(): Promise<SuiteEnv> {
         refreshTokens: await db.select().from(refreshTokens).orderBy(asc(refreshTokens.id)),
         emailTokens: await db.select().from(emailTokens).orderBy(asc(emailTokens.id)),
         loginThrottle: await db.select().from(loginThrottle).orderBy(asc(loginThrottle.key)),
+        // Keys only: deliveries nudged by earlier calls may still be changing rows' status.
+        outbox: await db.select({ key: outbox.key }).from(outbox).orderBy(asc(outbox.key)),
         audit,
         clients: await h.platform.control
           .select()

@@ -10,6 +10,7 @@ import { healthRoutes } from "./features/health";
 import { authRoutes, meRoutes } from "./features/identity";
 import { invitationRoutes, membersRoutes } from "./features/members";
 import { operatorRoutes } from "./features/operator";
+import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
 import { programsRoutes, programTemplatesRoutes } from "./features/programs";
 import { trainingRoutes } from "./features/training";
 import type { AppEnv } from "./http/app-env";
@@ -63,12 +64,14 @@ export function createApp(platform: Platform) {
   // authenticated router so its token check never runs for them.
   const org = new Hono<AppEnv>();
   org.use(orgBySlug());
+  org.use(deliverWrittenOutbox());
   org.route("/auth", authRoutes);
   org.route("/auth/invitations", invitationRoutes);
   app.route("/v1/orgs/:slug", org);
 
   const v1 = new Hono<AppEnv>();
   v1.use(tenantContext());
+  v1.use(deliverWrittenOutbox());
   v1.route("/me", meRoutes);
   v1.route("/me/enrollments", myEnrollmentsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
@@ -78,6 +81,7 @@ export function createApp(platform: Platform) {
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);
+  v1.route("/outbox", outboxRoutes);
   app.route("/v1", v1);
 
   const operator = new Hono<AppEnv>();

@@ -1,9 +1,11 @@
+import { mailFromEnv } from "../../shared/src/platform/assemble-platform";
 import { connectWeb, edgeControlDb } from "../../shared/src/platform/edge-platform";
 import { readEnv, schedulerEnvSchema } from "../../shared/src/platform/env";
 import { describeError, jsonLogger } from "../../shared/src/platform/log";
-import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
+import type { SchedulerMessage, SweepQueue } from "../../shared/src/platform/platform";
 import { TenantConnections } from "../../shared/src/platform/tenant-connections";
-import { enqueueSweeps, sweepTenant } from "./sweep";
+import { runSchedulerMessage } from "./consumer";
+import { enqueueSweeps, type SchedulerDeps } from "./sweep";
 
 interface Bindings {
   SWEEP_QUEUE: SweepQueue;
@@ -11,15 +13,18 @@ interface Bindings {
 }
 
 const log = jsonLogger(undefined, { worker: "scheduler" });
-let deps: ReturnType<typeof build> | undefined;
+let deps: SchedulerDeps | undefined;
 
 /** Validates the environment once per isolate and keeps tenant clients for reuse. */
-function build(env: Bindings) {
+function build(env: Bindings): SchedulerDeps {
   const vars = readEnv(schedulerEnvSchema, env);
   return {
     control: edgeControlDb(vars),
     connections: new TenantConnections(connectWeb, vars.DB_TOKEN_KEY),
     now: () => new Date(),
+    mail: mailFromEnv(vars),
+    sealKey: vars.DB_TOKEN_KEY,
+    log,
   };
 }
 
@@ -36,18 +41,19 @@ export default {
 
   async queue(batch, env) {
     deps ??= build(env);
+    // One message per tenant: each is acknowledged or retried on its own.
     for (const message of batch.messages) {
       try {
-        const outcome = await sweepTenant(deps, message.body);
+        await runSchedulerMessage(deps, message.body);
         message.ack();
-        log.info("tenant swept", { tenantId: message.body.tenantId, outcome });
       } catch (err) {
-        log.warn("tenant sweep failed", {
+        log.warn("scheduler message failed", {
           tenantId: message.body.tenantId,
+          kind: message.body.kind ?? "sweep",
           error: describeError(err),
         });
         message.retry({ delaySeconds: Math.min(60 * 2 ** message.attempts, 3600) });
       }
     }
   },
-} satisfies ExportedHandler<Bindings, TenantSweep>;
+} satisfies ExportedHandler<Bindings, SchedulerMessage>;

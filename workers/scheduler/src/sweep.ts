@@ -1,14 +1,21 @@
 import { eq } from "drizzle-orm";
-import { tenants } from "../../../db/control/schema";
+import { type Tenant, tenants } from "../../../db/control/schema";
 import { schedulerHeartbeats } from "../../../db/tenant/schema";
-import { type ControlDb, isConnectionError } from "../../shared/src/platform/db";
+import { type ControlDb, isConnectionError, type TenantDb } from "../../shared/src/platform/db";
 import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
 import type { TenantConnections } from "../../shared/src/platform/tenant-connections";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
+import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneControl, pruneTenant } from "./housekeeping";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
+
+/** What the consumer needs: the control DB, tenant clients, and how to deliver. */
+export interface SchedulerDeps extends DeliveryDeps {
+  control: ControlDb;
+  connections: TenantConnections;
+}
 
 /**
  * The cron side: one message per active tenant, so each tenant is swept by its own
@@ -34,29 +41,51 @@ export async function enqueueSweeps(
   return active.length;
 }
 
-export type SweepOutcome = "swept" | "skipped";
-
-/** The consumer side: sweep one tenant. Throws to ask the queue for a retry. */
-export async function sweepTenant(
-  deps: { control: ControlDb; connections: TenantConnections; now: () => Date },
-  sweep: TenantSweep,
-): Promise<SweepOutcome> {
-  const [tenant] = await deps.control.select().from(tenants).where(eq(tenants.id, sweep.tenantId));
+/**
+ * Runs `work` on an active tenant's database; "skipped" for a tenant that is not active.
+ * Throws (asking the queue for a retry) while its schema is behind or its database fails.
+ */
+async function withActiveTenant<T>(
+  deps: Pick<SchedulerDeps, "control" | "connections">,
+  tenantId: string,
+  work: (tenant: Tenant, db: TenantDb) => Promise<T>,
+): Promise<T | "skipped"> {
+  const [tenant] = await deps.control.select().from(tenants).where(eq(tenants.id, tenantId));
   if (tenant?.status !== "active") return "skipped";
   if (tenant.schemaVersion < tenantSchemaVersion) {
     throw new Error(`Tenant "${tenant.slug}" awaits migration; retrying later.`);
   }
   try {
-    const db = await deps.connections.db(tenant);
-    await db
-      .insert(schedulerHeartbeats)
-      .values({ tick: sweep.tick, processedAt: deps.now() })
-      .onConflictDoNothing();
-    await pruneTenant(db, deps.now());
+    return await work(tenant, await deps.connections.db(tenant));
   } catch (err) {
     // A broken client must not be reused by the retry.
     if (isConnectionError(err)) deps.connections.evict(tenant.id);
     throw err;
   }
-  return "swept";
+}
+
+export type SweepOutcome = "swept" | "skipped";
+
+/**
+ * The consumer side: sweep one tenant, then deliver its outbox, so a row whose nudge was
+ * lost (a crash between the write and the send) goes out at the next tick.
+ */
+export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Promise<SweepOutcome> {
+  return withActiveTenant(deps, sweep.tenantId, async (tenant, db) => {
+    await db
+      .insert(schedulerHeartbeats)
+      .values({ tick: sweep.tick, processedAt: deps.now() })
+      .onConflictDoNothing();
+    await pruneTenant(db, deps.now());
+    await deliverOutbox(deps, tenant, db);
+    return "swept" as const;
+  });
+}
+
+/** Delivers one tenant's due outbox rows now. */
+export function deliverTenant(
+  deps: SchedulerDeps,
+  tenantId: string,
+): Promise<DeliveryReport | "skipped"> {
+  return withActiveTenant(deps, tenantId, (tenant, db) => deliverOutbox(deps, tenant, db));
 }

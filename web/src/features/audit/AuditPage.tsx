@@ -26,6 +26,7 @@ const actionText: Record<string, string> = {
   "client.add_key": "Added a key to an API client",
   "client.remove_key": "Removed a key from an API client",
   "client.revoke": "Revoked an API client",
+  "outbox.retry": "Retried a failed email",
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -2,7 +2,7 @@ import type { Tenant } from "../../../../db/control/schema";
 import type { TenantDb } from "../../../shared/src/platform/db";
 import type { OrgLinks } from "../../../shared/src/platform/links";
 import type { Logger } from "../../../shared/src/platform/log";
-import type { MailTransport } from "../../../shared/src/platform/mail";
+import type { Outbox } from "../../../shared/src/platform/outbox";
 import type { Platform } from "../../../shared/src/platform/platform";
 import type { Actor } from "../../../shared/src/security/actor";
 
@@ -18,6 +18,8 @@ export interface AppEnv {
     tenant: Tenant;
     db: TenantDb;
     actor: Actor;
+    /** Set once the request's service context built an outbox row (deliverWrittenOutbox). */
+    outboxWritten: boolean;
   };
 }
 
@@ -32,7 +34,8 @@ export interface OrgCtx {
   now: Date;
   /** Links into the web client for this organization, as sent in emails. */
   links: OrgLinks;
-  mail: MailTransport;
+  /** Where a change records the emails (and later other messages) it causes. */
+  outbox: Outbox;
   log: Logger;
   /** Where the request came from, for rate limits and the audit log. */
   origin: RequestOrigin;

@@ -48,6 +48,7 @@ const credentials: [prefix: string, security: Security][] = [
   // No "me" for an integration, and only admins manage API clients.
   ["/v1/me", [member]],
   ["/v1/clients", [member]],
+  ["/v1/outbox", [member]],
   ["/operator/v1", [operator]],
 ];
 
@@ -105,6 +106,11 @@ const areas: Area[] = [
     prefixes: ["/v1/audit"],
   },
   {
+    tag: "outbox",
+    description: "Emails sent, waiting for a retry or failed, with a retry action. Admins only.",
+    prefixes: ["/v1/outbox"],
+  },
+  {
     tag: "operator",
     description: "Running the platform: tenants and migrations. Operator token only.",
     prefixes: ["/operator/v1"],
@@ -143,6 +149,8 @@ export const summaries: Record<string, string> = {
   "DELETE /v1/clients/{id}/keys/{kid}": "Remove a client's key",
   "POST /v1/clients/{id}/revoke": "Revoke an integration client",
   "GET /v1/audit": "Read the audit log",
+  "GET /v1/outbox": "List email deliveries (?status=dead: the failed ones)",
+  "POST /v1/outbox/{id}/retry": "Retry a failed delivery",
   "GET /operator/v1/tenants": "List organizations",
   "POST /operator/v1/tenants": "Create an organization",
   "POST /operator/v1/tenants/{slug}/admin-invitations": "Invite an organization's admin",

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { orgLinks } from "../../../shared/src/platform/links";
+import { createOutbox } from "../../../shared/src/platform/outbox";
 import type { AppEnv, OrgCtx, RequestOrigin, TenantCtx } from "./app-env";
 
 export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
@@ -10,12 +11,19 @@ export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
 export function orgCtx(c: Context<AppEnv>): OrgCtx {
   const platform = c.get("platform");
   const tenant = c.get("tenant");
+  const db = c.get("db");
+  const now = platform.now();
   return {
     tenant,
-    db: c.get("db"),
-    now: platform.now(),
+    db,
+    now,
     links: orgLinks(platform.publicUrl, tenant.slug),
-    mail: platform.mail,
+    outbox: createOutbox({
+      db,
+      now,
+      sealKey: platform.sealKey,
+      onWrite: () => c.set("outboxWritten", true),
+    }),
     log: c.get("log"),
     origin: requestOrigin(c),
   };

@@ -22,7 +22,9 @@ export function tursoFromEnv(vars: ApiEnvVars): TursoProvisioner | null {
 }
 
 /** Email through the configured provider, or a transport that refuses clearly. */
-export function mailFromEnv(vars: ApiEnvVars): MailTransport {
+export function mailFromEnv(
+  vars: Pick<ApiEnvVars, "MAIL_API_URL" | "MAIL_API_KEY" | "MAIL_FROM">,
+): MailTransport {
   if (!(vars.MAIL_API_URL && vars.MAIL_API_KEY && vars.MAIL_FROM)) return unconfiguredMail;
   return new HttpMailTransport({
     apiUrl: vars.MAIL_API_URL,

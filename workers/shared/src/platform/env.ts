@@ -22,6 +22,13 @@ const controlDb = {
   ),
 };
 
+/** The email provider: read by whatever delivers the outbox (scheduler Worker, Node host). */
+const mail = {
+  MAIL_API_URL: v.optional(url("MAIL_API_URL")),
+  MAIL_API_KEY: optionalText("MAIL_API_KEY"),
+  MAIL_FROM: optionalText("MAIL_FROM"),
+};
+
 /** Everything the API Worker reads from its environment, checked once per isolate. */
 export const apiEnvSchema = v.looseObject({
   ...controlDb,
@@ -29,9 +36,7 @@ export const apiEnvSchema = v.looseObject({
   SIGNING_KEYS: secret("SIGNING_KEYS", 2),
   OPERATOR_TOKEN: secret("OPERATOR_TOKEN", 32),
   PASSWORD_PEPPER: secret("PASSWORD_PEPPER", 32),
-  MAIL_API_URL: v.optional(url("MAIL_API_URL")),
-  MAIL_API_KEY: optionalText("MAIL_API_KEY"),
-  MAIL_FROM: optionalText("MAIL_FROM"),
+  ...mail,
   JWKS_HOST_ALLOWLIST: v.optional(v.string()),
   TURSO_API_URL: v.optional(url("TURSO_API_URL")),
   TURSO_ORG: optionalText("TURSO_ORG"),
@@ -39,7 +44,7 @@ export const apiEnvSchema = v.looseObject({
   TURSO_API_TOKEN: optionalText("TURSO_API_TOKEN"),
 });
 
-export const schedulerEnvSchema = v.looseObject({ ...controlDb });
+export const schedulerEnvSchema = v.looseObject({ ...controlDb, ...mail });
 
 export type ApiEnvVars = v.InferOutput<typeof apiEnvSchema>;
 export type SchedulerEnvVars = v.InferOutput<typeof schedulerEnvSchema>;

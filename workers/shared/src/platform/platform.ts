@@ -8,16 +8,33 @@ import type { MailTransport } from "./mail";
 import type { Provisioner } from "./provisioning";
 import type { TenantConnections } from "./tenant-connections";
 
-/** One scheduler message: sweep this tenant for what is due at this tick. */
+/**
+ * Sweep this tenant for what is due at this tick (and deliver its outbox). Messages from
+ * before the outbox carry no `kind`; they are sweeps.
+ */
 export interface TenantSweep {
+  kind?: "sweep";
   tenantId: string;
   /** ISO time of the cron tick that produced the message. */
   tick: string;
 }
 
+/** Deliver this tenant's outbox now: sent after a request wrote rows to it. */
+export interface TenantDelivery {
+  kind: "deliver";
+  tenantId: string;
+}
+
+/** What the scheduler's queue carries. */
+export type SchedulerMessage = TenantSweep | TenantDelivery;
+
+export function deliveryMessage(tenantId: string): { body: TenantDelivery } {
+  return { body: { kind: "deliver", tenantId } };
+}
+
 /** The subset of Cloudflare's Queue that Tandem uses; the Node host implements it in-process. */
 export interface SweepQueue {
-  sendBatch(messages: Iterable<{ body: TenantSweep }>): Promise<void>;
+  sendBatch(messages: Iterable<{ body: SchedulerMessage }>): Promise<void>;
 }
 
 /**
@@ -37,6 +54,7 @@ export interface Platform {
   publicUrl: string;
   /** HMAC key mixed into every password hash, so a stolen database alone cracks nothing. */
   passwordPepper: string;
+  /** Used by the outbox's deliverer only; requests write outbox rows instead. */
   mail: MailTransport;
   /** Work that finishes after the response (see background.ts). */
   background: BackgroundTasks;

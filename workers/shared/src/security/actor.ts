@@ -15,8 +15,12 @@ export const clientScopes = [
 ] as const;
 export type ClientScope = (typeof clientScopes)[number];
 
-/** Permissions no integration can hold: managing integrations themselves. */
-export type Permission = ClientScope | "clients:manage";
+/**
+ * Permissions no integration can hold: managing integrations themselves, and the outbox,
+ * whose rows name every address the organization emails.
+ */
+const memberOnly = ["clients:manage", "outbox:manage"] as const;
+export type Permission = ClientScope | (typeof memberOnly)[number];
 
 export type Actor =
   | {
@@ -30,7 +34,9 @@ export type Actor =
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === "member") return actor.role === "admin";
-  return permission !== "clients:manage" && actor.scopes.includes(permission);
+  return (
+    !(memberOnly as readonly string[]).includes(permission) && actor.scopes.includes(permission)
+  );
 }
 
 /** Throws 403 unless the actor holds the permission. Services call it before any read or write. */

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -167,19 +167,6 @@ async function spend(platform: Platform, clientId: string, jti: string, exp: num
 }
 
 /**
- * Deletes a bounded batch of spent token ids that can no longer be replayed. Called on a small
- * share of verifications so the table stays small without a scheduled job.
- */
-export async function pruneSpentTokenIds(platform: Pick<Platform, "control">, now: Date) {
-  await platform.control.run(
-    sql`DELETE FROM ${clientTokenIds} WHERE rowid IN (SELECT rowid FROM ${clientTokenIds}
-      WHERE ${clientTokenIds.expiresAt} < ${now.getTime()} LIMIT 500)`,
-  );
-}
-
-const pruneShare = 0.01;
-
-/**
  * Verifies a JWT an integration signed (RFC 7523 style) against its registered keys, and
  * records its jti so it cannot be replayed. Throws 401 for anything else.
  */
@@ -200,11 +187,6 @@ export async function verifyClientAssertion(
       ...(err.clientId ? { clientId: err.clientId } : {}),
     });
     throw new AppError("unauthorized", "The client assertion is invalid, expired or replayed.");
-  }
-  if (Math.random() < pruneShare) {
-    await pruneSpentTokenIds(platform, now).catch((err: unknown) =>
-      platform.log.warn("pruning spent client token ids failed", { error: describeError(err) }),
-    );
   }
   const { clientId, tenantId, scopes } = verified;
   return { clientId, tenantId, scopes };

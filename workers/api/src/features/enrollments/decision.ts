@@ -14,7 +14,9 @@ const statusOf = { approve: "approved", waitlist: "waitlisted", decline: "declin
 
 /**
  * A coordinator approves, waitlists or declines an application, and the member is told by
- * email. A decision may be revised; a withdrawn application is the member's to reopen.
+ * email: the decision and its email commit together, and the email goes out from the outbox
+ * (once per decision, however often the request is retried). A decision may be revised; a
+ * withdrawn application is the member's to reopen.
  */
 export async function decideEnrollment({
   ctx,
@@ -31,6 +33,27 @@ export async function decideEnrollment({
   }
   const status = statusOf[input.decision];
   const message = input.message || null;
+  const applicant = await enrollmentView(ctx.db, program, enrollment);
+  const training = await ctx.db
+    .select({ title: trainingResources.title, requiredFor: trainingResources.requiredFor })
+    .from(trainingResources)
+    .where(eq(trainingResources.programId, program.id))
+    .orderBy(asc(trainingResources.position));
+  const email = await ctx.outbox.email(
+    decisionEmail({
+      member: applicant.member,
+      orgName: ctx.tenant.name,
+      programName: program.name,
+      role: applicant.role,
+      decision: status,
+      message,
+      training: training
+        .filter((t) => requiredOf(t.requiredFor, applicant.role))
+        .map((t) => t.title),
+      link: ctx.links.program(program.id),
+    }),
+    `enrollment-decision:${enrollment.id}:${ctx.now.getTime()}`,
+  );
   await ctx.db.batch([
     ctx.db
       .update(enrollments)
@@ -48,28 +71,7 @@ export async function decideEnrollment({
       subjectId: enrollment.id,
       detail: { programId: program.id, from: enrollment.status, to: status },
     }),
+    ...email,
   ]);
-  const view = await enrollmentView(
-    ctx.db,
-    program,
-    await findEnrollment(ctx.db, program.id, enrollment.id),
-  );
-  const training = await ctx.db
-    .select({ title: trainingResources.title, requiredFor: trainingResources.requiredFor })
-    .from(trainingResources)
-    .where(eq(trainingResources.programId, program.id))
-    .orderBy(asc(trainingResources.position));
-  await ctx.mail.send(
-    decisionEmail({
-      member: view.member,
-      orgName: ctx.tenant.name,
-      programName: program.name,
-      role: view.role,
-      decision: status,
-      message,
-      training: training.filter((t) => requiredOf(t.requiredFor, view.role)).map((t) => t.title),
-      link: ctx.links.program(program.id),
-    }),
-  );
-  return view;
+  return enrollmentView(ctx.db, program, await findEnrollment(ctx.db, program.id, enrollment.id));
 }

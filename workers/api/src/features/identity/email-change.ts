@@ -4,7 +4,6 @@ import { members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { memberEmail } from "../../../../shared/src/contracts/members";
 import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";
-import { describeError } from "../../../../shared/src/platform/log";
 import { requireMember } from "../../../../shared/src/security/actor";
 import { offeredPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx, TenantCtx } from "../../http/app-env";
@@ -62,7 +61,7 @@ export async function requestEmailChange({
   });
 }
 
-/** Applies a confirmed new address, then tells the old one. */
+/** Applies a confirmed new address and, in the same transaction, queues a notice to the old one. */
 export async function confirmEmailChange({
   ctx,
   input,
@@ -75,6 +74,10 @@ export async function confirmEmailChange({
   if (!link.newEmail) throw new AppError("not_found", gone);
   const newEmail = link.newEmail;
   await assertEmailFree(ctx.db, newEmail);
+  const [notice] = await ctx.outbox.email(
+    emailChangedNotice({ member, newEmail, orgName: ctx.tenant.name }),
+    `email-changed-notice:${link.id}`,
+  );
   try {
     await ctx.db.transaction(async (tx) => {
       await spendEmailToken(tx, link, ctx.now);
@@ -94,19 +97,10 @@ export async function confirmEmailChange({
           detail: { from: member.email, to: newEmail },
         },
       );
+      await tx.run(notice);
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw emailTaken();
     throw err;
-  }
-  try {
-    await ctx.mail.send(emailChangedNotice({ member, newEmail, orgName: ctx.tenant.name }));
-  } catch (err) {
-    // The change stands; a notice that could not go out must not make it look failed.
-    ctx.log.error("email change notice not sent", {
-      tenant: ctx.tenant.slug,
-      memberId: member.id,
-      error: describeError(err),
-    });
   }
 }

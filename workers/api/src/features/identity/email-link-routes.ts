@@ -3,6 +3,7 @@ import { afterResponse } from "../../http/after-response";
 import type { AppEnv } from "../../http/app-env";
 import { orgCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
+import { requestDelivery } from "../outbox";
 import { credentials } from "./credentials";
 import { confirmEmailChange, emailChangeConfirmInput } from "./email-change";
 import {
@@ -17,7 +18,10 @@ export const emailLinkRoutes = new Hono<AppEnv>()
   .post("/password-reset", validate("json", passwordResetInput), (c) => {
     // The same answer, at the same speed, whether or not the account exists.
     const [ctx, input] = [orgCtx(c), c.req.valid("json")];
-    afterResponse(c, "password reset email", () => requestPasswordReset({ ctx, input }));
+    afterResponse(c, "password reset email", async () => {
+      const queued = await requestPasswordReset({ ctx, input });
+      if (queued) await requestDelivery(c.get("platform"), ctx.tenant.id);
+    });
     return c.body(null, 202);
   })
   .post("/password-reset/confirm", validate("json", passwordResetConfirmInput), async (c) => {

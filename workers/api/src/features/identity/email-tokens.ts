@@ -16,16 +16,16 @@ export const linkToken = v.pipe(
 
 /** Single-use links sent by email: how long each kind stays valid, and where it leads. */
 const purposes = {
-  password_reset: { ttlMs: 60 * 60 * 1000, link: "reset-password" },
-  email_change: { ttlMs: 24 * 60 * 60 * 1000, link: "confirm-email" },
+  password_reset: { ttlMs: 60 * 60 * 1000, link: "reset-password", outboxKey: "password-reset" },
+  email_change: { ttlMs: 24 * 60 * 60 * 1000, link: "confirm-email", outboxKey: "email-change" },
 } as const;
 
 export type EmailTokenPurpose = keyof typeof purposes;
 type EmailTokenRow = typeof emailTokens.$inferSelect;
 
 /**
- * Stores a new token and sends the email composed around its link. If the email cannot be
- * sent the token is removed again, so no usable link exists that nobody received.
+ * Stores a new token together with the email composed around its link (an outbox row keyed
+ * by the token's id): both exist or neither, and the email goes out after the response.
  */
 export async function sendEmailToken(
   ctx: OrgCtx,
@@ -38,23 +38,22 @@ export async function sendEmailToken(
 ): Promise<void> {
   const { token, hash } = await newOpaqueToken();
   const id = crypto.randomUUID();
-  const expiresAt = new Date(ctx.now.getTime() + purposes[opts.purpose].ttlMs);
-  await ctx.db.insert(emailTokens).values({
-    id,
-    memberId: opts.memberId,
-    purpose: opts.purpose,
-    newEmail: opts.newEmail ?? null,
-    tokenHash: hash,
-    createdAt: ctx.now,
-    expiresAt,
-  });
-  const url = ctx.links.email(purposes[opts.purpose].link, token);
-  try {
-    await ctx.mail.send(opts.compose({ url, expiresAt }));
-  } catch (err) {
-    await ctx.db.delete(emailTokens).where(eq(emailTokens.id, id));
-    throw err;
-  }
+  const { ttlMs, link, outboxKey } = purposes[opts.purpose];
+  const expiresAt = new Date(ctx.now.getTime() + ttlMs);
+  const url = ctx.links.email(link, token);
+  const email = await ctx.outbox.email(opts.compose({ url, expiresAt }), `${outboxKey}:${id}`);
+  await ctx.db.batch([
+    ctx.db.insert(emailTokens).values({
+      id,
+      memberId: opts.memberId,
+      purpose: opts.purpose,
+      newEmail: opts.newEmail ?? null,
+      tokenHash: hash,
+      createdAt: ctx.now,
+      expiresAt,
+    }),
+    ...email,
+  ]);
 }
 
 const linkInvalid = () =>

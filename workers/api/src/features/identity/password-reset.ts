@@ -25,8 +25,9 @@ export const passwordResetConfirmInput = v.object({ token: linkToken, password: 
 const maxResetEmailsPerHour = 3;
 
 /**
- * Emails a reset link to an active member with that address. The answer never says whether
- * one exists, so failures (unknown address, too many requests, mail down) are only logged.
+ * Emails a reset link to an active member with that address (through the outbox); true when
+ * an email was queued. The answer never says whether one exists, so failures (unknown
+ * address, too many requests) are only logged.
  */
 export async function requestPasswordReset({
   ctx,
@@ -34,12 +35,12 @@ export async function requestPasswordReset({
 }: {
   ctx: OrgCtx;
   input: v.InferOutput<typeof passwordResetInput>;
-}): Promise<void> {
+}): Promise<boolean> {
   const [member] = await ctx.db
     .select()
     .from(members)
     .where(and(eq(members.email, input.email), eq(members.status, "active")));
-  if (!member) return;
+  if (!member) return false;
   const hourAgo = new Date(ctx.now.getTime() - 60 * 60 * 1000);
   const [recent] = await ctx.db
     .select({ n: count() })
@@ -54,7 +55,7 @@ export async function requestPasswordReset({
   const log = ctx.log;
   if ((recent?.n ?? 0) >= maxResetEmailsPerHour) {
     log.warn("password reset emails limited", { tenant: ctx.tenant.slug, memberId: member.id });
-    return;
+    return false;
   }
   try {
     await sendEmailToken(ctx, {
@@ -62,12 +63,14 @@ export async function requestPasswordReset({
       purpose: "password_reset",
       compose: ({ url }) => passwordResetEmail({ member, orgName: ctx.tenant.name, url }),
     });
+    return true;
   } catch (err) {
     log.error("password reset email not sent", {
       tenant: ctx.tenant.slug,
       memberId: member.id,
       error: describeError(err),
     });
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import pLimit from "p-limit";
 import { members } from "../../../../../db/tenant/schema";
 import { type MailMessage, oneLine } from "../../../../shared/src/platform/mail";
+import type { OutboxInsert } from "../../../../shared/src/platform/outbox";
 import type { IssueCtx, Planned } from "./invitation-plan";
 
 const expiryFormat = new Intl.DateTimeFormat("en-GB", {
@@ -65,28 +65,19 @@ async function inviterName(ctx: IssueCtx): Promise<string | null> {
 }
 
 /**
- * Emails every planned invitation, a few at a time; after the first failure no further email
- * is started, and that failure is thrown. Without an actor it is the operator's first admin.
+ * The outbox rows of every planned invitation's email, to commit with the invitations; one
+ * per invitation id, so issuing the same invitation twice emails once. Without an actor it
+ * is the operator's first admin.
  */
-export async function sendInvitationEmails(
+export async function invitationEmails(
   ctx: IssueCtx,
   planned: readonly Planned[],
-): Promise<void> {
+): Promise<OutboxInsert[]> {
   const firstAdmin = ctx.actor === null;
   const inviter = await inviterName(ctx);
-  const limit = pLimit(4);
-  const failure: { error?: unknown } = {};
-  await Promise.all(
-    planned.map((p) =>
-      limit(async () => {
-        if ("error" in failure) return;
-        try {
-          await ctx.mail.send(invitationMail(ctx, p, inviter, firstAdmin));
-        } catch (err) {
-          if (!("error" in failure)) failure.error = err;
-        }
-      }),
-    ),
+  const outbox = ctx.outbox;
+  const rows = planned.map((p) =>
+    outbox.email(invitationMail(ctx, p, inviter, firstAdmin), `invitation:${p.view.id}`),
   );
-  if ("error" in failure) throw failure.error;
+  return (await Promise.all(rows)).flat();
 }

@@ -11,7 +11,7 @@ import type {
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { OrgLinks } from "../../../../shared/src/platform/links";
 import type { Logger } from "../../../../shared/src/platform/log";
-import type { MailTransport } from "../../../../shared/src/platform/mail";
+import type { Outbox } from "../../../../shared/src/platform/outbox";
 import type { Actor } from "../../../../shared/src/security/actor";
 import { newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { RequestOrigin } from "../../http/app-env";
@@ -24,7 +24,7 @@ export interface IssueCtx {
   db: TenantDb;
   now: Date;
   links: OrgLinks;
-  mail: MailTransport;
+  outbox: Outbox;
   log: Logger;
   origin: RequestOrigin;
   /** Null when an operator provisions the first admin: the audit log then names the system. */

@@ -5,6 +5,7 @@ import { AppError } from "../../../../shared/src/contracts/errors";
 import { type InvitationInput, invitationInput } from "../../../../shared/src/contracts/members";
 import { parseInput } from "../../../../shared/src/contracts/validate";
 import { orgLinks } from "../../../../shared/src/platform/links";
+import { createOutbox } from "../../../../shared/src/platform/outbox";
 import type { Platform } from "../../../../shared/src/platform/platform";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
@@ -158,12 +159,13 @@ export async function inviteFirstAdmin({
   }
   const input = parseInput(invitationInput, { email, role: "admin" });
   const links = orgLinks(platform.publicUrl, tenant.slug);
+  const db = await platform.connections.db(tenant);
   const ctx: IssueCtx = {
     tenant,
-    db: await platform.connections.db(tenant),
+    db,
     now,
     links,
-    mail: platform.mail,
+    outbox: createOutbox({ db, now, sealKey: platform.sealKey }),
     log: platform.log,
     origin: { ip: null, userAgent: null },
     actor: null,

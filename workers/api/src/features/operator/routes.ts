@@ -6,6 +6,7 @@ import { tenantSlug } from "../../../../shared/src/contracts/operator";
 import { listTenants } from "../../../../shared/src/tenancy/tenants";
 import type { AppEnv } from "../../http/app-env";
 import { validate } from "../../http/validator";
+import { deliverSoon } from "../outbox";
 import {
   changeTenantStatus,
   createTenantWithAdmin,
@@ -24,7 +25,9 @@ export const operatorRoutes = new Hono<AppEnv>()
     const input = await c.req.json().catch(() => {
       throw new AppError("validation", "The request body must be JSON.");
     });
-    return c.json(await createTenantWithAdmin({ platform: c.get("platform"), input }), 201);
+    const created = await createTenantWithAdmin({ platform: c.get("platform"), input });
+    if (created.invitation) deliverSoon(c, created);
+    return c.json(created, 201);
   })
   .post(
     "/tenants/:slug/admin-invitations",
@@ -32,7 +35,9 @@ export const operatorRoutes = new Hono<AppEnv>()
     validate("json", adminInvitation),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-      return c.json(await inviteTenantAdmin({ platform: c.get("platform"), input }), 201);
+      const invitation = await inviteTenantAdmin({ platform: c.get("platform"), input });
+      deliverSoon(c, { slug: input.slug });
+      return c.json(invitation, 201);
     },
   )
   .post("/tenants/:slug/suspend", validate("param", slugParam), async (c) => {

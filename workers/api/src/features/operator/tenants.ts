@@ -41,7 +41,7 @@ const createWithAdmin = v.object({
 
 type AdminInvitation = { email: string; link: string };
 
-/** Emails the invitation and returns its link: the operator may hand it over as well. */
+/** Queues the invitation email and returns its link: the operator may hand it over as well. */
 export async function inviteTenantAdmin({
   platform,
   input,

@@ -1,0 +1,65 @@
+import { outbox } from "../../../../db/tenant/schema";
+import type { TenantDb } from "./db";
+import type { MailMessage } from "./mail";
+import { sealMessage } from "./outbox-payload";
+
+export interface OutboxDeps {
+  /** Builds the statements; they run wherever the caller runs its change. */
+  db: Pick<TenantDb, "insert">;
+  /** When the cause happened: the row is due at once. */
+  now: Date;
+  /** The platform's seal key: payloads are sealed at rest. */
+  sealKey: string;
+  /** Told each time a row is built, so the request can ask for delivery once it answered. */
+  onWrite?: () => void;
+}
+
+function insertRow(db: OutboxDeps["db"], row: typeof outbox.$inferInsert) {
+  return db.insert(outbox).values(row).onConflictDoNothing({ target: outbox.key });
+}
+
+/** One outbox row as a statement not yet run. */
+export type OutboxInsert = ReturnType<typeof insertRow>;
+
+/**
+ * Where a change records the side effects it causes. Nothing is sent here: each method
+ * returns the row's insert for the caller to put in the SAME `db.batch([...])` as the change
+ * (or to run with `tx.run(...)` inside its transaction), so both commit together or neither
+ * does. The queue consumer delivers the row afterwards, with retries.
+ *
+ * The insert comes in a one-element array: drizzle statements are thenables, and a promise
+ * cannot resolve to one without running it.
+ *
+ *   await ctx.db.batch([change, ...(await outbox.email(message, `invitation:${id}`))]);
+ */
+export interface Outbox {
+  /**
+   * An email. `key` names its cause deterministically (`invitation:<id>`,
+   * `password-reset:<tokenId>`…): a second row with the same key is dropped, so a retried
+   * request or cause never emails twice.
+   */
+  email(message: MailMessage, key: string): Promise<[OutboxInsert]>;
+}
+
+export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox {
+  return {
+    async email(message, key) {
+      onWrite?.();
+      const payload = await sealMessage(sealKey, message);
+      const insert = insertRow(db, {
+        id: crypto.randomUUID(),
+        key,
+        channel: "email",
+        // In clear so admins can see what failed; the body, with its links, is sealed.
+        recipient: message.to,
+        subject: message.subject,
+        payload,
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+      return [insert];
+    },
+  };
+}
