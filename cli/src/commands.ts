@@ -5,6 +5,7 @@ import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
 import { AppError } from "../../workers/shared/src/contracts/errors";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { parseInput } from "../../workers/shared/src/contracts/validate";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
@@ -14,7 +15,6 @@ import {
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
 import { seedDemo } from "./seed";
 

@@ -8,6 +8,7 @@ import { loadHostConfig } from "../../host/config";
 import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { createApp } from "../../workers/api/src/app";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import type { TenantDb } from "../../workers/shared/src/platform/db";
 import { jsonLogger, type Logger } from "../../workers/shared/src/platform/log";
 import type { Provisioner } from "../../workers/shared/src/platform/provisioning";
@@ -16,7 +17,6 @@ import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
 
 /** Tokens are only honoured for active members, so a token's member is made to exist. */

@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clientTokenIds } from "../../../db/control/schema";
 import { auditLog } from "../../../db/tenant/schema";
-import type { ClientView } from "../../../workers/api/src/features/clients/clients";
+import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import { pruneSpentTokenIds } from "../../../workers/shared/src/security/client-assertions";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";

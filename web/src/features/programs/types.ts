@@ -1,16 +1,18 @@
 // Program and enrollment answers as the web client reads them. The API's own view types are
 // imported type-only (nothing reaches the bundle); `JsonOf` turns their Dates into the ISO
 // strings the JSON carries.
-import type { EnrollmentView as ApiEnrollmentView } from "../../../../workers/api/src/features/enrollments/views";
-import type { ProgramTemplateView as ApiTemplateView } from "../../../../workers/api/src/features/programs/templates";
 import type {
+  EnrollmentView as ApiEnrollmentView,
   EnrollmentStatus,
   ProgramRole,
 } from "../../../../workers/shared/src/contracts/enrollments";
-import type { ProgramStatus } from "../../../../workers/shared/src/contracts/programs";
+import type {
+  ProgramTemplateView as ApiTemplateView,
+  ProgramStatus,
+} from "../../../../workers/shared/src/contracts/programs";
 
-export type { EnrollmentProfile } from "../../../../workers/api/src/features/enrollments/views";
-export type { ProgramView } from "../../../../workers/api/src/features/programs/queries";
+export type { EnrollmentProfile } from "../../../../workers/shared/src/contracts/enrollments";
+export type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 export type { EnrollmentStatus, ProgramRole, ProgramStatus };
 
 export type Json = Record<string, unknown>;

@@ -1,8 +1,4 @@
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+import type { Page } from "../../../shared/src/contracts/pagination";
 
 /**
  * A list query asks for `limit + 1` rows: the extra row only tells that another page follows,

@@ -3,17 +3,19 @@ import { enrollments, memberProfiles, members } from "../../../../../db/tenant/s
 import type {
   ApplyInput,
   EnrollmentStatus,
+  EnrollmentView,
   ProgramRole,
 } from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize, can, requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { type Page, pageOf } from "../../http/page";
+import { pageOf } from "../../http/page";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { checkApplication } from "./form";
-import { type EnrollmentView, enrollmentView, enrollmentViews, findEnrollment } from "./views";
+import { enrollmentView, enrollmentViews, findEnrollment } from "./views";
 
 /** A member applies in one role; their profile is saved for every program they join. */
 export async function applyToProgram({

@@ -26,9 +26,9 @@ async function write(ctx: IssueCtx, planned: readonly Planned[]): Promise<void> 
   for (const group of chunks(planned.filter((p) => !p.reused))) {
     const rows = group.map((p) => ({
       id: p.memberId,
-      email: p.view.email,
+      email: p.invitation.email,
       displayName: p.displayName,
-      role: p.view.role,
+      role: p.invitation.role,
       status: "invited" as const,
       createdAt: now,
       updatedAt: now,
@@ -39,12 +39,12 @@ async function write(ctx: IssueCtx, planned: readonly Planned[]): Promise<void> 
     statements.push(
       db
         .update(members)
-        .set({ role: p.view.role, displayName: p.displayName, updatedAt: now })
+        .set({ role: p.invitation.role, displayName: p.displayName, updatedAt: now })
         .where(and(eq(members.id, p.memberId), eq(members.status, "invited"))),
     );
   }
   for (const group of chunks(planned)) {
-    const rows = group.map((p) => ({ ...p.view, tokenHash: p.tokenHash }));
+    const rows = group.map((p) => ({ ...p.invitation, tokenHash: p.tokenHash }));
     statements.push(db.insert(invitations).values(rows));
   }
   try {
@@ -63,7 +63,7 @@ async function undo(ctx: IssueCtx, planned: readonly Planned[]): Promise<void> {
   const { db } = ctx;
   const statements: BatchItem<"sqlite">[] = [];
   for (const group of chunks(planned)) {
-    const ids = group.map((p) => p.view.id);
+    const ids = group.map((p) => p.invitation.id);
     statements.push(db.delete(invitations).where(inArray(invitations.id, ids)));
     const fresh = group.filter((p) => !p.reused).map((p) => p.memberId);
     if (fresh.length > 0) {
@@ -112,7 +112,13 @@ export async function issueInvitations(
     action: "member.invite",
     subjectType: "member",
     subjectId: p.memberId,
-    detail: { email: p.view.email, role: p.view.role, invitationId: p.view.id, ...client, ...note },
+    detail: {
+      email: p.invitation.email,
+      role: p.invitation.role,
+      invitationId: p.invitation.id,
+      ...client,
+      ...note,
+    },
   }));
   await runBatch(
     ctx.db,
