@@ -18,6 +18,7 @@ import {
   findTenantBySlug,
   type OperatorCtx,
 } from "../../workers/shared/src/tenancy/tenants";
+import { answerCheck } from "./contract-check";
 
 /** Tokens are only honoured for active members, so a token's member is made to exist. */
 export async function ensureMember(
@@ -78,6 +79,7 @@ export async function startHarness(
   if (opts.provisioner) platform.provisioner = opts.provisioner;
   if (opts.now) platform.now = opts.now;
   const app = createApp(platform);
+  const checkAnswer = answerCheck(app.routes);
   const operator: OperatorCtx = { ...platform, actor: "test" };
   return {
     dataDir,
@@ -101,11 +103,14 @@ export async function startHarness(
         platform.now(),
       );
     },
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token) headers.set("authorization", `Bearer ${token}`);
-      return Promise.resolve(app.request(path, { ...rest, headers }));
+      const res = await app.request(path, { ...rest, headers });
+      const broken = await checkAnswer(rest.method ?? "GET", path, res);
+      if (broken) throw new Error(broken);
+      return res;
     },
     async breakTenantDb(slug) {
       const tenant = await findTenantBySlug(platform.control, slug);
