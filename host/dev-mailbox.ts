@@ -1,10 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import * as v from "valibot";
+import { type MailboxEntry, mailboxEntry } from "../workers/shared/src/contracts/dev-mailbox";
 import type { MailMessage, MailTransport } from "../workers/shared/src/platform/mail";
-
-export interface MailboxEntry extends MailMessage {
-  id: string;
-  sentAt: string;
-}
 
 /**
  * The embedded default's email: messages are appended to DATA_DIR/mailbox.jsonl, where the
@@ -28,7 +25,7 @@ export class DevMailbox implements MailTransport {
     const entries = readFileSync(this.file, "utf8")
       .split("\n")
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as MailboxEntry)
+      .map((line) => v.parse(mailboxEntry, JSON.parse(line)))
       .filter((e) => !opts.to || e.to.toLowerCase() === opts.to.toLowerCase())
       .reverse();
     return entries.slice(0, opts.limit ?? 50);

@@ -9,13 +9,13 @@ import {
   myEnrollment,
 } from "../../../shared/src/contracts/enrollments";
 import { fieldError, problem } from "../../../shared/src/contracts/errors";
-import { organizationView, sessionAnswer } from "../../../shared/src/contracts/identity";
-import { meView } from "../../../shared/src/contracts/me";
 import {
   invitationLookupView,
-  invitationView,
-  memberView,
-} from "../../../shared/src/contracts/members";
+  organizationView,
+  sessionAnswer,
+} from "../../../shared/src/contracts/identity";
+import { meView } from "../../../shared/src/contracts/me";
+import { invitationView, memberView } from "../../../shared/src/contracts/members";
 import {
   adminInvitation,
   migrationReport,

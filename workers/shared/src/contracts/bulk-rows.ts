@@ -1,10 +1,10 @@
 import * as v from "valibot";
+import { maxBulkRows } from "./limits";
 
 /** What the bulk endpoints (invitations, enrollments) share: the payload, row checks, CSV. */
 
 export const bulkModes = ["all_or_nothing", "valid_only"] as const;
 export type BulkMode = (typeof bulkModes)[number];
-export const maxBulkRows = 500;
 
 /** Rows are checked one by one (see checkRowsByEmail), so one bad row never hides others. */
 export const bulkRowsInput = () =>

@@ -60,3 +60,4 @@ export const clientView = v.object({
 });
 export type ClientView = v.InferOutput<typeof clientView>;
 export const clientList = list(clientView);
+export type ClientList = v.InferOutput<typeof clientList>;

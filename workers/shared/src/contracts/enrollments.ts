@@ -125,6 +125,7 @@ export const enrollmentView = v.object({
 export type EnrollmentView = v.InferOutput<typeof enrollmentView>;
 export const enrollmentPage = page(enrollmentView);
 export const bulkEnrollmentResult = bulkResult(enrollmentView);
+export type BulkEnrollmentResult = v.InferOutput<typeof bulkEnrollmentResult>;
 
 /** The signed-in member's own enrollment, with the program it is in. */
 export const myEnrollment = v.object({
@@ -133,6 +134,7 @@ export const myEnrollment = v.object({
 });
 export type MyEnrollment = v.InferOutput<typeof myEnrollment>;
 export const myEnrollments = v.object({ items: v.array(myEnrollment) });
+export type MyEnrollments = v.InferOutput<typeof myEnrollments>;
 
 /** Rows are checked one by one (see checkEnrollmentRows) so one bad row never hides others. */
 export const bulkEnrollmentInput = bulkRowsInput();

@@ -1,7 +1,8 @@
 import * as v from "valibot";
-import { linkToken } from "./link-token";
+import { displayName } from "./display-name";
+import { timestamp } from "./json";
 import { meView } from "./me";
-import { memberEmail } from "./members";
+import { memberEmail, memberRoles } from "./members";
 import { tenantKinds } from "./operator";
 import { newPassword, offeredPassword } from "./passwords";
 
@@ -39,9 +40,34 @@ export const sessionAnswer = v.object({
 });
 export type SessionAnswer = v.InferOutput<typeof sessionAnswer>;
 
+/** A token from an emailed link (invitation, reset, email change), as the client sends it. */
+export const linkToken = v.pipe(
+  v.string("Token must be text."),
+  v.nonEmpty("Token is required."),
+  v.maxLength(200, "Token must be at most 200 characters."),
+);
+
 export const passwordResetInput = v.object({ email: memberEmail });
 export type PasswordResetInput = v.InferOutput<typeof passwordResetInput>;
 export const passwordResetConfirmInput = v.object({ token: linkToken, password: newPassword });
 export type PasswordResetConfirmInput = v.InferOutput<typeof passwordResetConfirmInput>;
 export const emailChangeConfirmInput = v.object({ token: linkToken });
 export type EmailChangeConfirmInput = v.InferOutput<typeof emailChangeConfirmInput>;
+
+/** Accepting an invitation from its emailed link (the members feature serves it). */
+export const invitationLookupInput = v.object({ token: linkToken });
+export const invitationAcceptInput = v.object({
+  token: linkToken,
+  password: newPassword,
+  displayName: v.optional(displayName),
+});
+export type InvitationAcceptInput = v.InferOutput<typeof invitationAcceptInput>;
+
+/** What the accept page shows before the invitee chooses a password. */
+export const invitationLookupView = v.object({
+  email: v.string(),
+  role: v.picklist(memberRoles),
+  organization: v.object({ slug: v.string(), name: v.string() }),
+  expiresAt: timestamp,
+});
+export type InvitationLookupView = v.InferOutput<typeof invitationLookupView>;

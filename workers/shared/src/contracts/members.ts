@@ -1,10 +1,8 @@
 import * as v from "valibot";
 import { bulkResult, bulkRowsInput, checkRowsByEmail, type RowError, readCsv } from "./bulk-rows";
-import { displayName, displayNameText } from "./display-name";
+import { displayNameText } from "./display-name";
 import { timestamp } from "./json";
-import { linkToken } from "./link-token";
 import { page, pageQuery } from "./pagination";
-import { newPassword } from "./passwords";
 
 /** Members and their invitations, shared by the API and the web client so both judge alike. */
 
@@ -75,6 +73,7 @@ export const invitationPage = page(invitationView);
 /** Rows are checked one by one (see checkInvitationRows), so one bad row never hides others. */
 export const bulkInvitationInput = bulkRowsInput();
 export const bulkInvitationResult = bulkResult(invitationView);
+export type BulkInvitationResult = v.InferOutput<typeof bulkInvitationResult>;
 
 export interface CheckedRow {
   row: number;
@@ -115,20 +114,3 @@ export function parseInvitationCsv(text: string): {
     errors,
   };
 }
-
-export const invitationLookupInput = v.object({ token: linkToken });
-export const invitationAcceptInput = v.object({
-  token: linkToken,
-  password: newPassword,
-  displayName: v.optional(displayName),
-});
-export type InvitationAcceptInput = v.InferOutput<typeof invitationAcceptInput>;
-
-/** What the accept page shows before the invitee chooses a password. */
-export const invitationLookupView = v.object({
-  email: v.string(),
-  role: v.picklist(memberRoles),
-  organization: v.object({ slug: v.string(), name: v.string() }),
-  expiresAt: timestamp,
-});
-export type InvitationLookupView = v.InferOutput<typeof invitationLookupView>;

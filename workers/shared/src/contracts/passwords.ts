@@ -1,8 +1,6 @@
 import * as v from "valibot";
 import { isCommonPassword } from "../security/common-passwords";
-
-export const passwordMinLength = 10;
-export const passwordMaxLength = 200;
+import { passwordMaxLength, passwordMinLength } from "./limits";
 
 /** The rules a new password must meet; failures are field-level validation errors. */
 export const newPassword = v.pipe(

@@ -144,6 +144,7 @@ export const programTemplateView = v.object({
 });
 export type ProgramTemplateView = v.InferOutput<typeof programTemplateView>;
 export const programTemplateList = list(programTemplateView);
+export type ProgramTemplateList = v.InferOutput<typeof programTemplateList>;
 
 export const ruleVersionView = v.object({
   version: v.number(),
@@ -153,6 +154,7 @@ export const ruleVersionView = v.object({
 });
 export type RuleVersionView = v.InferOutput<typeof ruleVersionView>;
 export const ruleVersionList = list(ruleVersionView);
+export type RuleVersionList = v.InferOutput<typeof ruleVersionList>;
 
 /** What PUT …/rules would say about these rules, without saving anything. */
 export const rulesPreview = v.object({

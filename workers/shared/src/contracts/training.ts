@@ -92,6 +92,7 @@ export const trainingView = v.object({
 });
 export type TrainingView = v.InferOutput<typeof trainingView>;
 export const trainingList = list(trainingView);
+export type TrainingList = v.InferOutput<typeof trainingList>;
 
 /** Required training done, for one member in their role in a program. */
 export const trainingProgressView = v.object({ required: v.number(), completed: v.number() });

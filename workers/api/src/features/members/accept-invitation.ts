@@ -4,7 +4,7 @@ import { AppError } from "../../../../shared/src/contracts/errors";
 import type {
   InvitationAcceptInput,
   InvitationLookupView,
-} from "../../../../shared/src/contracts/members";
+} from "../../../../shared/src/contracts/identity";
 import { hashToken } from "../../../../shared/src/security/opaque-tokens";
 import type { OrgCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { sessionAnswer } from "../../../../shared/src/contracts/identity";
 import {
   invitationAcceptInput,
   invitationLookupInput,
   invitationLookupView,
-} from "../../../../shared/src/contracts/members";
+  sessionAnswer,
+} from "../../../../shared/src/contracts/identity";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { orgCtx } from "../../http/service-context";
