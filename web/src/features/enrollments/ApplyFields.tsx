@@ -1,4 +1,5 @@
 import { useId } from "preact/hooks";
+import type { ProgramRole } from "../../../../workers/shared/src/contracts/enrollments";
 import { timeZones } from "../../lib/format";
 import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import type { FieldErrors } from "../../ui/use-form";
@@ -10,7 +11,6 @@ import {
   profileKeys,
   profileLabels,
 } from "../programs/form-reader";
-import type { ProgramRole } from "../programs/types";
 import type { Answers } from "./ApplyPage";
 
 interface Props {

@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import type { ProgramRole } from "../../../../workers/shared/src/contracts/enrollments";
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { browserTimeZone } from "../../lib/format";
 import { navigate } from "../../lib/router";
@@ -6,6 +8,7 @@ import { useActiveSession } from "../../org/session-context";
 import { ErrorMessage, FormActions, Loading, PageHeading } from "../../ui/feedback";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
+import { programApi } from "../programs/common";
 import {
   listKeys,
   type ProfileKey,
@@ -15,7 +18,6 @@ import {
   splitList,
 } from "../programs/form-reader";
 import { RuleSummary } from "../programs/parts";
-import { type ProgramRole, type ProgramView, programApi } from "../programs/types";
 import { ApplyFields } from "./ApplyFields";
 
 export type Answers = Record<string, string | string[]>;

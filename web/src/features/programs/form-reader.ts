@@ -1,4 +1,4 @@
-import type { Json } from "./types";
+import type { Json } from "./common";
 
 /**
  * The application form as the apply page and the review queue read it. The form's schema

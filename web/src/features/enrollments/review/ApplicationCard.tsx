@@ -1,5 +1,7 @@
 import { Fragment } from "preact";
+import type { EnrollmentView } from "../../../../../workers/shared/src/contracts/enrollments";
 import { formatDate } from "../../../lib/format";
+import { type Json, roleName } from "../../programs/common";
 import {
   answerText,
   listKeys,
@@ -8,7 +10,6 @@ import {
   questionsOf,
 } from "../../programs/form-reader";
 import { EnrollmentBadge } from "../../programs/parts";
-import { type EnrollmentView, type Json, roleName } from "../../programs/types";
 import { type Decision, decisionWords } from "./ReviewQueue";
 
 const decisions: Decision[] = ["approve", "waitlist", "decline"];

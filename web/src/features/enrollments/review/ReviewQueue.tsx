@@ -1,16 +1,13 @@
 import { useState } from "preact/hooks";
+import type { EnrollmentView } from "../../../../../workers/shared/src/contracts/enrollments";
+import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import { api } from "../../../lib/api";
 import { ConfirmDialog, StatusMessage } from "../../../ui/feedback";
 import { SelectField, StatusFilter, TextAreaField } from "../../../ui/fields";
 import { PagedList } from "../../../ui/PagedList";
 import { useConfirm } from "../../../ui/use-confirm";
 import { usePages } from "../../../ui/use-pages";
-import {
-  type EnrollmentView,
-  enrollmentStatusLabel,
-  type ProgramView,
-  programApi,
-} from "../../programs/types";
+import { enrollmentStatusLabel, programApi } from "../../programs/common";
 import { ApplicationCard } from "./ApplicationCard";
 import { BulkEnroll } from "./BulkEnroll";
 
