@@ -94,18 +94,13 @@ function Question({
   onValue: (value: string | string[]) => void;
   error: string | undefined;
 }) {
-  const common = { error, ...(q.help ? { hint: q.help } : {}) };
-  const label = q.required ? q.label : `${q.label}`;
-  if (["choice", "multi_choice", "yes_no", "scale"].includes(q.kind)) {
+  const common = { error };
+  const label = q.label;
+  if (q.kind === "choice" || q.kind === "multi_choice" || q.kind === "scale") {
     const options: [string, string][] =
       q.kind === "scale"
         ? ["1", "2", "3", "4", "5"].map((n) => [n, n])
-        : q.kind === "yes_no"
-          ? [
-              ["yes", "Yes"],
-              ["no", "No"],
-            ]
-          : q.options.map((o) => [o, o]);
+        : (q.options ?? []).map((o) => [o, o]);
     return (
       <Choices
         legend={q.required ? label : `${label} (optional)`}

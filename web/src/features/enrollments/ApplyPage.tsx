@@ -9,14 +9,7 @@ import { ErrorMessage, FormActions, Loading, PageHeading } from "../../ui/feedba
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
 import { programApi } from "../programs/common";
-import {
-  listKeys,
-  type ProfileKey,
-  profileKeys,
-  profileModes,
-  questionsOf,
-  splitList,
-} from "../programs/form-reader";
+import { listKeys, type ProfileKey, profileKeys, splitList } from "../programs/form-reader";
 import { RuleSummary } from "../programs/parts";
 import { ApplyFields } from "./ApplyFields";
 
@@ -48,10 +41,8 @@ export function ApplyPage({ programId }: { programId: string }) {
       </>
     );
   }
-  const modes = profileModes(program.applicationForm);
-  const questions = questionsOf(program.applicationForm).filter(
-    (q) => !role || q.audience === "both" || q.audience === role,
-  );
+  const modes = program.applicationForm.profileFields;
+  const questions = program.applicationForm.questions;
 
   const check = (): FieldErrors => {
     const errors: FieldErrors = { role: role ? undefined : "Choose mentor or mentee." };
@@ -81,8 +72,7 @@ export function ApplyPage({ programId }: { programId: string }) {
           .filter((q) => answers[q.id] !== undefined && answers[q.id] !== "")
           .map((q) => {
             const a = answers[q.id];
-            if (q.kind === "yes_no") return [q.id, a === "yes"];
-            if (q.kind === "number" || q.kind === "scale") return [q.id, Number(a)];
+            if (q.kind === "scale") return [q.id, Number(a)];
             return [q.id, a];
           }),
       ),

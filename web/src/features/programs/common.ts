@@ -4,9 +4,6 @@ import type { ProgramStatus } from "../../../../workers/shared/src/contracts/pro
 // What the program and enrollment pages share: words for statuses and roles, and paths. The
 // shapes they read are the API's contracts (workers/shared/src/contracts/).
 
-/** A JSON object read generically (an application form, answers). */
-export type Json = Record<string, unknown>;
-
 export const programStatusLabel: Record<ProgramStatus, string> = {
   draft: "Draft",
   open: "Open for applications",

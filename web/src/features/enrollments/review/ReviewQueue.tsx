@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { EnrollmentView } from "../../../../../workers/shared/src/contracts/enrollments";
+import type {
+  DecisionInput,
+  EnrollmentView,
+} from "../../../../../workers/shared/src/contracts/enrollments";
 import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import { api } from "../../../lib/api";
 import { ConfirmDialog, StatusMessage } from "../../../ui/feedback";
@@ -11,7 +14,7 @@ import { enrollmentStatusLabel, programApi } from "../../programs/common";
 import { ApplicationCard } from "./ApplicationCard";
 import { BulkEnroll } from "./BulkEnroll";
 
-export type Decision = "approve" | "waitlist" | "decline";
+export type Decision = DecisionInput["decision"];
 
 export const decisionWords: Record<Decision, { label: string; done: string }> = {
   approve: { label: "Approve", done: "approved" },
