@@ -1,12 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import * as v from "valibot";
+import { type MailboxEntry, mailboxEntry } from "../workers/shared/src/contracts/dev-mailbox";
 import type { MailMessage, MailTransport, SendOptions } from "../workers/shared/src/platform/mail";
-
-export interface MailboxEntry extends MailMessage {
-  id: string;
-  sentAt: string;
-  /** The outbox's key for this email: a second send with it is accepted and dropped. */
-  idempotencyKey?: string;
-}
 
 /**
  * The embedded default's email: messages are appended to DATA_DIR/mailbox.jsonl, where the
@@ -45,6 +40,6 @@ export class DevMailbox implements MailTransport {
     return readFileSync(this.file, "utf8")
       .split("\n")
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as MailboxEntry);
+      .map((line) => v.parse(mailboxEntry, JSON.parse(line)));
   }
 }

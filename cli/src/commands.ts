@@ -4,6 +4,7 @@ import { DevMailbox } from "../../host/dev-mailbox";
 import { nodePlatform } from "../../host/platform";
 import { AppError } from "../../workers/shared/src/contracts/errors";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { parseInput } from "../../workers/shared/src/contracts/validate";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
@@ -12,7 +13,6 @@ import {
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
 import { type AdminInvitation, inviteAdmin, printInvitation } from "./invite-admin";
 import { seedDemo } from "./seed";

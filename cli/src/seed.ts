@@ -1,11 +1,11 @@
 import { members } from "../../db/tenant/schema";
 import { AppError } from "../../workers/shared/src/contracts/errors";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { TenantConnections } from "../../workers/shared/src/platform/tenant-connections";
 import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
 
 const demoMembers = [
@@ -17,7 +17,7 @@ const demoMembers = [
 
 /** A demo organization to click around in; running it again changes nothing. */
 export async function seedDemo(ctx: OperatorCtx): Promise<string> {
-  let tenant: TenantSummary;
+  let tenant: Pick<TenantSummary, "slug">;
   try {
     tenant = await createTenant(ctx, { slug: "demo", name: "Demo University", kind: "university" });
   } catch (err) {

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { tenantKinds, tenantStatuses } from "../../workers/shared/src/contracts/operator";
+import type { ClientScope } from "../../workers/shared/src/contracts/scopes";
 import type { ClientJwk } from "../../workers/shared/src/security/client-keys";
-
-export const tenantKinds = ["university", "company", "other"] as const;
-export const tenantStatuses = ["provisioning", "active", "suspended"] as const;
 
 /** One row per organization. The database URL is never logged; the token is sealed. */
 export const tenants = sqliteTable("tenants", {
@@ -52,7 +51,7 @@ export const integrationClients = sqliteTable(
     id: text("id").primaryKey(),
     tenantId: text("tenant_id").notNull(),
     name: text("name").notNull(),
-    scopes: text("scopes", { mode: "json" }).$type<string[]>().notNull(),
+    scopes: text("scopes", { mode: "json" }).$type<ClientScope[]>().notNull(),
     /** Public JWKs the client signs with; the newest first. Null when jwksUrl is used. */
     jwks: text("jwks", { mode: "json" }).$type<ClientJwk[]>(),
     jwksUrl: text("jwks_url"),
@@ -81,4 +80,3 @@ export const clientTokenIds = sqliteTable(
 
 export type Tenant = typeof tenants.$inferSelect;
 export type IntegrationClient = typeof integrationClients.$inferSelect;
-export type TenantKind = (typeof tenantKinds)[number];

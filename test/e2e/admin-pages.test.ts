@@ -3,6 +3,7 @@ import { exportJWK, generateKeyPair } from "jose";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../../db/tenant/schema";
+import { clientScopes } from "../../workers/shared/src/contracts/scopes";
 import { createOutbox } from "../../workers/shared/src/platform/outbox";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import {
@@ -94,7 +95,13 @@ describe("admin pages", () => {
     await page.getByRole("navigation").getByRole("link", { name: "API clients" }).click();
     await page.getByText("No API clients yet.").waitFor();
     await page.getByLabel("Name", { exact: true }).fill("HR sync");
+    // Every scope the API grants, programs and enrollments included.
+    const scopes = page.getByRole("group", { name: "Scopes" }).getByRole("checkbox");
+    expect(await scopes.evaluateAll((els) => els.map((el) => el.getAttribute("value")))).toEqual([
+      ...clientScopes,
+    ]);
     await page.getByLabel(/members:read/).check();
+    await page.getByLabel(/programs:read/).check();
     await page.getByLabel("Public JWK", { exact: true }).fill("{not json");
     await page.getByRole("button", { name: "Register client" }).click();
     await page.getByText("This is not valid JSON.").waitFor();
@@ -102,6 +109,7 @@ describe("admin pages", () => {
     await page.getByRole("button", { name: "Register client" }).click();
     const card = page.getByRole("article").filter({ hasText: "HR sync" });
     await card.getByRole("table", { name: "Keys of HR sync" }).waitFor();
+    await card.getByText("members:read, programs:read").waitFor();
 
     await card.getByRole("button", { name: "Add key to HR sync" }).click();
     await card.getByLabel("New public JWK for HR sync").fill(await publicJwk("key-2"));

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import {
   acceptByApi,
   addMember,
@@ -22,13 +23,6 @@ const member = {
   displayName: "Mo Mentee",
 };
 const programName = "First-year buddies 2026";
-
-interface ProgramView {
-  id: string;
-  status: string;
-  rulesVersion: number;
-  rules: { meetings: { frequencyDays: number } };
-}
 
 describe("programs: from template to approved enrollment", () => {
   let e2e: E2e;

@@ -7,6 +7,7 @@ import { Miniflare } from "miniflare";
 import { migrations as controlMigrations } from "../../db/control/migrations.gen";
 import { applyMigrations } from "../../db/migrate";
 import { connectNode } from "../../host/platform";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { controlDb, tenantDb } from "../../workers/shared/src/platform/db";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import { newSealKey } from "../../workers/shared/src/platform/seal";
@@ -19,7 +20,6 @@ import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
 import { gatewayProvisioner, type LibsqlGateway, startLibsqlGateway } from "./libsql-gateway";
 import { ensureMember } from "./node-harness";

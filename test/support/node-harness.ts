@@ -9,6 +9,7 @@ import { InProcessQueue } from "../../host/in-process-queue";
 import { type NodePlatform, nodePlatform } from "../../host/platform";
 import { consumeSchedulerQueue } from "../../host/scheduler";
 import { createApp } from "../../workers/api/src/app";
+import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import type { TenantDb } from "../../workers/shared/src/platform/db";
 import { jsonLogger, type Logger } from "../../workers/shared/src/platform/log";
 import type { Provisioner } from "../../workers/shared/src/platform/provisioning";
@@ -17,8 +18,8 @@ import {
   createTenant,
   findTenantBySlug,
   type OperatorCtx,
-  type TenantSummary,
 } from "../../workers/shared/src/tenancy/tenants";
+import { answerCheck } from "./contract-check";
 
 /** Tokens are only honoured for active members, so a token's member is made to exist. */
 export async function ensureMember(
@@ -87,6 +88,7 @@ export async function startHarness(
   // The host's consumer, as `npm start` runs it: sweeps and outbox deliveries.
   consumeSchedulerQueue(platform, queue);
   const app = createApp(platform);
+  const checkAnswer = answerCheck(app.routes);
   const operator: OperatorCtx = { ...platform, actor: "test" };
   return {
     dataDir,
@@ -110,11 +112,14 @@ export async function startHarness(
         platform.now(),
       );
     },
-    request(path, init = {}) {
+    async request(path, init = {}) {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (token) headers.set("authorization", `Bearer ${token}`);
-      return Promise.resolve(app.request(path, { ...rest, headers }));
+      const res = await app.request(path, { ...rest, headers });
+      const broken = await checkAnswer(rest.method ?? "GET", path, res);
+      if (broken) throw new Error(broken);
+      return res;
     },
     async deliver() {
       await platform.background.idle();

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Problem } from "../../workers/api/src/http/problem";
+import type { Problem } from "../../workers/shared/src/contracts/errors";
 
 /**
  * Asserts the whole problem+json contract of an error response and returns its body.

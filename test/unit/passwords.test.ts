@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { members } from "../../db/tenant/schema";
+import { newPassword } from "../../workers/shared/src/contracts/passwords";
 import {
   commonPasswordCount,
   isCommonPassword,
@@ -9,7 +10,6 @@ import {
   hashPassword,
   maxPasswordIterations,
   needsRehash,
-  newPassword,
   PasswordHashError,
   passwordIterations,
   unmatchablePasswordHash,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { auditActorTypes } from "../../../workers/shared/src/contracts/audit";
 
 /** Who did what, when and from where, inside one organization. */
 export const auditLog = sqliteTable(
@@ -7,7 +8,7 @@ export const auditLog = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
-    actorType: text("actor_type", { enum: ["member", "client", "system", "operator"] }).notNull(),
+    actorType: text("actor_type", { enum: auditActorTypes }).notNull(),
     actorId: text("actor_id"),
     action: text("action").notNull(),
     subjectType: text("subject_type"),

@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
+import type { ClientScope } from "../../../workers/shared/src/contracts/scopes";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { storedJwk } from "../../support/client-keys";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -53,7 +54,7 @@ async function orgWithHistory(slug: string): Promise<string> {
   return token;
 }
 
-async function clientToken(slug: string, scopes: string[]): Promise<string> {
+async function clientToken(slug: string, scopes: ClientScope[]): Promise<string> {
   const tenant = await findTenantBySlug(h.platform.control, slug);
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const clientId = `cli_${slug.replaceAll("-", "_")}_${scopes.length}`;

@@ -1,7 +1,7 @@
 import { base64url, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { ClientView } from "../../../workers/api/src/features/clients/clients";
-import type { MemberView } from "../../../workers/api/src/features/members/list";
+import type { ClientView } from "../../../workers/shared/src/contracts/clients";
+import type { MemberView } from "../../../workers/shared/src/contracts/members";
 import { signAccessToken } from "../../../workers/shared/src/security/access-tokens";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { listMembers, newClientKey } from "../../../docs/examples/integration-client";
-import type { ClientView } from "../../../workers/api/src/features/clients/clients";
+import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import { type Harness, startHarness } from "../../support/node-harness";
 
 let h: Harness;

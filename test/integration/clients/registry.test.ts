@@ -4,7 +4,7 @@ import { exportJWK, generateKeyPair, type JWK } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
 import { auditLog } from "../../../db/tenant/schema";
-import type { ClientView } from "../../../workers/api/src/features/clients/clients";
+import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, enrollments, memberProfiles } from "../../../db/tenant/schema";
-import type { MyEnrollment } from "../../../workers/api/src/features/enrollments/mine";
-import type { EnrollmentView } from "../../../workers/api/src/features/enrollments/views";
+import type {
+  EnrollmentView,
+  MyEnrollment,
+} from "../../../workers/shared/src/contracts/enrollments";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrollments, members } from "../../../db/tenant/schema";
-import type { EnrollmentView } from "../../../workers/api/src/features/enrollments/views";
-import {
-  parseEnrollmentCsv,
-  type RowError,
-} from "../../../workers/shared/src/contracts/enrollments";
+import type { RowError } from "../../../workers/shared/src/contracts/bulk-rows";
+import type { EnrollmentView } from "../../../workers/shared/src/contracts/enrollments";
+import { parseEnrollmentCsv } from "../../../workers/shared/src/contracts/enrollments";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

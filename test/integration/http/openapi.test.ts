@@ -112,6 +112,45 @@ describe("GET /openapi.json", () => {
     });
   });
 
+  it("describes each success answer with its contract, and bodiless ones without content", () => {
+    for (const { path, method, op } of operations()) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const success = Object.keys(op.responses).filter((status) => /^2\d\d$/.test(status));
+      expect(success.length, `${where}: no success answer`).toBeGreaterThan(0);
+      for (const status of success) {
+        const answer = op.responses[status] as { content?: Record<string, unknown> };
+        const bodiless = status === "202" || status === "204";
+        expect(answer.content === undefined, `${where} → ${status}`).toBe(bodiless);
+      }
+    }
+    const list = doc.paths["/v1/members"]?.get?.responses["200"];
+    expect(list).toMatchObject({
+      content: {
+        "application/json": {
+          schema: {
+            properties: { items: { items: { $ref: "#/components/schemas/MemberView" } } },
+            required: ["items", "nextCursor"],
+          },
+        },
+      },
+    });
+    expect(doc.components.schemas?.MemberView).toMatchObject({
+      required: ["id", "email", "displayName", "role", "status", "timeZone"],
+    });
+    expect(doc.paths["/v1/members/invitations/{id}"]?.delete?.responses["204"]).toEqual({
+      description: expect.any(String),
+    });
+    const migrate = doc.paths["/operator/v1/migrate"]?.post?.responses ?? {};
+    expect(Object.keys(migrate)).toEqual(expect.arrayContaining(["200", "207"]));
+  });
+
+  it("documents the operator's tenant create with its body", () => {
+    const create = doc.paths["/operator/v1/tenants"]?.post;
+    const body = create?.requestBody?.content["application/json"]?.schema;
+    expect(body?.required).toEqual(["slug", "name", "kind"]);
+    expect(create?.responses["400"]).toEqual({ $ref: "#/components/responses/ValidationProblem" });
+  });
+
   it("refers only to components it defines", () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]*"/g) ?? [];
     for (const ref of new Set(refs)) {

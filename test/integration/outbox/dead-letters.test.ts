@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 interface Listing {
-  items: OutboxEntry<string>[];
+  items: OutboxEntry[];
   nextCursor: string | null;
 }
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, trainingCompletions } from "../../../db/tenant/schema";
-import type { TrainingView } from "../../../workers/api/src/features/training/resources";
+import type { TrainingView } from "../../../workers/shared/src/contracts/training";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

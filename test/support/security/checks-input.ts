@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { members } from "../../../db/tenant/schema";
-import { clientScopes } from "../../../workers/shared/src/security/actor";
+import { clientScopes } from "../../../workers/shared/src/contracts/scopes";
 import { expectProblem } from "../problem";
 import { wrongTypes } from "./attacks";
 import {

@@ -13,6 +13,7 @@ import {
 import { signAccessToken } from "../../../workers/shared/src/security/access-tokens";
 import { hashPassword } from "../../../workers/shared/src/security/passwords";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { answerCheck } from "../contract-check";
 import { startHarness } from "../node-harness";
 import { expectStatus } from "./helpers";
 import { sign } from "./tokens";
@@ -34,6 +35,7 @@ export async function startEnv(): Promise<SuiteEnv> {
     seconds: () => Math.floor(current.getTime() / 1000),
   };
   const h = await startHarness({ now: () => clock.now });
+  const checkAnswer = answerCheck(h.app.routes);
   const password = "violet tandem river 42";
   // One hash for every fixture member: PBKDF2 is deliberately slow, and salts do not matter here.
   const passwordHash = await hashPassword(password, h.platform.passwordPepper);
@@ -148,7 +150,7 @@ export async function startEnv(): Promise<SuiteEnv> {
       };
     },
 
-    send(method, path, opts = {}) {
+    async send(method, path, opts = {}) {
       const headers = new Headers(opts.headers);
       if (opts.token !== undefined) headers.set("authorization", `Bearer ${opts.token}`);
       if (opts.authorization !== undefined) headers.set("authorization", opts.authorization);
@@ -157,7 +159,10 @@ export async function startEnv(): Promise<SuiteEnv> {
         body = JSON.stringify(opts.json);
         if (!headers.has("content-type")) headers.set("content-type", "application/json");
       }
-      return Promise.resolve(h.app.request(path, { method, headers, body: body ?? null }));
+      const res = await h.app.request(path, { method, headers, body: body ?? null });
+      const broken = await checkAnswer(method, path, res);
+      if (broken) throw new Error(broken);
+      return res;
     },
   } as SuiteEnv;
 

@@ -1,7 +1,7 @@
 import type { JWK, JWTPayload } from "jose";
 import type { Member } from "../../../db/tenant/schema";
+import { type ClientScope, clientScopes } from "../../../workers/shared/src/contracts/scopes";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { type ClientScope, clientScopes } from "../../../workers/shared/src/security/actor";
 import type { Harness } from "../node-harness";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
+import type { SessionAnswer } from "../../../workers/shared/src/contracts/identity";
 import { ApiError, networkError, problemFrom } from "./problem";
 import { endSession, session, startSession } from "./session";
-import type { SessionAnswer } from "./types";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 

@@ -1,3 +1,5 @@
+import { passwordMaxLength, passwordMinLength } from "../../../workers/shared/src/contracts/limits";
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -36,12 +38,9 @@ export function timeZones(current: string): string[] {
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 200;
-
 /** The client-side half of the password rules; the API also rejects common passwords. */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (password.length < passwordMinLength) return `Use at least ${passwordMinLength} characters.`;
+  if (password.length > passwordMaxLength) return `Use at most ${passwordMaxLength} characters.`;
   return undefined;
 }

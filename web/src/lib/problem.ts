@@ -1,9 +1,4 @@
-/** One entry of a problem's `errors` list; bulk operations also name the row. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  row?: number;
-}
+import type { FieldError } from "../../../workers/shared/src/contracts/errors";
 
 /** An `application/problem+json` answer (or a network failure) as an Error the UI can show. */
 export class ApiError extends Error {
@@ -11,7 +6,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly errors: FieldProblem[] = [],
+    readonly errors: FieldError[] = [],
     readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
@@ -36,13 +31,23 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function readErrors(value: unknown): FieldProblem[] {
+function readErrors(value: unknown): FieldError[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((e) => ({
     field: typeof e.field === "string" ? e.field : "",
     message: typeof e.message === "string" ? e.message : "Invalid value.",
-    ...(typeof e.row === "number" ? { row: e.row } : {}),
   }));
+}
+
+/**
+ * The rows an all-or-nothing bulk call was refused for: its 400 names each as a path into the
+ * body, `rows.<index>.<field>`, indexes counting from 0; rows here count from 1.
+ */
+export function rowErrorsOf(err: ApiError): { row: number; message: string }[] {
+  return err.errors.flatMap((e) => {
+    const match = /^rows\.(\d+)/.exec(e.field);
+    return match ? [{ row: Number(match[1]) + 1, message: e.message }] : [];
+  });
 }
 
 export async function problemFrom(res: Response): Promise<ApiError> {

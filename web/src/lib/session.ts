@@ -1,6 +1,7 @@
+import type { SessionAnswer } from "../../../workers/shared/src/contracts/identity";
+import type { MeView } from "../../../workers/shared/src/contracts/me";
 import { navigate } from "./router";
 import { Store } from "./store";
-import type { Me, SessionAnswer } from "./types";
 
 /**
  * The signed-in member. The access token lives only in memory; the refresh token is an
@@ -10,7 +11,7 @@ import type { Me, SessionAnswer } from "./types";
 export interface ActiveSession {
   slug: string;
   accessToken: string;
-  member: Me;
+  member: MeView;
 }
 
 export const session = new Store<ActiveSession | null>(null);
@@ -19,7 +20,7 @@ export function startSession(slug: string, answer: SessionAnswer): void {
   session.set({ slug, accessToken: answer.accessToken, member: answer.member });
 }
 
-export function updateMember(member: Me): void {
+export function updateMember(member: MeView): void {
   const current = session.get();
   if (current) session.set({ ...current, member });
 }

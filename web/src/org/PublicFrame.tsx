@@ -1,22 +1,17 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import type { OrganizationView } from "../../../workers/shared/src/contracts/identity";
 import { orgCall } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
 import { PageHeading } from "../ui/feedback";
 
-export interface OrgInfo {
-  slug: string;
-  name: string;
-  kind: string;
-}
-
 type OrgState =
   | { kind: "loading" }
-  | { kind: "found"; org: OrgInfo }
+  | { kind: "found"; org: OrganizationView }
   | { kind: "missing" }
   | { kind: "error"; message: string };
 
-const known = new Map<string, OrgInfo>();
+const known = new Map<string, OrganizationView>();
 
 /** The organization named in the path, for the signed-out pages. */
 export function useOrganization(slug: string): OrgState {
@@ -27,7 +22,7 @@ export function useOrganization(slug: string): OrgState {
   useEffect(() => {
     if (known.has(slug)) return;
     let live = true;
-    orgCall<OrgInfo>(slug, "/organization", { method: "GET" }).then(
+    orgCall<OrganizationView>(slug, "/organization", { method: "GET" }).then(
       (org) => {
         known.set(slug, org);
         if (live) setState({ kind: "found", org });

@@ -1,7 +1,6 @@
+import type { BulkMode } from "../../../workers/shared/src/contracts/bulk-rows";
 import { FormActions } from "./feedback";
 import { RadioGroup } from "./fields";
-
-export type BulkMode = "valid_only" | "all_or_nothing";
 
 /** The end of every CSV upload: what to do with rows that have problems, then send. */
 export function BulkSend(props: {

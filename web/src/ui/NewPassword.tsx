@@ -1,4 +1,5 @@
-import { PASSWORD_MIN, passwordProblem } from "../lib/format";
+import { passwordMinLength } from "../../../workers/shared/src/contracts/limits";
+import { passwordProblem } from "../lib/format";
 import { TextField } from "./fields";
 import type { FieldErrors } from "./use-form";
 
@@ -32,7 +33,7 @@ export function NewPasswordFields({ value, onValue, errors, field = "password", 
         type="password"
         value={value.password}
         onValue={(password) => onValue({ ...value, password })}
-        hint={`At least ${PASSWORD_MIN} characters. Common passwords are refused.`}
+        hint={`At least ${passwordMinLength} characters. Common passwords are refused.`}
         error={errors[field]}
         autoComplete="new-password"
         required

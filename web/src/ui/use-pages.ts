@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
+import type { Page } from "../../../workers/shared/src/contracts/pagination";
 import { api, query } from "../lib/api";
 import { messageOf } from "../lib/problem";
-import type { Page } from "../lib/types";
 
 interface Pages<T> {
   items: T[];

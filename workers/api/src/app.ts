@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { AppError } from "../../shared/src/contracts/errors";
+import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
 import { auditRoutes } from "./features/audit";
 import { clientsRoutes } from "./features/clients";
@@ -16,6 +17,7 @@ import { trainingRoutes } from "./features/training";
 import type { AppEnv } from "./http/app-env";
 import { openApiPath, openApiRoute } from "./http/openapi";
 import { onError, problemResponse } from "./http/problem";
+import { responds } from "./http/responds";
 import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
@@ -58,7 +60,7 @@ export function createApp(platform: Platform) {
   );
 
   app.route("/", healthRoutes);
-  app.get(openApiPath, openApiRoute(app));
+  app.get(openApiPath, responds(200, openApiDocumentAnswer), openApiRoute(app));
 
   // Unauthenticated entry points name the organization by slug. Registered before the
   // authenticated router so its token check never runs for them.

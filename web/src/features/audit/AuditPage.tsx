@@ -1,6 +1,8 @@
+import type { AuditEntryView } from "../../../../workers/shared/src/contracts/audit";
+import type { MemberView } from "../../../../workers/shared/src/contracts/members";
+import type { Page } from "../../../../workers/shared/src/contracts/pagination";
 import { api } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
-import type { AuditEntry, MemberView, Page } from "../../lib/types";
 import { useActiveSession } from "../../org/session-context";
 import { DataTable } from "../../ui/DataTable";
 import { PageHeading } from "../../ui/feedback";
@@ -64,15 +66,15 @@ const loadNames = async (): Promise<Names> => {
 
 export function AuditPage() {
   const { member } = useActiveSession();
-  const log = usePages<AuditEntry>("/v1/audit", {}, 0, 50);
+  const log = usePages<AuditEntryView>("/v1/audit", {}, 0, 50);
   const names = useLoad(loadNames, []).data ?? new Map<string, string>();
-  const who = (e: AuditEntry) =>
+  const who = (e: AuditEntryView) =>
     e.actorType === "system" || e.actorType === "operator" || !e.actorId
       ? e.actorType === "operator"
         ? "Platform operator"
         : "System"
       : nameOf(e.actorType, e.actorId, names, member.id);
-  const subject = (e: AuditEntry) =>
+  const subject = (e: AuditEntryView) =>
     e.subjectType === e.actorType && e.subjectId === e.actorId
       ? ""
       : nameOf(e.subjectType, e.subjectId, names, member.id);

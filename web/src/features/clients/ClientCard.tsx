@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
+import type { ClientView } from "../../../../workers/shared/src/contracts/clients";
 import { api } from "../../lib/api";
 import { formatDateTime, statusLabel } from "../../lib/format";
 import { messageOf } from "../../lib/problem";
-import type { ClientView } from "../../lib/types";
 import { DataTable } from "../../ui/DataTable";
 import { ConfirmDialog, ErrorMessage, FormActions, StatusMessage } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";

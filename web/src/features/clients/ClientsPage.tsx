@@ -1,12 +1,12 @@
+import type { ClientList, ClientView } from "../../../../workers/shared/src/contracts/clients";
 import { api } from "../../lib/api";
-import type { ClientView } from "../../lib/types";
 import { EmptyState, ErrorMessage, Loading, PageHeading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { ClientCard } from "./ClientCard";
 import { RegisterClient } from "./RegisterClient";
 
 export function ClientsPage() {
-  const clients = useLoad(() => api<{ items: ClientView[] }>("/v1/clients"), []);
+  const clients = useLoad(() => api<ClientList>("/v1/clients"), []);
   const items = clients.data?.items ?? [];
   const put = (client: ClientView) =>
     clients.setData((data) => {

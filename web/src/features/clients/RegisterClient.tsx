@@ -1,15 +1,14 @@
 import { useState } from "preact/hooks";
+import type { ClientView } from "../../../../workers/shared/src/contracts/clients";
+import {
+  type ClientScope,
+  clientScopes,
+  scopeDescriptions,
+} from "../../../../workers/shared/src/contracts/scopes";
 import { api } from "../../lib/api";
-import { type ClientView, type Scope, scopes } from "../../lib/types";
 import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../../ui/feedback";
 import { RadioGroup, TextAreaField, TextField } from "../../ui/fields";
 import { type FieldErrors, useForm } from "../../ui/use-form";
-
-export const scopeText: Record<Scope, string> = {
-  "members:read": "Read the member list and pending invitations",
-  "members:write": "Invite, change and deactivate members",
-  "audit:read": "Read the audit log",
-};
 
 export const jwkHint =
   'The public key as JSON, e.g. {"kty":"EC","crv":"P-256","x":"…","y":"…"}. ES256, EdDSA ' +
@@ -37,14 +36,14 @@ const keySources: readonly (readonly [KeySource, string])[] = [
 
 export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView) => void }) {
   const [name, setName] = useState("");
-  const [chosen, setChosen] = useState<Scope[]>([]);
+  const [chosen, setChosen] = useState<ClientScope[]>([]);
   const [source, setSource] = useState<KeySource>("jwk");
   const [jwkText, setJwkText] = useState("");
   const [jwksUrl, setJwksUrl] = useState("");
   const [done, setDone] = useState<string | null>(null);
   const form = useForm(["name", "scopes", "jwk", "jwksUrl"]);
 
-  const toggle = (scope: Scope) =>
+  const toggle = (scope: ClientScope) =>
     setChosen(chosen.includes(scope) ? chosen.filter((s) => s !== scope) : [...chosen, scope]);
 
   const onSubmit = (event: Event) => {
@@ -92,7 +91,7 @@ export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView)
       />
       <fieldset class="choice" aria-describedby={form.fields.scopes ? "scopes-error" : undefined}>
         <legend>Scopes</legend>
-        {scopes.map((scope) => (
+        {clientScopes.map((scope) => (
           <label key={scope} class="checkbox">
             <input
               type="checkbox"
@@ -102,7 +101,7 @@ export function RegisterClient({ onRegistered }: { onRegistered: (c: ClientView)
               aria-invalid={form.fields.scopes ? "true" : undefined}
               onChange={() => toggle(scope)}
             />{" "}
-            <code>{scope}</code> — {scopeText[scope]}
+            <code>{scope}</code> — {scopeDescriptions[scope]}
           </label>
         ))}
         {form.fields.scopes && (

@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
+import type { MailboxEntry } from "../../../../workers/shared/src/contracts/dev-mailbox";
 import { formatDateTime } from "../../lib/format";
-import type { MailboxMessage } from "../../lib/types";
 import { EmptyState, ErrorMessage, FormActions, Loading, PageHeading } from "../../ui/feedback";
 import { TextField } from "../../ui/fields";
 import { useLoad } from "../../ui/use-load";
 
-type Mailbox = { available: false } | { available: true; items: MailboxMessage[] };
+type Mailbox = { available: false } | { available: true; items: MailboxEntry[] };
 
 /** The Node host's dev mailbox; elsewhere (Workers, a real mail provider) it does not exist. */
 async function loadMailbox(to: string): Promise<Mailbox> {
@@ -15,7 +15,7 @@ async function loadMailbox(to: string): Promise<Mailbox> {
   const json = (res.headers.get("content-type") ?? "").includes("application/json");
   if (res.status === 404 || (res.ok && !json)) return { available: false };
   if (!res.ok) throw new Error(`The dev mailbox answered ${res.status}.`);
-  const body = (await res.json()) as { items: MailboxMessage[] };
+  const body = (await res.json()) as { items: MailboxEntry[] };
   return { available: true, items: body.items };
 }
 

@@ -1,4 +1,5 @@
 import { useId } from "preact/hooks";
+import type { ProgramRole } from "../../../../workers/shared/src/contracts/enrollments";
 import { timeZones } from "../../lib/format";
 import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import type { FieldErrors } from "../../ui/use-form";
@@ -10,7 +11,6 @@ import {
   profileKeys,
   profileLabels,
 } from "../programs/form-reader";
-import type { ProgramRole } from "../programs/types";
 import type { Answers } from "./ApplyPage";
 
 interface Props {
@@ -94,18 +94,13 @@ function Question({
   onValue: (value: string | string[]) => void;
   error: string | undefined;
 }) {
-  const common = { error, ...(q.help ? { hint: q.help } : {}) };
-  const label = q.required ? q.label : `${q.label}`;
-  if (["choice", "multi_choice", "yes_no", "scale"].includes(q.kind)) {
+  const common = { error };
+  const label = q.label;
+  if (q.kind === "choice" || q.kind === "multi_choice" || q.kind === "scale") {
     const options: [string, string][] =
       q.kind === "scale"
         ? ["1", "2", "3", "4", "5"].map((n) => [n, n])
-        : q.kind === "yes_no"
-          ? [
-              ["yes", "Yes"],
-              ["no", "No"],
-            ]
-          : q.options.map((o) => [o, o]);
+        : (q.options ?? []).map((o) => [o, o]);
     return (
       <Choices
         legend={q.required ? label : `${label} (optional)`}

@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import type { ProgramRole } from "../../../../workers/shared/src/contracts/enrollments";
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { browserTimeZone } from "../../lib/format";
 import { navigate } from "../../lib/router";
@@ -6,16 +8,9 @@ import { useActiveSession } from "../../org/session-context";
 import { ErrorMessage, FormActions, Loading, PageHeading } from "../../ui/feedback";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
-import {
-  listKeys,
-  type ProfileKey,
-  profileKeys,
-  profileModes,
-  questionsOf,
-  splitList,
-} from "../programs/form-reader";
+import { programApi } from "../programs/common";
+import { listKeys, type ProfileKey, profileKeys, splitList } from "../programs/form-reader";
 import { RuleSummary } from "../programs/parts";
-import { type ProgramRole, type ProgramView, programApi } from "../programs/types";
 import { ApplyFields } from "./ApplyFields";
 
 export type Answers = Record<string, string | string[]>;
@@ -46,10 +41,8 @@ export function ApplyPage({ programId }: { programId: string }) {
       </>
     );
   }
-  const modes = profileModes(program.applicationForm);
-  const questions = questionsOf(program.applicationForm).filter(
-    (q) => !role || q.audience === "both" || q.audience === role,
-  );
+  const modes = program.applicationForm.profileFields;
+  const questions = program.applicationForm.questions;
 
   const check = (): FieldErrors => {
     const errors: FieldErrors = { role: role ? undefined : "Choose mentor or mentee." };
@@ -79,8 +72,7 @@ export function ApplyPage({ programId }: { programId: string }) {
           .filter((q) => answers[q.id] !== undefined && answers[q.id] !== "")
           .map((q) => {
             const a = answers[q.id];
-            if (q.kind === "yes_no") return [q.id, a === "yes"];
-            if (q.kind === "number" || q.kind === "scale") return [q.id, Number(a)];
+            if (q.kind === "scale") return [q.id, Number(a)];
             return [q.id, a];
           }),
       ),

@@ -1,10 +1,11 @@
+import type { Page } from "../../../../workers/shared/src/contracts/pagination";
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
-import type { Page } from "../../lib/types";
 import { useActiveSession } from "../../org/session-context";
 import { EmptyState, ErrorMessage, Loading, PageHeading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
+import { programPath } from "../programs/common";
 import { ProgramDates, RuleSummary } from "../programs/parts";
-import { type ProgramView, programPath } from "../programs/types";
 
 /** Programs a member can join now, each with what taking part involves. */
 export function JoinPrograms() {

@@ -1,4 +1,8 @@
 import { useState } from "preact/hooks";
+import type {
+  MyEnrollment,
+  MyEnrollments,
+} from "../../../../workers/shared/src/contracts/enrollments";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { useLocation } from "../../lib/router";
@@ -12,8 +16,8 @@ import {
   StatusMessage,
 } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
+import { programStatusLabel, roleName } from "../programs/common";
 import { EnrollmentBadge } from "../programs/parts";
-import { type MyEnrollment, programStatusLabel, roleName } from "../programs/types";
 import { TrainingList } from "../training/TrainingList";
 
 const withdrawable = new Set(["applied", "approved", "waitlisted"]);
@@ -23,7 +27,7 @@ export function MyPrograms() {
   const { slug } = useActiveSession();
   const { search } = useLocation();
   const applied = new URLSearchParams(search).get("applied");
-  const mine = useLoad(() => api<{ items: MyEnrollment[] }>("/v1/me/enrollments"), []);
+  const mine = useLoad(() => api<MyEnrollments>("/v1/me/enrollments"), []);
   const [leaving, setLeaving] = useState<MyEnrollment | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);

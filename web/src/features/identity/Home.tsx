@@ -1,15 +1,15 @@
 import { useMemo, useState } from "preact/hooks";
+import type { MeView } from "../../../../workers/shared/src/contracts/me";
 import { api } from "../../lib/api";
 import { browserTimeZone, roleLabel, timeZones } from "../../lib/format";
 import { updateMember } from "../../lib/session";
-import type { Me } from "../../lib/types";
 import { useActiveSession } from "../../org/session-context";
 import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/fields";
 import { useForm } from "../../ui/use-form";
 import { ChangeEmail, ChangePassword } from "./AccountForms";
 
-function ProfileForm({ member }: { member: Me }) {
+function ProfileForm({ member }: { member: MeView }) {
   const [displayName, setDisplayName] = useState(member.displayName);
   const [timeZone, setTimeZone] = useState(member.timeZone || browserTimeZone());
   const [saved, setSaved] = useState<string | null>(null);
@@ -22,7 +22,7 @@ function ProfileForm({ member }: { member: Me }) {
     void form.submit(
       () => (displayName.trim() ? {} : { displayName: "Enter the name others will see." }),
       async () => {
-        const me = await api<Me>("/v1/me", {
+        const me = await api<MeView>("/v1/me", {
           method: "PATCH",
           body: { displayName: displayName.trim(), timeZone },
         });

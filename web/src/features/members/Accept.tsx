@@ -1,10 +1,13 @@
 import { useState } from "preact/hooks";
+import type {
+  InvitationLookupView,
+  SessionAnswer,
+} from "../../../../workers/shared/src/contracts/identity";
 import { orgCall } from "../../lib/api";
 import { formatDate, roleLabel } from "../../lib/format";
 import { ApiError } from "../../lib/problem";
 import { navigate } from "../../lib/router";
 import { startSession } from "../../lib/session";
-import type { InvitationLookup, SessionAnswer } from "../../lib/types";
 import { PublicPage } from "../../org/PublicFrame";
 import { ErrorMessage, FormActions, Loading, SubmitButton } from "../../ui/feedback";
 import { TextField } from "../../ui/fields";
@@ -25,7 +28,11 @@ function InvalidInvitation({ slug }: { slug: string }) {
   );
 }
 
-function AcceptForm({ slug, token, invitation }: AcceptProps & { invitation: InvitationLookup }) {
+function AcceptForm({
+  slug,
+  token,
+  invitation,
+}: AcceptProps & { invitation: InvitationLookupView }) {
   const [displayName, setDisplayName] = useState("");
   const [passwords, setPasswords] = useState({ password: "", confirm: "" });
   const form = useForm(["displayName", "password", "confirm"]);
@@ -93,7 +100,7 @@ interface AcceptProps {
 function AcceptInvitation({ slug, token }: AcceptProps) {
   const lookup = useLoad(
     () =>
-      orgCall<InvitationLookup>(slug, "/invitations/lookup", { body: { token } }).catch(
+      orgCall<InvitationLookupView>(slug, "/invitations/lookup", { body: { token } }).catch(
         (err: unknown) => {
           if (err instanceof ApiError && err.status === 404) return null;
           throw err;

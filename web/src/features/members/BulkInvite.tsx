@@ -1,23 +1,16 @@
 import { useId, useState } from "preact/hooks";
+import type { BulkMode } from "../../../../workers/shared/src/contracts/bulk-rows";
+import { maxBulkRows } from "../../../../workers/shared/src/contracts/limits";
+import type { BulkInvitationResult } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { count } from "../../lib/format";
-import { ApiError, messageOf } from "../../lib/problem";
-import type { Invitation } from "../../lib/types";
-import { type BulkMode, BulkSend } from "../../ui/BulkSend";
+import { ApiError, messageOf, rowErrorsOf } from "../../lib/problem";
+import { BulkSend } from "../../ui/BulkSend";
 import { ErrorMessage, FormActions, StatusMessage } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";
 import { BulkPreviewTable } from "./BulkPreviewTable";
-import {
-  applyOutcome,
-  bodyRow,
-  type Preview,
-  previewCsv,
-  rowErrorsOf,
-  sendable,
-} from "./bulk-rows";
+import { applyOutcome, bodyRow, type Preview, previewCsv, sendable } from "./bulk-rows";
 
-// maxBulkRows in invitation-input; not imported, to keep that module out of the first load.
-const MAX_ROWS = 500;
 const example = "email,role,display_name\nada@example.edu,member,Ada Lovelace\n";
 
 export function BulkInvite({ onInvited }: { onInvited: () => void }) {
@@ -62,13 +55,11 @@ export function BulkInvite({ onInvited }: { onInvited: () => void }) {
       return;
     }
     if (rows.length === 0) return setError("There are no valid rows left to invite.");
-    if (rows.length > MAX_ROWS) return setError(`Invite at most ${MAX_ROWS} people at a time.`);
+    if (rows.length > maxBulkRows)
+      return setError(`Invite at most ${maxBulkRows} people at a time.`);
     setBusy(true);
     try {
-      const answer = await api<{
-        created: Invitation[];
-        errors: { row: number; message: string }[];
-      }>("/v1/members/invitations/bulk", {
+      const answer = await api<BulkInvitationResult>("/v1/members/invitations/bulk", {
         method: "POST",
         body: { rows: rows.map(bodyRow), mode },
       });

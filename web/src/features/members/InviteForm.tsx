@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
+import type { InvitationView } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { ApiError } from "../../lib/problem";
-import type { Invitation } from "../../lib/types";
 import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/fields";
 import { useForm } from "../../ui/use-form";
@@ -29,7 +29,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
         role: value.role,
         ...(value.displayName.trim() ? { displayName: value.displayName.trim() } : {}),
       };
-      const invitation = await api<Invitation>("/v1/members/invitations", {
+      const invitation = await api<InvitationView>("/v1/members/invitations", {
         method: "POST",
         body,
       }).catch((err: unknown) => {

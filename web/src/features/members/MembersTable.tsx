@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
+import type { MemberView } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { roleLabel, statusLabel } from "../../lib/format";
-import type { MemberView } from "../../lib/types";
 import { DataTable } from "../../ui/DataTable";
 import { ConfirmDialog, StatusMessage } from "../../ui/feedback";
 import { StatusFilter } from "../../ui/fields";

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
+import type { InvitationView } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { formatDate, roleLabel } from "../../lib/format";
 import { messageOf } from "../../lib/problem";
-import type { Invitation } from "../../lib/types";
 import { DataTable } from "../../ui/DataTable";
 import { ConfirmDialog, StatusMessage } from "../../ui/feedback";
 import { PagedList } from "../../ui/PagedList";
@@ -15,8 +15,8 @@ interface Props {
 }
 
 export function PendingInvitations({ version, onChanged }: Props) {
-  const list = usePages<Invitation>("/v1/members/invitations", {}, version);
-  const dialog = useConfirm<Invitation>();
+  const list = usePages<InvitationView>("/v1/members/invitations", {}, version);
+  const dialog = useConfirm<InvitationView>();
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +30,7 @@ export function PendingInvitations({ version, onChanged }: Props) {
     });
   const revoking = dialog.asking;
 
-  const resend = async (invitation: Invitation) => {
+  const resend = async (invitation: InvitationView) => {
     setNote(null);
     setError(null);
     try {

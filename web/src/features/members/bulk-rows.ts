@@ -1,5 +1,3 @@
-import type { ApiError } from "../../lib/problem";
-
 /** One CSV data row in the preview, with what the browser and then the API said about it. */
 export interface PreviewRow {
   row: number;
@@ -63,14 +61,5 @@ export function applyOutcome(
       problems: [...r.problems, ...problems],
       invited: created.has(r.email.trim().toLowerCase()),
     };
-  });
-}
-
-/** An all-or-nothing 400 names rows as `rows.<index>.<field>`, counting from 0. */
-export function rowErrorsOf(err: ApiError): { row: number; message: string }[] {
-  return err.errors.flatMap((e) => {
-    const match = /^rows\.(\d+)/.exec(e.field);
-    if (match) return [{ row: Number(match[1]) + 1, message: e.message }];
-    return typeof e.row === "number" ? [{ row: e.row, message: e.message }] : [];
   });
 }

@@ -9,7 +9,7 @@ import { StatusFilter } from "../../ui/fields";
 import { PagedList } from "../../ui/PagedList";
 import { usePages } from "../../ui/use-pages";
 
-type Delivery = OutboxEntry<string>;
+type Delivery = OutboxEntry;
 
 const statusFilter = [
   ["dead", "Failed"],

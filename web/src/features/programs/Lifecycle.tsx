@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
+import type { ProgramStatus } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { ConfirmDialog, StatusMessage } from "../../ui/feedback";
+import { programApi } from "./common";
 import type { ProgramProps } from "./ProgramPage";
-import { type ProgramStatus, programApi } from "./types";
 
 interface Step {
   to: ProgramStatus;

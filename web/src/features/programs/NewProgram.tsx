@@ -1,15 +1,20 @@
 import { useState } from "preact/hooks";
+import type { Page } from "../../../../workers/shared/src/contracts/pagination";
+import type {
+  ProgramTemplateList,
+  ProgramTemplateView,
+  ProgramView,
+} from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { navigate } from "../../lib/router";
-import type { Page } from "../../lib/types";
 import { useActiveSession } from "../../org/session-context";
 import { ErrorMessage, FormActions, Loading, PageHeading, SubmitButton } from "../../ui/feedback";
 import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
+import { programPath } from "./common";
 import { checkDates, datesBody, ProgramDateFields, type ProgramDates } from "./ProgramDateFields";
 import { RuleSummary } from "./parts";
-import { type ProgramTemplateView, type ProgramView, programPath } from "./types";
 
 const SCRATCH = "scratch";
 const COPY = "copy";
@@ -21,7 +26,7 @@ interface Choices {
 
 async function loadChoices(): Promise<Choices> {
   const [templates, programs] = await Promise.all([
-    api<{ items: ProgramTemplateView[] }>("/v1/program-templates"),
+    api<ProgramTemplateList>("/v1/program-templates"),
     api<Page<ProgramView>>("/v1/programs?limit=100"),
   ]);
   return { templates: templates.items, programs: programs.items };

@@ -1,3 +1,4 @@
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { useActiveSession } from "../../org/session-context";
 import { ErrorMessage, Loading, PageHeading } from "../../ui/feedback";
@@ -5,9 +6,9 @@ import { lazyComponent } from "../../ui/lazy";
 import { useLoad } from "../../ui/use-load";
 import { ReviewQueue } from "../enrollments/review/ReviewQueue";
 import { TrainingAdmin } from "../training/TrainingAdmin";
+import { programApi, programPath } from "./common";
 import { Lifecycle } from "./Lifecycle";
 import { ProgramDates, RuleSummary, StatusBadge } from "./parts";
-import { type ProgramView, programApi, programPath } from "./types";
 
 export const programTabs = [
   ["overview", "Overview"],

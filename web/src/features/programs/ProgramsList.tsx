@@ -1,12 +1,13 @@
 import { useState } from "preact/hooks";
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { formatDate } from "../../lib/format";
 import { useActiveSession } from "../../org/session-context";
 import { PageHeading } from "../../ui/feedback";
 import { StatusFilter } from "../../ui/fields";
 import { PagedList } from "../../ui/PagedList";
 import { usePages } from "../../ui/use-pages";
+import { programPath, programStatusLabel } from "./common";
 import { ProgramDates, StatusBadge } from "./parts";
-import { type ProgramView, programPath, programStatusLabel } from "./types";
 
 const statusFilter = [
   ["", "All statuses"],

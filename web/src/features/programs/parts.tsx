@@ -1,12 +1,8 @@
 import type { ComponentChildren } from "preact";
+import type { EnrollmentStatus } from "../../../../workers/shared/src/contracts/enrollments";
+import type { ProgramStatus, ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { count, formatDate } from "../../lib/format";
-import {
-  type EnrollmentStatus,
-  enrollmentStatusLabel,
-  type ProgramStatus,
-  type ProgramView,
-  programStatusLabel,
-} from "./types";
+import { enrollmentStatusLabel, programStatusLabel } from "./common";
 
 export function StatusBadge({ status }: { status: ProgramStatus }) {
   return (

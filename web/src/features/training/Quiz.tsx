@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
-import type { TrainingResource } from "../programs/types";
+import type { TrainingView } from "../../../../workers/shared/src/contracts/training";
 
 /** A short quiz: one radio group per question; the API checks the answers. */
 export function Quiz(props: {
-  resource: TrainingResource;
+  resource: TrainingView;
   onSubmit: (answers: number[]) => Promise<void>;
 }) {
   const { resource, onSubmit } = props;

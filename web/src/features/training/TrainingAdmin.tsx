@@ -1,4 +1,6 @@
 import { useState } from "preact/hooks";
+import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
+import type { TrainingList } from "../../../../workers/shared/src/contracts/training";
 import { api } from "../../lib/api";
 import {
   EmptyState,
@@ -11,7 +13,7 @@ import {
 import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
-import { type ProgramView, programApi, roleName, type TrainingResource } from "../programs/types";
+import { programApi, roleName } from "../programs/common";
 
 const kinds = [
   ["link", "Link to a page or video"],
@@ -50,10 +52,7 @@ function checkQuiz(text: string): string | undefined {
 
 /** Training a program asks for before matching: links, short documents and quizzes. */
 export function TrainingAdmin({ program }: { program: ProgramView }) {
-  const list = useLoad(
-    () => api<{ items: TrainingResource[] }>(programApi(program.id, "/training")),
-    [program.id],
-  );
+  const list = useLoad(() => api<TrainingList>(programApi(program.id, "/training")), [program.id]);
   const [title, setTitle] = useState("");
   const [kind, setKind] = useState("link");
   const [url, setUrl] = useState("");

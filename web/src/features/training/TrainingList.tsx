@@ -1,25 +1,27 @@
 import { useState } from "preact/hooks";
+import type { ProgramRole } from "../../../../workers/shared/src/contracts/enrollments";
+import type {
+  TrainingList as TrainingAnswer,
+  TrainingView,
+} from "../../../../workers/shared/src/contracts/training";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
-import { type ProgramRole, programApi, type TrainingResource } from "../programs/types";
+import { programApi } from "../programs/common";
 import { Quiz } from "./Quiz";
 
 /** The training this member's role asks for, each with "Mark complete" or its quiz. */
 export function TrainingList(props: { programId: string; role: ProgramRole; onDone: () => void }) {
   const { programId, role, onDone } = props;
-  const list = useLoad(
-    () => api<{ items: TrainingResource[] }>(programApi(programId, "/training")),
-    [programId],
-  );
+  const list = useLoad(() => api<TrainingAnswer>(programApi(programId, "/training")), [programId]);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const mine = (list.data?.items ?? []).filter(
     (r) => r.requiredFor === "both" || r.requiredFor === role,
   );
 
-  const complete = async (r: TrainingResource, answers?: number[]) => {
+  const complete = async (r: TrainingView, answers?: number[]) => {
     setError(null);
     setNote(null);
     try {

@@ -1,27 +1,7 @@
 import { base64url } from "jose";
 import * as v from "valibot";
+import type { Page } from "../../../shared/src/contracts/pagination";
 import { invalidField } from "./invalid-field";
-
-/** `?limit=&cursor=` shared by every list endpoint. */
-export const pageQuery = v.object({
-  limit: v.optional(
-    v.pipe(
-      v.string(),
-      v.transform(Number),
-      v.integer("limit must be a whole number."),
-      v.minValue(1, "limit must be at least 1."),
-      v.maxValue(100, "limit must be at most 100."),
-    ),
-    "25",
-  ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200, "cursor is too long."))),
-});
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
 
 /** The sort key of the last row shown: what the next page starts after. */
 export type CursorKey = readonly (string | number)[];

@@ -1,7 +1,12 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { AppError, type FieldError, type ProblemCode } from "../../../shared/src/contracts/errors";
+import {
+  AppError,
+  type FieldError,
+  type Problem,
+  type ProblemCode,
+} from "../../../shared/src/contracts/errors";
 import { isConnectionError } from "../../../shared/src/platform/db";
 import { describeError, redact } from "../../../shared/src/platform/log";
 import type { AppEnv } from "./app-env";
@@ -31,16 +36,6 @@ const httpCodes: Partial<Record<number, ProblemCode>> = {
   413: "payload_too_large",
   415: "unsupported_media_type",
 };
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ProblemCode;
-  requestId: string;
-  errors?: FieldError[];
-}
 
 export function problemResponse(
   code: ProblemCode,

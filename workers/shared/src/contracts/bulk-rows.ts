@@ -1,9 +1,10 @@
 import * as v from "valibot";
+import { maxBulkRows } from "./limits";
 
 /** What the bulk endpoints (invitations, enrollments) share: the payload, row checks, CSV. */
 
 export const bulkModes = ["all_or_nothing", "valid_only"] as const;
-export const maxBulkRows = 500;
+export type BulkMode = (typeof bulkModes)[number];
 
 /** Rows are checked one by one (see checkRowsByEmail), so one bad row never hides others. */
 export const bulkRowsInput = () =>
@@ -17,11 +18,12 @@ export const bulkRowsInput = () =>
   });
 
 /** A problem with one row; rows count from 1, like the data lines of a spreadsheet. */
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
+export const rowError = v.object({ row: v.number(), field: v.string(), message: v.string() });
+export type RowError = v.InferOutput<typeof rowError>;
+
+/** A bulk answer: what was made, and every row that was not (`valid_only` only). */
+export const bulkResult = <S extends v.GenericSchema>(created: S) =>
+  v.object({ created: v.array(created), errors: v.array(rowError) });
 
 /** A problem with a file as a whole (its header, say), reported as row 0. */
 export const fileError = (message: string): RowError => ({ row: 0, field: "", message });
@@ -86,4 +88,55 @@ export function csvRecords(text: string): { fields: string[]; unterminated: bool
     records.push({ fields: [...fields, field], unterminated: quoted });
   }
   return records.filter((r) => r.unterminated || r.fields.some((f) => f.trim() !== ""));
+}
+
+/**
+ * Reads a CSV file whose header names its columns, in any order and any case ("Display Name"
+ * reads as display_name). `columns` maps header names to row keys; rows hold the trimmed
+ * non-blank values and count from 1 like the server's row errors; header problems are row 0.
+ */
+export function readCsv<K extends string>(
+  text: string,
+  columns: Readonly<Record<string, K>>,
+  required: readonly string[],
+): { rows: Partial<Record<K, string>>[]; errors: RowError[] } {
+  const [header, ...data] = csvRecords(text);
+  if (!header) return { rows: [], errors: [fileError("The file is empty.")] };
+  const names = header.fields.map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
+  const expected = Object.keys(columns).join(", ");
+  const headerErrors: RowError[] = [];
+  names.forEach((name, index) => {
+    if (!Object.hasOwn(columns, name)) {
+      headerErrors.push(fileError(`Unknown column "${name}"; expected ${expected}.`));
+    } else if (names.indexOf(name) !== index) {
+      headerErrors.push(fileError(`Column "${name}" appears twice.`));
+    }
+  });
+  for (const name of required.filter((r) => !names.includes(r))) {
+    const article = /^[aeiou]/.test(name) ? "an" : "a";
+    headerErrors.push(fileError(`The header needs ${article} "${name}" column.`));
+  }
+  if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
+
+  const errors: RowError[] = [];
+  const rows = data.map(({ fields, unterminated }, index) => {
+    const row = index + 1;
+    if (unterminated) errors.push({ row, field: "", message: "A quoted value is never closed." });
+    if (fields.slice(names.length).some((f) => f.trim() !== "")) {
+      errors.push({ row, field: "", message: "Row has more values than the header has columns." });
+    }
+    const values: Partial<Record<K, string>> = {};
+    names.forEach((name, i) => {
+      const value = fields[i]?.trim() ?? "";
+      const key = columns[name];
+      if (key !== undefined && value !== "") values[key] = value;
+    });
+    return values;
+  });
+  return { rows, errors };
 }

@@ -1,22 +1,13 @@
 import * as v from "valibot";
-import { profileFieldNames } from "../domain/program-rules/application-form";
-import { bulkRowsInput, checkRowsByEmail, fileError, type RowError } from "./bulk-rows";
-import { memberEmail, parseInvitationCsv } from "./members";
+import { bulkResult, bulkRowsInput, checkRowsByEmail, type RowError, readCsv } from "./bulk-rows";
+import { jsonObject, timestamp } from "./json";
+import { memberEmail } from "./members";
+import { page, pageQuery } from "./pagination";
+import { programParam, resourceId } from "./params";
+import { programStatuses } from "./programs";
+import { trainingProgressView } from "./training";
 
-export type { RowError } from "./bulk-rows";
-// Training payloads moved to training-input.ts; re-exported so existing imports keep working.
-export {
-  completionInput,
-  type QuizQuestion,
-  requiredForValues,
-  type TrainingInput,
-  type TrainingPatch,
-  trainingInput,
-  trainingKinds,
-  trainingPatch,
-} from "./training";
-
-/** Enrollment payloads, shared by the API and the web client (training: training-input.ts). */
+/** Enrollment payloads, shared by the API and the web client. */
 
 export const programRoles = ["mentor", "mentee"] as const;
 export type ProgramRole = (typeof programRoles)[number];
@@ -72,7 +63,6 @@ export const profileInput = v.object({
   availability: shortText("availability", 500),
 });
 export type ProfileInput = v.InferOutput<typeof profileInput>;
-export const profileFields = profileFieldNames;
 
 export const applyInput = v.object({
   role: programRole,
@@ -88,6 +78,58 @@ export const decisionInput = v.object({
 });
 export type DecisionInput = v.InferOutput<typeof decisionInput>;
 
+export const enrollmentParam = v.object({ ...programParam.entries, id: resourceId });
+export const withdrawParam = v.object({ id: resourceId });
+
+/** The review queue, oldest first, filtered by status and role. */
+export const queueQuery = v.object({
+  ...pageQuery.entries,
+  status: v.optional(v.picklist(enrollmentStatuses, "status is not an enrollment status.")),
+  role: v.optional(programRole),
+});
+
+/** The profile as coordinators see it with an application; blanks where nothing was given. */
+export const enrollmentProfile = v.object({
+  interests: v.array(v.string()),
+  skills: v.array(v.string()),
+  department: v.string(),
+  seniority: v.string(),
+  languages: v.array(v.string()),
+  timeZone: v.string(),
+  availability: v.string(),
+});
+export type EnrollmentProfile = v.InferOutput<typeof enrollmentProfile>;
+
+export const enrollmentView = v.object({
+  id: v.string(),
+  programId: v.string(),
+  memberId: v.string(),
+  member: v.object({ displayName: v.string(), email: v.string() }),
+  role: v.picklist(programRoles),
+  status: v.picklist(enrollmentStatuses),
+  answers: jsonObject,
+  profile: enrollmentProfile,
+  decisionMessage: v.nullable(v.string()),
+  decidedAt: v.nullable(timestamp),
+  createdAt: timestamp,
+  training: trainingProgressView,
+  /** Approved, and (when the program's rules ask it) all required training for the role done. */
+  eligibleForMatching: v.boolean(),
+});
+export type EnrollmentView = v.InferOutput<typeof enrollmentView>;
+export const enrollmentPage = page(enrollmentView);
+export const bulkEnrollmentResult = bulkResult(enrollmentView);
+export type BulkEnrollmentResult = v.InferOutput<typeof bulkEnrollmentResult>;
+
+/** The signed-in member's own enrollment, with the program it is in. */
+export const myEnrollment = v.object({
+  ...enrollmentView.entries,
+  program: v.object({ id: v.string(), name: v.string(), status: v.picklist(programStatuses) }),
+});
+export type MyEnrollment = v.InferOutput<typeof myEnrollment>;
+export const myEnrollments = v.object({ items: v.array(myEnrollment) });
+export type MyEnrollments = v.InferOutput<typeof myEnrollments>;
+
 /** Rows are checked one by one (see checkEnrollmentRows) so one bad row never hides others. */
 export const bulkEnrollmentInput = bulkRowsInput();
 export const enrollmentRow = v.object({ email: memberEmail, role: programRole });
@@ -101,36 +143,14 @@ export function checkEnrollmentRows(rows: readonly unknown[]): {
   return checkRowsByEmail(enrollmentRow, rows);
 }
 
-/**
- * Reads `email,role` (header first, any order) into rows for the bulk endpoint. The header is
- * checked here; records are split by the invitation CSV reader so both files read alike.
- */
+/** Reads `email,role` (header first, any order) into rows for the bulk endpoint; see readCsv. */
 export function parseEnrollmentCsv(text: string): {
   rows: { email: string; role: string }[];
   errors: RowError[];
 } {
-  const headerLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const columns = headerLine.split(",").map((c) => c.trim().replace(/^"|"$/g, "").toLowerCase());
-  const errors: RowError[] = [];
-  for (const [i, name] of columns.entries()) {
-    if (name !== "email" && name !== "role") {
-      errors.push(fileError(`Unknown column "${name}"; expected email, role.`));
-    } else if (columns.indexOf(name) !== i) {
-      errors.push(fileError(`Column "${name}" appears twice.`));
-    }
-  }
-  for (const needed of ["email", "role"]) {
-    if (!columns.includes(needed)) {
-      errors.push(fileError(`The header needs a "${needed}" column.`));
-    }
-  }
-  if (headerLine.trim() === "") {
-    return { rows: [], errors: [fileError("The file is empty.")] };
-  }
-  if (errors.length > 0) return { rows: [], errors };
-  const parsed = parseInvitationCsv(text);
+  const { rows, errors } = readCsv(text, { email: "email", role: "role" }, ["email", "role"]);
   return {
-    rows: parsed.rows.map((r) => ({ email: r.email, role: r.role ?? "" })),
-    errors: parsed.errors,
+    rows: rows.map(({ email = "", role = "" }) => ({ email, role: role.toLowerCase() })),
+    errors,
   };
 }

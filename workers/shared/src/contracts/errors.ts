@@ -1,4 +1,24 @@
+import * as v from "valibot";
+
 /** The fixed set of problems Tandem reports; each maps to one HTTP status in one place. */
+export const problemCodes = [
+  "validation",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "internal",
+  "upstream_failed",
+  "tenant_unavailable",
+  "service_unavailable",
+  "schema_behind",
+  "misconfigured",
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
+
 export const problemStatus = {
   validation: 400,
   unauthorized: 401,
@@ -14,15 +34,36 @@ export const problemStatus = {
   service_unavailable: 503,
   schema_behind: 503,
   misconfigured: 503,
-} as const;
+} as const satisfies Record<ProblemCode, number>;
 
-export type ProblemCode = keyof typeof problemStatus;
+export const fieldError = v.object({
+  field: v.pipe(
+    v.string(),
+    v.description('Dotted path into the input, e.g. "rules.meetings.frequencyDays"; "" for all.'),
+  ),
+  message: v.string(),
+});
+export type FieldError = v.InferOutput<typeof fieldError>;
 
-export interface FieldError {
-  /** Dotted path into the input, e.g. "rules.meetings.frequencyDays". */
-  field: string;
-  message: string;
-}
+/** How every error of the API is answered, as application/problem+json. */
+export const problem = v.pipe(
+  v.object({
+    type: v.pipe(v.string(), v.url(), v.examples(["https://tandem.dev/problems/validation"])),
+    title: v.pipe(v.string(), v.examples(["Invalid input"])),
+    status: v.pipe(v.number(), v.integer(), v.examples([400])),
+    detail: v.pipe(v.string(), v.description("What is wrong, for people.")),
+    code: v.pipe(v.picklist(problemCodes), v.description("What is wrong, for programs.")),
+    requestId: v.pipe(v.string(), v.description("Also in the x-request-id header.")),
+    errors: v.optional(
+      v.pipe(
+        v.array(fieldError),
+        v.description("Invalid input only: one entry per field that is wrong."),
+      ),
+    ),
+  }),
+  v.description("RFC 9457 problem details, as every error of the API is answered."),
+);
+export type Problem = v.InferOutput<typeof problem>;
 
 /**
  * A failure a caller can act on. Services throw it; the API turns it into problem+json,

@@ -1,15 +1,17 @@
 import * as v from "valibot";
-import { bulkRowsInput, checkRowsByEmail, csvRecords, fileError, type RowError } from "./bulk-rows";
+import { bulkResult, bulkRowsInput, checkRowsByEmail, type RowError, readCsv } from "./bulk-rows";
 import { displayNameText } from "./display-name";
+import { timestamp } from "./json";
+import { page, pageQuery } from "./pagination";
 
-export { bulkModes, maxBulkRows, type RowError } from "./bulk-rows";
-
-/** Invitation payloads, shared by the API and the web client so both judge a row alike. */
+/** Members and their invitations, shared by the API and the web client so both judge alike. */
 
 export const memberRoles = ["admin", "member"] as const;
 export type MemberRole = (typeof memberRoles)[number];
-
 export const memberRole = v.picklist(memberRoles, 'Role must be "admin" or "member".');
+
+export const memberStatuses = ["invited", "active", "deactivated"] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
 
 /** Stored trimmed and lowercased: sign-in and acceptance find members by this exact string. */
 export const memberEmail = v.pipe(
@@ -20,6 +22,25 @@ export const memberEmail = v.pipe(
   v.maxLength(254, "Email must be at most 254 characters."),
   v.email("Enter a valid email address."),
 );
+
+export const memberQuery = v.object({
+  ...pageQuery.entries,
+  status: v.optional(
+    v.picklist(memberStatuses, 'status must be "invited", "active" or "deactivated".'),
+  ),
+});
+export const roleChangeInput = v.object({ role: memberRole });
+
+export const memberView = v.object({
+  id: v.string(),
+  email: v.string(),
+  displayName: v.string(),
+  role: v.picklist(memberRoles),
+  status: v.picklist(memberStatuses),
+  timeZone: v.string(),
+});
+export type MemberView = v.InferOutput<typeof memberView>;
+export const memberPage = page(memberView);
 
 /** Optional in an invitation; blank counts as absent. It ends up in email subjects. */
 const invitedName = v.optional(
@@ -36,8 +57,23 @@ export const invitationInput = v.object({
 });
 export type InvitationInput = v.InferOutput<typeof invitationInput>;
 
+export const invitationView = v.object({
+  id: v.string(),
+  email: v.string(),
+  role: v.picklist(memberRoles),
+  displayName: v.nullable(v.string()),
+  /** Member id of the inviting admin; null for integrations and the operator's first admin. */
+  invitedBy: v.nullable(v.string()),
+  createdAt: timestamp,
+  expiresAt: timestamp,
+});
+export type InvitationView = v.InferOutput<typeof invitationView>;
+export const invitationPage = page(invitationView);
+
 /** Rows are checked one by one (see checkInvitationRows), so one bad row never hides others. */
 export const bulkInvitationInput = bulkRowsInput();
+export const bulkInvitationResult = bulkResult(invitationView);
+export type BulkInvitationResult = v.InferOutput<typeof bulkInvitationResult>;
 
 export interface CheckedRow {
   row: number;
@@ -59,58 +95,22 @@ export interface InvitationRowInput {
   displayName?: string;
 }
 
-const csvColumns = { email: "email", role: "role", display_name: "displayName" } as const;
-type CsvColumn = keyof typeof csvColumns;
-
 /**
- * Reads `email,role,display_name` (header first, columns in any order, role and display_name
- * optional) into rows for POST /v1/members/invitations/bulk. Rows count from 1 like the
- * server's row errors; problems with the header are reported as row 0. Blank lines are skipped.
+ * Reads `email,role,display_name` (role and display_name optional) into rows for
+ * POST /v1/members/invitations/bulk. Blank lines are skipped; see readCsv.
  */
 export function parseInvitationCsv(text: string): {
   rows: InvitationRowInput[];
   errors: RowError[];
 } {
-  const [header, ...data] = csvRecords(text);
-  if (!header) {
-    return { rows: [], errors: [fileError("The file is empty.")] };
-  }
-  const columns = header.fields.map((name) =>
-    name
-      .trim()
-      .toLowerCase()
-      .replace(/[\s-]+/g, "_"),
-  );
-  const headerErrors: RowError[] = [];
-  columns.forEach((name, index) => {
-    if (!Object.hasOwn(csvColumns, name)) {
-      headerErrors.push(fileError(`Unknown column "${name}"; expected email, role, display_name.`));
-    } else if (columns.indexOf(name) !== index) {
-      headerErrors.push(fileError(`Column "${name}" appears twice.`));
-    }
-  });
-  if (!columns.includes("email")) {
-    headerErrors.push(fileError('The header needs an "email" column.'));
-  }
-  if (headerErrors.length > 0) return { rows: [], errors: headerErrors };
-
-  const errors: RowError[] = [];
-  const rows = data.map(({ fields, unterminated }, index) => {
-    const row = index + 1;
-    if (unterminated) {
-      errors.push({ row, field: "", message: "A quoted value is never closed." });
-    }
-    if (fields.slice(columns.length).some((f) => f.trim() !== "")) {
-      errors.push({ row, field: "", message: "Row has more values than the header has columns." });
-    }
-    const parsed: InvitationRowInput = { email: "" };
-    columns.forEach((name, i) => {
-      const value = fields[i]?.trim() ?? "";
-      const key = csvColumns[name as CsvColumn];
-      if (key === "email") parsed.email = value;
-      else if (value !== "") parsed[key] = key === "role" ? value.toLowerCase() : value;
-    });
-    return parsed;
-  });
-  return { rows, errors };
+  const columns = { email: "email", role: "role", display_name: "displayName" } as const;
+  const { rows, errors } = readCsv(text, columns, ["email"]);
+  return {
+    rows: rows.map(({ email = "", role, displayName }) => ({
+      email,
+      ...(role === undefined ? {} : { role: role.toLowerCase() }),
+      ...(displayName === undefined ? {} : { displayName }),
+    })),
+    errors,
+  };
 }

@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { timestamp } from "./json";
+import { page, pageQuery } from "./pagination";
 
 /**
  * The outbox as admins see it (GET /v1/outbox): what was sent, what waits for a retry and
@@ -15,20 +17,25 @@ export const outboxStatus = v.picklist(
   'status must be "pending", "sent" or "dead".',
 );
 
-/** One delivery. `When` is Date in the API and the ISO string the JSON carries in the web. */
-export interface OutboxEntry<When = Date> {
-  id: string;
-  channel: OutboxChannel;
+/** `GET /v1/outbox?status=&limit=&cursor=`: newest first. */
+export const outboxQuery = v.object({ ...pageQuery.entries, status: v.optional(outboxStatus) });
+
+/** One delivery, as admins see it: who, what and how it went; never the message itself. */
+export const outboxEntry = v.object({
+  id: v.string(),
+  channel: v.picklist(outboxChannels),
   /** The email address for email. */
-  recipient: string;
-  subject: string;
-  status: OutboxStatus;
+  recipient: v.string(),
+  subject: v.string(),
+  status: v.picklist(outboxStatuses),
   /** Sends tried since it was written or last retried by an admin. */
-  attempts: number;
+  attempts: v.number(),
   /** Why the last attempt failed, in a few words; null when none did. */
-  lastError: string | null;
-  createdAt: When;
+  lastError: v.nullable(v.string()),
+  createdAt: timestamp,
   /** When the next attempt is due; null unless pending. */
-  nextAttemptAt: When | null;
-  sentAt: When | null;
-}
+  nextAttemptAt: v.nullable(timestamp),
+  sentAt: v.nullable(timestamp),
+});
+export type OutboxEntry = v.InferOutput<typeof outboxEntry>;
+export const outboxPage = page(outboxEntry);

@@ -1,14 +1,8 @@
 import * as v from "valibot";
-import {
-  type ApplicationForm,
-  applicationForm,
-  type ProgramRules,
-  type ProgramShape,
-  programRules,
-  rulesProblems,
-} from "../domain/program-rules";
-import type { FieldError } from "./errors";
-import { fieldErrors } from "./validate";
+import { applicationForm, programRules } from "../domain/program-rules";
+import { fieldError } from "./errors";
+import { timestamp } from "./json";
+import { list, page, pageQuery } from "./pagination";
 
 /** Program payloads, shared by the API and the web client so both judge a form alike. */
 
@@ -114,58 +108,58 @@ export const rulesPreviewInput = v.object({ rules: rulesPatch });
 export const statusChangeInput = v.object({ status: programStatus });
 export const programCopyInput = v.object({ name: programName });
 
-const isPlainObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === "object" && x !== null && !Array.isArray(x);
+export const programQuery = v.object({ ...pageQuery.entries, status: v.optional(programStatus) });
 
-/** `patch` over `base`: objects merge key by key, anything else (lists too) replaces. */
-export function mergeRules(base: unknown, patch: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = isPlainObject(base) ? { ...base } : {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (key === "__proto__" || key === "constructor" || key === "prototype") continue;
-    merged[key] = isPlainObject(value) ? mergeRules(merged[key], value) : value;
-  }
-  return merged;
-}
+/** Output types: stored rules and forms were parsed on write, so their defaults are filled. */
+export const programView = v.object({
+  id: v.string(),
+  name: v.string(),
+  description: v.string(),
+  audience: v.string(),
+  status: v.picklist(programStatuses),
+  startsOn: v.nullable(v.string()),
+  endsOn: v.nullable(v.string()),
+  relationshipLengthDays: v.nullable(v.number()),
+  templateKey: v.nullable(v.string()),
+  rules: programRules,
+  rulesVersion: v.number(),
+  applicationForm,
+  /** The rules in plain sentences, for people joining and for the editor. */
+  summary: v.array(v.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ProgramView = v.InferOutput<typeof programView>;
+export const programPage = page(programView);
 
-export type RulesCheck =
-  | { valid: true; rules: ProgramRules; errors: [] }
-  | { valid: false; rules: null; errors: FieldError[] };
+export const programTemplateView = v.object({
+  key: v.string(),
+  name: v.string(),
+  description: v.string(),
+  audience: v.string(),
+  relationshipLengthDays: v.number(),
+  rules: programRules,
+  applicationForm,
+  summary: v.array(v.string()),
+});
+export type ProgramTemplateView = v.InferOutput<typeof programTemplateView>;
+export const programTemplateList = list(programTemplateView);
+export type ProgramTemplateList = v.InferOutput<typeof programTemplateList>;
 
-/**
- * Merges a rules patch over `base`, parses the result and checks it against the program's
- * dates and form. Field errors name `rules.…` paths, contradictions included.
- */
-export function resolveRules(
-  base: Record<string, unknown>,
-  patch: Record<string, unknown>,
-  shape: ProgramShape,
-): RulesCheck {
-  const parsed = v.safeParse(programRules, mergeRules(base, patch));
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.issues).map((e) => ({
-      field: e.field ? `rules.${e.field}` : "rules",
-      message: e.message,
-    }));
-    return { valid: false, rules: null, errors };
-  }
-  const rules = parsed.output as ProgramRules;
-  const problems = rulesProblems(rules, shape).map((e) => ({
-    field: e.field ? `rules.${e.field}` : "rules",
-    message: e.message,
-  }));
-  return problems.length > 0
-    ? { valid: false, rules: null, errors: problems }
-    : { valid: true, rules, errors: [] };
-}
+export const ruleVersionView = v.object({
+  version: v.number(),
+  effectiveFrom: timestamp,
+  changedBy: v.nullable(v.string()),
+  rules: programRules,
+});
+export type RuleVersionView = v.InferOutput<typeof ruleVersionView>;
+export const ruleVersionList = list(ruleVersionView);
+export type RuleVersionList = v.InferOutput<typeof ruleVersionList>;
 
-/** An application form as stored: parsed, so defaults are filled in. */
-export const parseApplicationForm = (form: unknown): ApplicationForm =>
-  v.parse(applicationForm, form) as ApplicationForm;
-
-/** The dates problem of a program, if any: it cannot end before it starts. */
-export function datesProblem(shape: ProgramShape): FieldError | null {
-  if (shape.startsOn && shape.endsOn && shape.endsOn < shape.startsOn) {
-    return { field: "endsOn", message: "endsOn must not be before startsOn." };
-  }
-  return null;
-}
+/** What PUT …/rules would say about these rules, without saving anything. */
+export const rulesPreview = v.object({
+  valid: v.boolean(),
+  errors: v.array(fieldError),
+  summary: v.array(v.string()),
+});
+export type RulesPreview = v.InferOutput<typeof rulesPreview>;

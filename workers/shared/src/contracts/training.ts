@@ -1,4 +1,6 @@
 import * as v from "valibot";
+import { list } from "./pagination";
+import { programParam, resourceId } from "./params";
 
 /** Training payloads, shared by the API and the web client. */
 
@@ -65,3 +67,33 @@ export const completionInput = v.object({
     ),
   ),
 });
+
+export const resourceParam = v.object({ ...programParam.entries, resourceId });
+
+export const trainingView = v.object({
+  id: v.string(),
+  title: v.string(),
+  kind: v.picklist(trainingKinds),
+  url: v.nullable(v.string()),
+  body: v.nullable(v.string()),
+  /** Right answers are shown only to those who may edit the training. */
+  quiz: v.nullable(
+    v.array(
+      v.object({
+        question: v.string(),
+        options: v.array(v.string()),
+        answer: v.optional(v.number()),
+      }),
+    ),
+  ),
+  requiredFor: v.picklist(requiredForValues),
+  position: v.number(),
+  completedByMe: v.boolean(),
+});
+export type TrainingView = v.InferOutput<typeof trainingView>;
+export const trainingList = list(trainingView);
+export type TrainingList = v.InferOutput<typeof trainingList>;
+
+/** Required training done, for one member in their role in a program. */
+export const trainingProgressView = v.object({ required: v.number(), completed: v.number() });
+export type TrainingProgress = v.InferOutput<typeof trainingProgressView>;

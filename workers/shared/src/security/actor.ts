@@ -1,19 +1,5 @@
 import { AppError } from "../contracts/errors";
-
-/**
- * What an integration may be granted, read and write per resource family. Admins (program
- * coordinators) hold all of them; members hold none and act on their own data through /v1/me.
- */
-export const clientScopes = [
-  "members:read",
-  "members:write",
-  "audit:read",
-  "programs:read",
-  "programs:write",
-  "enrollments:read",
-  "enrollments:write",
-] as const;
-export type ClientScope = (typeof clientScopes)[number];
+import type { ClientScope } from "../contracts/scopes";
 
 /**
  * Permissions no integration can hold: managing integrations themselves, and the outbox,

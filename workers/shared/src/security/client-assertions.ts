@@ -13,9 +13,9 @@ import {
   integrationClients,
 } from "../../../../db/control/schema";
 import { AppError } from "../contracts/errors";
+import { clientScopes } from "../contracts/scopes";
 import { describeError } from "../platform/log";
 import type { Platform } from "../platform/platform";
-import { clientScopes } from "./actor";
 import { clientAlgorithms, jwksUrlProblem } from "./client-keys";
 
 export interface VerifiedClient {

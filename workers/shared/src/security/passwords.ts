@@ -1,6 +1,4 @@
 import { base64url } from "jose";
-import * as v from "valibot";
-import { isCommonPassword } from "./common-passwords";
 
 /**
  * Member passwords: PBKDF2-SHA256 over HMAC-SHA256(pepper, password), WebCrypto only so the
@@ -16,27 +14,6 @@ export const passwordIterations = 100_000;
 export const maxPasswordIterations = 100_000;
 const saltBytes = 16;
 const hashBits = 256;
-
-export const passwordMinLength = 10;
-export const passwordMaxLength = 200;
-
-/** The rules a new password must meet; failures are field-level validation errors. */
-export const newPassword = v.pipe(
-  v.string("Password must be text."),
-  v.minLength(passwordMinLength, `Password must be at least ${passwordMinLength} characters.`),
-  v.maxLength(passwordMaxLength, `Password must be at most ${passwordMaxLength} characters.`),
-  v.check(
-    (password) => !isCommonPassword(password),
-    "That password is too common; choose one that is harder to guess.",
-  ),
-);
-
-/** A password offered to be checked (sign-in, re-confirmation): no policy, just bounds. */
-export const offeredPassword = v.pipe(
-  v.string("Password must be text."),
-  v.minLength(1, "Password is required."),
-  v.maxLength(passwordMaxLength, `Password must be at most ${passwordMaxLength} characters.`),
-);
 
 /** A stored or configured hash this code must not (or cannot) verify. */
 export class PasswordHashError extends Error {

@@ -4,7 +4,12 @@ import { operatorAudit, type Tenant, tenants } from "../../../../db/control/sche
 import { applyMigrations } from "../../../../db/migrate";
 import { migrations as tenantMigrations } from "../../../../db/tenant/migrations.gen";
 import { AppError } from "../contracts/errors";
-import { type CreateTenantInput, createTenantInput } from "../contracts/operator";
+import {
+  type CreateTenantInput,
+  createTenantInput,
+  type MigrationReport,
+  type TenantSummary,
+} from "../contracts/operator";
 import { parseInput } from "../contracts/validate";
 import type { ConnectDb, ControlDb } from "../platform/db";
 import { describeError, type Logger } from "../platform/log";
@@ -26,15 +31,9 @@ export interface OperatorCtx {
   log: Logger;
 }
 
-/** What operators see of a tenant: never its database URL or token. */
-export type TenantSummary = Pick<
-  Tenant,
-  "id" | "slug" | "name" | "kind" | "status" | "schemaVersion" | "createdAt"
->;
-
 export function summarize(t: Tenant): TenantSummary {
   const { id, slug, name, kind, status, schemaVersion, createdAt } = t;
-  return { id, slug, name, kind, status, schemaVersion, createdAt };
+  return { id, slug, name, kind, status, schemaVersion, createdAt: createdAt.toISOString() };
 }
 
 /** Enough to record what an operator did. */
@@ -134,11 +133,6 @@ export async function setTenantStatus(
     .returning();
   await audit(ctx, status === "suspended" ? "tenant.suspend" : "tenant.resume", slug);
   return summarize(updated!);
-}
-
-export interface MigrationReport {
-  migrated: { slug: string; schemaVersion: number }[];
-  failed: { slug: string; error: string }[];
 }
 
 /**

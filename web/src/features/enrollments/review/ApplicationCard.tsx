@@ -1,14 +1,10 @@
 import { Fragment } from "preact";
+import type { EnrollmentView } from "../../../../../workers/shared/src/contracts/enrollments";
+import type { ApplicationForm } from "../../../../../workers/shared/src/domain/program-rules";
 import { formatDate } from "../../../lib/format";
-import {
-  answerText,
-  listKeys,
-  profileKeys,
-  profileLabels,
-  questionsOf,
-} from "../../programs/form-reader";
+import { roleName } from "../../programs/common";
+import { answerText, listKeys, profileKeys, profileLabels } from "../../programs/form-reader";
 import { EnrollmentBadge } from "../../programs/parts";
-import { type EnrollmentView, type Json, roleName } from "../../programs/types";
 import { type Decision, decisionWords } from "./ReviewQueue";
 
 const decisions: Decision[] = ["approve", "waitlist", "decline"];
@@ -16,12 +12,12 @@ const decisions: Decision[] = ["approve", "waitlist", "decline"];
 /** One application: who, which role, their profile and answers, and the decision buttons. */
 export function ApplicationCard(props: {
   enrollment: EnrollmentView;
-  form: Json;
+  form: ApplicationForm;
   onDecide: (decision: Decision) => void;
 }) {
   const { enrollment: e, form, onDecide } = props;
   const name = e.member.displayName || e.member.email;
-  const questions = questionsOf(form);
+  const questions = form.questions;
   const profile = e.profile ?? {};
   const shown = profileKeys.filter((k) => {
     const v = profile[k];

@@ -1,48 +1,45 @@
 import { useState } from "preact/hooks";
+import type { BulkMode } from "../../../../../workers/shared/src/contracts/bulk-rows";
+import type { BulkEnrollmentResult } from "../../../../../workers/shared/src/contracts/enrollments";
 import { api } from "../../../lib/api";
 import { count } from "../../../lib/format";
-import { ApiError, messageOf } from "../../../lib/problem";
-import { BulkRowsTable } from "../../../ui/BulkRowsTable";
-import { type BulkMode, BulkSend } from "../../../ui/BulkSend";
+import { ApiError, messageOf, rowErrorsOf } from "../../../lib/problem";
+import { type BulkRow, BulkRowsTable } from "../../../ui/BulkRowsTable";
+import { BulkSend } from "../../../ui/BulkSend";
 import { ErrorMessage, FormActions, StatusMessage } from "../../../ui/feedback";
 import { TextAreaField } from "../../../ui/fields";
-import { programApi, roleName } from "../../programs/types";
+import { programApi, roleName } from "../../programs/common";
 
-interface Row {
-  row: number;
-  email: string;
+interface Row extends BulkRow {
   role: string;
-  problems: string[];
   enrolled: boolean;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const columns = [["Role", (r: Row) => roleName(r.role)]] as const;
 const example = "email,role\nada@example.edu,mentor\ngrace@example.edu,mentee\n";
 
-/** Reads "email,role" rows; the header is required so columns can't be swapped silently. */
-export function parseEnrollCsv(text: string): { fileProblem: string | null; rows: Row[] } {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const header = (lines.shift() ?? "").split(",").map((h) => h.trim().toLowerCase());
-  const emailAt = header.indexOf("email");
-  const roleAt = header.indexOf("role");
-  if (emailAt < 0 || roleAt < 0) {
-    return { fileProblem: "The first line must be a header with email and role.", rows: [] };
-  }
-  const seen = new Map<string, number>();
-  const rows = lines.map((line, index): Row => {
-    const cells = line.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
-    const email = cells[emailAt] ?? "";
-    const role = (cells[roleAt] ?? "").toLowerCase();
-    const problems: string[] = [];
-    if (!EMAIL.test(email)) problems.push("Enter a valid email address.");
-    if (role !== "mentor" && role !== "mentee") problems.push("The role must be mentor or mentee.");
-    const first = seen.get(email.toLowerCase());
-    if (first !== undefined) problems.push(`This address is already in row ${first}.`);
-    else seen.set(email.toLowerCase(), index + 1);
-    return { row: index + 1, email, role, problems, enrolled: false };
-  });
-  return { fileProblem: null, rows };
+/**
+ * Reads and checks "email,role" rows with the same code the API uses (RFC 4180 quoting
+ * included), loaded on demand. The header is required so columns can't be swapped silently.
+ */
+export async function previewEnrollCsv(
+  text: string,
+): Promise<{ fileProblems: string[]; rows: Row[] }> {
+  const { checkEnrollmentRows, parseEnrollmentCsv } = await import(
+    "../../../../../workers/shared/src/contracts/enrollments"
+  );
+  const parsed = parseEnrollmentCsv(text);
+  const errors = [...parsed.errors, ...checkEnrollmentRows(parsed.rows).errors];
+  const problemsOf = (row: number) => errors.filter((e) => e.row === row).map((e) => e.message);
+  return {
+    fileProblems: problemsOf(0),
+    rows: parsed.rows.map((input, index) => ({
+      row: index + 1,
+      ...input,
+      problems: problemsOf(index + 1),
+      enrolled: false,
+    })),
+  };
 }
 
 /** Enrolls existing members from a CSV (email,role), as approved participants. */
@@ -60,16 +57,18 @@ export function BulkEnroll({
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  const preview = () => {
+  const preview = async () => {
     setNote(null);
     setError(null);
-    const parsed = parseEnrollCsv(text);
-    if (parsed.fileProblem) {
-      setRows(null);
-      return setError(parsed.fileProblem);
+    setRows(null);
+    try {
+      const parsed = await previewEnrollCsv(text);
+      if (parsed.fileProblems.length > 0) return setError(parsed.fileProblems.join(" "));
+      if (parsed.rows.length === 0) return setError("Paste a header and at least one row.");
+      setRows(parsed.rows);
+    } catch (err) {
+      setError(messageOf(err));
     }
-    if (parsed.rows.length === 0) return setError("Paste a header and at least one row.");
-    setRows(parsed.rows);
   };
 
   const send = async (current: Row[]) => {
@@ -94,19 +93,16 @@ export function BulkEnroll({
         };
       });
     try {
-      const answer = await api<{ created: unknown[]; errors: { row: number; message: string }[] }>(
-        programApi(programId, "/enrollments/bulk"),
-        { method: "POST", body: { rows: ready.map(({ email, role }) => ({ email, role })), mode } },
-      );
+      const answer = await api<BulkEnrollmentResult>(programApi(programId, "/enrollments/bulk"), {
+        method: "POST",
+        body: { rows: ready.map(({ email, role }) => ({ email, role })), mode },
+      });
       setRows(verdicts(answer.errors, true));
       setNote(`Enrolled ${count(answer.created.length, "member")}.`);
       if (answer.created.length > 0) onEnrolled();
     } catch (err) {
-      if (err instanceof ApiError && err.errors.some((e) => e.row !== undefined)) {
-        const errors = err.errors.flatMap((e) =>
-          e.row !== undefined ? [{ row: e.row, message: e.message }] : [],
-        );
-        setRows(verdicts(errors, false));
+      if (err instanceof ApiError && err.status === 400 && rowErrorsOf(err).length > 0) {
+        setRows(verdicts(rowErrorsOf(err), false));
         setError("Nothing was enrolled: the server found problems in some rows (see below).");
       } else setError(messageOf(err));
     } finally {

@@ -1,20 +1,20 @@
 import { useState } from "preact/hooks";
+import type {
+  DecisionInput,
+  EnrollmentView,
+} from "../../../../../workers/shared/src/contracts/enrollments";
+import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import { api } from "../../../lib/api";
 import { ConfirmDialog, StatusMessage } from "../../../ui/feedback";
 import { SelectField, StatusFilter, TextAreaField } from "../../../ui/fields";
 import { PagedList } from "../../../ui/PagedList";
 import { useConfirm } from "../../../ui/use-confirm";
 import { usePages } from "../../../ui/use-pages";
-import {
-  type EnrollmentView,
-  enrollmentStatusLabel,
-  type ProgramView,
-  programApi,
-} from "../../programs/types";
+import { enrollmentStatusLabel, programApi } from "../../programs/common";
 import { ApplicationCard } from "./ApplicationCard";
 import { BulkEnroll } from "./BulkEnroll";
 
-export type Decision = "approve" | "waitlist" | "decline";
+export type Decision = DecisionInput["decision"];
 
 export const decisionWords: Record<Decision, { label: string; done: string }> = {
   approve: { label: "Approve", done: "approved" },

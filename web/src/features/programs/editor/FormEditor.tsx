@@ -1,11 +1,12 @@
 import { useMemo, useState } from "preact/hooks";
+import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import { applicationForm } from "../../../../../workers/shared/src/domain/program-rules";
 import { api } from "../../../lib/api";
 import { count } from "../../../lib/format";
 import { ApiError, messageOf } from "../../../lib/problem";
 import { ErrorMessage, FormActions, StatusMessage } from "../../../ui/feedback";
+import { programApi } from "../common";
 import type { ProgramProps } from "../ProgramPage";
-import { type ProgramView, programApi } from "../types";
 import { ProblemList } from "./ProblemList";
 import { ShapeField } from "./ShapeField";
 import { shapeOf } from "./shape";

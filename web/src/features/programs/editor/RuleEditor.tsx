@@ -1,4 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
+import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import {
   applicationForm,
   type ProgramRules,
@@ -10,9 +11,9 @@ import { api } from "../../../lib/api";
 import { count } from "../../../lib/format";
 import { ApiError, messageOf } from "../../../lib/problem";
 import { ErrorMessage, FormActions, StatusMessage } from "../../../ui/feedback";
+import { programApi } from "../common";
 import type { ProgramProps } from "../ProgramPage";
 import { RuleSummary } from "../parts";
-import { type ProgramView, programApi } from "../types";
 import { ProblemList } from "./ProblemList";
 import { RuleSections } from "./RuleSections";
 import { shapeOf } from "./shape";

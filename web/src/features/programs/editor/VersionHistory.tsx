@@ -1,15 +1,17 @@
+import type {
+  RuleVersionList,
+  RuleVersionView,
+} from "../../../../../workers/shared/src/contracts/programs";
 import { api } from "../../../lib/api";
 import { formatDateTime } from "../../../lib/format";
 import { ErrorMessage, Loading } from "../../../ui/feedback";
 import { useLoad } from "../../../ui/use-load";
-import { programApi, type RuleVersion } from "../types";
+import { programApi } from "../common";
 
-async function loadVersions(programId: string): Promise<RuleVersion[]> {
-  const answer = await api<{ items: RuleVersion[] } | RuleVersion[]>(
-    programApi(programId, "/rules/versions"),
-  );
-  const items = Array.isArray(answer) ? answer : answer.items;
-  return [...items].sort((a, b) => b.version - a.version);
+/** Newest first, as the API lists them. */
+async function loadVersions(programId: string): Promise<RuleVersionView[]> {
+  const answer = await api<RuleVersionList>(programApi(programId, "/rules/versions"));
+  return answer.items;
 }
 
 /** Each saved version of the rules and when it took effect; the newest first. */
@@ -27,12 +29,10 @@ export function VersionHistory(props: { programId: string; current: number; vers
             <li key={v.version}>
               <strong>Version {v.version}</strong>
               {v.version === current && <span class="badge badge-active">Current</span>}
-              {v.effectiveFrom && (
-                <span class="muted small">
-                  {" "}
-                  from <time dateTime={v.effectiveFrom}>{formatDateTime(v.effectiveFrom)}</time>
-                </span>
-              )}
+              <span class="muted small">
+                {" "}
+                from <time dateTime={v.effectiveFrom}>{formatDateTime(v.effectiveFrom)}</time>
+              </span>
             </li>
           ))}
         </ol>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
+import type { RulesPreview } from "../../../../../workers/shared/src/contracts/programs";
 import { api } from "../../../lib/api";
 import { ApiError } from "../../../lib/problem";
-import { programApi, type RulesPreview } from "../types";
+import { programApi } from "../common";
 
 interface PreviewState {
   /** The draft the answer is about, as JSON: an answer about older text is not shown. */

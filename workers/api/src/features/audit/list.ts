@@ -1,20 +1,24 @@
 import { desc, lt } from "drizzle-orm";
 import { auditLog } from "../../../../../db/tenant/schema";
+import type { AuditEntryView } from "../../../../shared/src/contracts/audit";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, type Page, pageOf, seqKey } from "../../http/pagination";
+import { decodeCursor, pageOf, seqKey } from "../../http/pagination";
 
-export interface AuditEntryView {
-  id: number;
-  at: Date;
-  actorType: "member" | "client" | "system" | "operator";
-  actorId: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  ip: string | null;
-  detail: Record<string, unknown>;
-}
+type AuditRow = typeof auditLog.$inferSelect;
+
+const auditEntryView = (row: AuditRow): AuditEntryView => ({
+  id: row.id,
+  at: row.at.toISOString(),
+  actorType: row.actorType,
+  actorId: row.actorId,
+  action: row.action,
+  subjectType: row.subjectType,
+  subjectId: row.subjectId,
+  ip: row.ip,
+  detail: row.detail,
+});
 
 /** Newest first. Ids only grow, so the cursor is the last id seen and pages never overlap. */
 export async function listAuditLog({
@@ -32,5 +36,6 @@ export async function listAuditLog({
     .where(before === undefined ? undefined : lt(auditLog.id, before))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);
-  return pageOf(rows, input.limit, (last) => [last.id]);
+  const page = pageOf(rows, input.limit, (last) => [last.id]);
+  return { ...page, items: page.items.map(auditEntryView) };
 }

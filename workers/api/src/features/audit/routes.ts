@@ -1,10 +1,15 @@
 import { Hono } from "hono";
+import { auditPage } from "../../../../shared/src/contracts/audit";
+import { pageQuery } from "../../../../shared/src/contracts/pagination";
 import type { AppEnv } from "../../http/app-env";
-import { pageQuery } from "../../http/pagination";
+import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { listAuditLog } from "./list";
 
-export const auditRoutes = new Hono<AppEnv>().get("/", validate("query", pageQuery), async (c) =>
-  c.json(await listAuditLog({ ctx: tenantCtx(c), input: c.req.valid("query") })),
+export const auditRoutes = new Hono<AppEnv>().get(
+  "/",
+  validate("query", pageQuery),
+  responds(200, auditPage),
+  async (c) => c.json(await listAuditLog({ ctx: tenantCtx(c), input: c.req.valid("query") })),
 );

@@ -1,57 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
-import * as v from "valibot";
 import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
+import type { ClientView, RegisterClientInput } from "../../../../shared/src/contracts/clients";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { authorize, clientScopes } from "../../../../shared/src/security/actor";
-import {
-  clientJwkSchema,
-  jwksUrlProblem,
-  toClientJwk,
-} from "../../../../shared/src/security/client-keys";
+import { authorize } from "../../../../shared/src/security/actor";
+import { jwksUrlProblem, toClientJwk } from "../../../../shared/src/security/client-keys";
 import { invalidField } from "../../http/invalid-field";
 import { recordAudit } from "../audit";
 import type { ClientsCtx } from "./context";
-
-export interface ClientView {
-  id: string;
-  name: string;
-  scopes: string[];
-  status: "active" | "revoked";
-  keys: { kid: string; kty: string; alg: string }[];
-  jwksUrl: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-const scopeList = clientScopes.join(", ");
-
-export const registerClientBody = v.pipe(
-  v.object({
-    name: v.pipe(
-      v.string("name is required."),
-      v.trim(),
-      v.minLength(1, "name must not be empty."),
-      v.maxLength(100, "name must be at most 100 characters."),
-    ),
-    scopes: v.pipe(
-      v.array(v.picklist(clientScopes, `Unknown scope; use ${scopeList}.`), "scopes is required."),
-      v.minLength(1, "Grant at least one scope."),
-      v.transform((scopes) => [...new Set(scopes)]),
-    ),
-    jwk: v.optional(clientJwkSchema),
-    jwksUrl: v.optional(
-      v.pipe(v.string("jwksUrl must be text."), v.maxLength(2000, "jwksUrl is too long.")),
-    ),
-  }),
-  v.forward(
-    v.partialCheck(
-      [["jwk"], ["jwksUrl"]],
-      (input) => (input.jwk === undefined) !== (input.jwksUrl === undefined),
-      "Send exactly one of jwk and jwksUrl.",
-    ),
-    ["jwk"],
-  ),
-);
 
 export function clientView(client: IntegrationClient): ClientView {
   return {
@@ -59,11 +14,7 @@ export function clientView(client: IntegrationClient): ClientView {
     name: client.name,
     scopes: client.scopes,
     status: client.status,
-    keys: (client.jwks ?? []).map((jwk) => ({
-      kid: String(jwk.kid),
-      kty: String(jwk.kty),
-      alg: String(jwk.alg),
-    })),
+    keys: (client.jwks ?? []).map(({ kid, kty, alg }) => ({ kid, kty, alg })),
     jwksUrl: client.jwksUrl,
     createdAt: client.createdAt.toISOString(),
     revokedAt: client.revokedAt?.toISOString() ?? null,
@@ -97,7 +48,7 @@ export async function registerClient({
   input,
 }: {
   ctx: ClientsCtx;
-  input: v.InferOutput<typeof registerClientBody>;
+  input: RegisterClientInput;
 }): Promise<ClientView> {
   authorize(ctx.actor, "clients:manage");
   if (input.jwksUrl !== undefined) {

@@ -1,19 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import * as v from "valibot";
 import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
+import type { AddClientKeyInput, ClientView } from "../../../../shared/src/contracts/clients";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import {
   type ClientJwk,
-  clientJwkSchema,
   maxClientKeys,
   toClientJwk,
 } from "../../../../shared/src/security/client-keys";
 import { recordAudit } from "../audit";
-import { type ClientView, clientView, findClient } from "./clients";
+import { clientView, findClient } from "./clients";
 import type { ClientsCtx } from "./context";
-
-export const addClientKeyBody = v.object({ jwk: clientJwkSchema });
 
 /**
  * The keys a rotation may change (add the successor, then remove the retired key): only an
@@ -76,7 +73,7 @@ export async function addClientKey({
 }: {
   ctx: ClientsCtx;
   clientId: string;
-  input: v.InferOutput<typeof addClientKeyBody>;
+  input: AddClientKeyInput;
 }): Promise<ClientView> {
   authorize(ctx.actor, "clients:manage");
   return changeKeys(ctx, clientId, "client.add_key", async (keys) => {

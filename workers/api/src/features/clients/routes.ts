@@ -1,17 +1,26 @@
 import { Hono } from "hono";
+import {
+  addClientKeyInput,
+  clientList,
+  clientView,
+  registerClientInput,
+} from "../../../../shared/src/contracts/clients";
 import type { AppEnv } from "../../http/app-env";
+import { responds } from "../../http/responds";
 import { validate } from "../../http/validator";
-import { listClients, registerClient, registerClientBody, revokeClient } from "./clients";
+import { listClients, registerClient, revokeClient } from "./clients";
 import { clientsCtx } from "./context";
-import { addClientKey, addClientKeyBody, removeClientKey } from "./key-rotation";
+import { addClientKey, removeClientKey } from "./key-rotation";
 
 /** API clients of integrations: admins register them, rotate their keys and revoke them. */
 export const clientsRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => c.json(await listClients({ ctx: clientsCtx(c) })))
-  .post("/", validate("json", registerClientBody), async (c) =>
+  .get("/", responds(200, clientList), async (c) =>
+    c.json(await listClients({ ctx: clientsCtx(c) })),
+  )
+  .post("/", validate("json", registerClientInput), responds(201, clientView), async (c) =>
     c.json(await registerClient({ ctx: clientsCtx(c), input: c.req.valid("json") }), 201),
   )
-  .post("/:id/keys", validate("json", addClientKeyBody), async (c) =>
+  .post("/:id/keys", validate("json", addClientKeyInput), responds(200, clientView), async (c) =>
     c.json(
       await addClientKey({
         ctx: clientsCtx(c),
@@ -20,7 +29,7 @@ export const clientsRoutes = new Hono<AppEnv>()
       }),
     ),
   )
-  .delete("/:id/keys/:kid", async (c) =>
+  .delete("/:id/keys/:kid", responds(200, clientView), async (c) =>
     c.json(
       await removeClientKey({
         ctx: clientsCtx(c),
@@ -29,6 +38,6 @@ export const clientsRoutes = new Hono<AppEnv>()
       }),
     ),
   )
-  .post("/:id/revoke", async (c) =>
+  .post("/:id/revoke", responds(200, clientView), async (c) =>
     c.json(await revokeClient({ ctx: clientsCtx(c), clientId: c.req.param("id") })),
   );

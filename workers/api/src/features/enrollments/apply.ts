@@ -3,16 +3,18 @@ import { enrollments, memberProfiles, members } from "../../../../../db/tenant/s
 import type {
   ApplyInput,
   EnrollmentStatus,
+  EnrollmentView,
   ProgramRole,
 } from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize, can, requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, type Page, pageOf, timeIdKey } from "../../http/pagination";
+import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { checkApplication } from "./form";
-import { type EnrollmentView, enrollmentView, enrollmentViews, findEnrollment } from "./views";
+import { enrollmentView, enrollmentViews, findEnrollment } from "./views";
 
 /** A member applies in one role; their profile is saved for every program they join. */
 export async function applyToProgram({

@@ -1,12 +1,16 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { enrollments, members } from "../../../../../db/tenant/schema";
-import { checkEnrollmentRows, type RowError } from "../../../../shared/src/contracts/enrollments";
+import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
+import {
+  checkEnrollmentRows,
+  type EnrollmentView,
+} from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
-import { type Enrollment, type EnrollmentView, enrollmentViews } from "./views";
+import { type Enrollment, enrollmentViews } from "./views";
 
 function describeRowErrors(errors: readonly RowError[]): string {
   const shown = errors.slice(0, 5).map((e) => `Row ${e.row}: ${e.message}`);

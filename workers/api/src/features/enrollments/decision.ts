@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { enrollments, trainingResources } from "../../../../../db/tenant/schema";
-import type { DecisionInput } from "../../../../shared/src/contracts/enrollments";
+import type { DecisionInput, EnrollmentView } from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
@@ -8,7 +8,7 @@ import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { requiredOf } from "../training";
 import { decisionEmail } from "./emails";
-import { type EnrollmentView, enrollmentView, findEnrollment } from "./views";
+import { enrollmentView, findEnrollment } from "./views";
 
 const statusOf = { approve: "approved", waitlist: "waitlisted", decline: "declined" } as const;
 

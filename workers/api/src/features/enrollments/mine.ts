@@ -1,15 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enrollments, programs } from "../../../../../db/tenant/schema";
+import type { EnrollmentView, MyEnrollment } from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
-import { type EnrollmentView, enrollmentView, enrollmentViews } from "./views";
-
-export type MyEnrollment = EnrollmentView & {
-  program: { id: string; name: string; status: string };
-};
+import { enrollmentView, enrollmentViews } from "./views";
 
 /** The signed-in member's applications and places, oldest first, with their programs. */
 export async function listMyEnrollments({

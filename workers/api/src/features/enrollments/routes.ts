@@ -1,14 +1,19 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import {
   applyInput,
   bulkEnrollmentInput,
+  bulkEnrollmentResult,
   decisionInput,
-  enrollmentStatuses,
-  programRole,
+  enrollmentPage,
+  enrollmentParam,
+  enrollmentView,
+  myEnrollments,
+  queueQuery,
+  withdrawParam,
 } from "../../../../shared/src/contracts/enrollments";
+import { programParam } from "../../../../shared/src/contracts/params";
 import type { AppEnv } from "../../http/app-env";
-import { pageQuery } from "../../http/pagination";
+import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { applyToProgram, getEnrollment, listEnrollments } from "./apply";
@@ -16,41 +21,46 @@ import { bulkEnroll } from "./bulk";
 import { decideEnrollment } from "./decision";
 import { listMyEnrollments, withdrawEnrollment } from "./mine";
 
-const id = v.pipe(v.string(), v.maxLength(100, "id is too long."));
-const programParam = v.object({ programId: id });
-const enrollmentParam = v.object({ programId: id, id });
-const queueQuery = v.object({
-  ...pageQuery.entries,
-  status: v.optional(v.picklist(enrollmentStatuses, "status is not an enrollment status.")),
-  role: v.optional(programRole),
-});
-
 /** Mounted at /v1/programs/:programId/enrollments. */
 export const enrollmentsRoutes = new Hono<AppEnv>()
-  .get("/", validate("param", programParam), validate("query", queueQuery), async (c) => {
-    const input = { ...c.req.valid("param"), ...c.req.valid("query") };
-    return c.json(await listEnrollments({ ctx: tenantCtx(c), input }));
-  })
-  .post("/", validate("param", programParam), validate("json", applyInput), async (c) => {
-    const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-    return c.json(await applyToProgram({ ctx: tenantCtx(c), input }), 201);
-  })
+  .get(
+    "/",
+    validate("param", programParam),
+    validate("query", queueQuery),
+    responds(200, enrollmentPage),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("query") };
+      return c.json(await listEnrollments({ ctx: tenantCtx(c), input }));
+    },
+  )
+  .post(
+    "/",
+    validate("param", programParam),
+    validate("json", applyInput),
+    responds(201, enrollmentView),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("json") };
+      return c.json(await applyToProgram({ ctx: tenantCtx(c), input }), 201);
+    },
+  )
   .post(
     "/bulk",
     validate("param", programParam),
     validate("json", bulkEnrollmentInput),
+    responds(200, bulkEnrollmentResult),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       return c.json(await bulkEnroll({ ctx: tenantCtx(c), input }));
     },
   )
-  .get("/:id", validate("param", enrollmentParam), async (c) =>
+  .get("/:id", validate("param", enrollmentParam), responds(200, enrollmentView), async (c) =>
     c.json(await getEnrollment({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
   .post(
     "/:id/decision",
     validate("param", enrollmentParam),
     validate("json", decisionInput),
+    responds(200, enrollmentView),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       return c.json(await decideEnrollment({ ctx: tenantCtx(c), input }));
@@ -59,7 +69,13 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
 
 /** Mounted at /v1/me/enrollments: the signed-in member's own. */
 export const myEnrollmentsRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => c.json(await listMyEnrollments({ ctx: tenantCtx(c) })))
-  .post("/:id/withdraw", validate("param", v.object({ id })), async (c) =>
-    c.json(await withdrawEnrollment({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .get("/", responds(200, myEnrollments), async (c) =>
+    c.json(await listMyEnrollments({ ctx: tenantCtx(c) })),
+  )
+  .post(
+    "/:id/withdraw",
+    validate("param", withdrawParam),
+    responds(200, enrollmentView),
+    async (c) =>
+      c.json(await withdrawEnrollment({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   );

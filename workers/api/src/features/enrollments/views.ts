@@ -1,39 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
 import { enrollments, memberProfiles, members } from "../../../../../db/tenant/schema";
-import type { EnrollmentStatus, ProgramRole } from "../../../../shared/src/contracts/enrollments";
+import type {
+  EnrollmentStatus,
+  EnrollmentView,
+} from "../../../../shared/src/contracts/enrollments";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { TrainingProgress } from "../../../../shared/src/contracts/training";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { Program } from "../programs";
-import { type TrainingProgress, trainingProgress } from "../training";
+import { trainingProgress } from "../training";
 
 export type Enrollment = typeof enrollments.$inferSelect;
-
-export interface EnrollmentProfile {
-  interests: string[];
-  skills: string[];
-  department: string;
-  seniority: string;
-  languages: string[];
-  timeZone: string;
-  availability: string;
-}
-
-export interface EnrollmentView {
-  id: string;
-  programId: string;
-  memberId: string;
-  member: { displayName: string; email: string };
-  role: ProgramRole;
-  status: EnrollmentStatus;
-  answers: Record<string, unknown>;
-  profile: EnrollmentProfile;
-  decisionMessage: string | null;
-  decidedAt: Date | null;
-  createdAt: Date;
-  training: TrainingProgress;
-  /** Approved, and (when the program's rules ask it) all required training for the role done. */
-  eligibleForMatching: boolean;
-}
 
 /** Matching reads this: a member who has not done required training cannot be matched. */
 export function eligibleForMatching(
@@ -85,8 +62,8 @@ export async function enrollmentViews(
         availability: profile?.availability ?? "",
       },
       decisionMessage: row.decisionMessage,
-      decidedAt: row.decidedAt,
-      createdAt: row.createdAt,
+      decidedAt: row.decidedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
       training,
       eligibleForMatching: eligibleForMatching(row.status, training, gated),
     };

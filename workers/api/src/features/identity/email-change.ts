@@ -1,17 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import * as v from "valibot";
 import { members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { memberEmail } from "../../../../shared/src/contracts/members";
+import type { EmailChangeConfirmInput } from "../../../../shared/src/contracts/identity";
+import type { EmailChangeInput } from "../../../../shared/src/contracts/me";
 import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";
 import { requireMember } from "../../../../shared/src/security/actor";
-import { offeredPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx, TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import {
-  linkToken,
   openEmailLink,
   retireOpenEmailTokens,
   sendEmailToken,
@@ -21,9 +19,6 @@ import { emailChangedNotice, emailChangeEmail } from "./emails";
 import { memberActor } from "./sessions";
 import { confirmPassword } from "./sign-in";
 import { loadMember } from "./views";
-
-export const emailChangeInput = v.object({ newEmail: memberEmail, password: offeredPassword });
-export const emailChangeConfirmInput = v.object({ token: linkToken });
 
 const emailTaken = () =>
   new AppError("conflict", "Another member of this organization already uses that email.");
@@ -43,7 +38,7 @@ export async function requestEmailChange({
   credentials,
 }: {
   ctx: TenantCtx;
-  input: v.InferOutput<typeof emailChangeInput>;
+  input: EmailChangeInput;
   credentials: Pick<Credentials, "verifyPassword">;
 }): Promise<void> {
   const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
@@ -67,7 +62,7 @@ export async function confirmEmailChange({
   input,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof emailChangeConfirmInput>;
+  input: EmailChangeConfirmInput;
 }): Promise<void> {
   const gone = "This account's email can no longer be changed this way.";
   const { link, member } = await openEmailLink(ctx, input.token, "email_change", gone);

@@ -1,18 +1,10 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import * as v from "valibot";
 import { emailTokens, type Member, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { MailMessage } from "../../../../shared/src/platform/mail";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { OrgCtx } from "../../http/app-env";
-
-/** A token from an emailed link (invitation, reset, email change), as the client sends it. */
-export const linkToken = v.pipe(
-  v.string("Token must be text."),
-  v.nonEmpty("Token is required."),
-  v.maxLength(200, "Token must be at most 200 characters."),
-);
 
 /** Single-use links sent by email: how long each kind stays valid, and where it leads. */
 const purposes = {

@@ -3,7 +3,6 @@
  * email change, and the member's own profile (/v1/me).
  */
 export { type Credentials, credentials } from "./credentials";
-export { linkToken } from "./email-tokens";
 export { meRoutes } from "./me-routes";
 export { sessionResponse } from "./refresh-cookie";
 export { authRoutes } from "./routes";

@@ -1,49 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import * as v from "valibot";
 import { members } from "../../../../../db/tenant/schema";
-import { displayName } from "../../../../shared/src/contracts/display-name";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type {
+  ChangePasswordInput,
+  MeView,
+  UpdateMeInput,
+} from "../../../../shared/src/contracts/me";
 import { requireMember } from "../../../../shared/src/security/actor";
-import { newPassword, offeredPassword } from "../../../../shared/src/security/passwords";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import { revokeMemberSessions } from "./session-revocation";
 import { confirmPassword } from "./sign-in";
-import { loadMember, type MeView, meView } from "./views";
-
-/** The canonical spelling of an IANA zone ("europe/paris" → "Europe/Paris"), or null. */
-export function canonicalTimeZone(zone: string): string | null {
-  // Offsets like "+02:00" are accepted by newer engines but are not IANA zone names.
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return null;
-  try {
-    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return null;
-  }
-}
-
-export const timeZone = v.pipe(
-  v.string("Time zone must be text."),
-  v.trim(),
-  v.maxLength(64, "Time zone must be at most 64 characters."),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const zone = canonicalTimeZone(dataset.value);
-    if (zone) return zone;
-    addIssue({ message: 'Time zone must be an IANA zone name, such as "Europe/Berlin".' });
-    return NEVER;
-  }),
-);
-
-export const updateMeInput = v.object({
-  displayName: v.optional(displayName),
-  timeZone: v.optional(timeZone),
-});
-
-export const changePasswordInput = v.object({
-  currentPassword: offeredPassword,
-  newPassword,
-});
+import { loadMember, meView } from "./views";
 
 export async function getMe({ ctx }: { ctx: TenantCtx }): Promise<MeView> {
   const member = await loadMember(ctx.db, requireMember(ctx.actor).memberId);
@@ -55,7 +24,7 @@ export async function updateMe({
   input,
 }: {
   ctx: TenantCtx;
-  input: v.InferOutput<typeof updateMeInput>;
+  input: UpdateMeInput;
 }): Promise<MeView> {
   const { memberId } = requireMember(ctx.actor);
   const changes = {
@@ -81,7 +50,7 @@ export async function changePassword({
   credentials,
 }: {
   ctx: TenantCtx;
-  input: v.InferOutput<typeof changePasswordInput>;
+  input: ChangePasswordInput;
   credentials: Credentials;
 }): Promise<void> {
   const actor = requireMember(ctx.actor);

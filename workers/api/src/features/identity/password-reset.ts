@@ -1,14 +1,14 @@
 import { and, count, eq, gt } from "drizzle-orm";
-import * as v from "valibot";
 import { emailTokens, members } from "../../../../../db/tenant/schema";
-import { memberEmail } from "../../../../shared/src/contracts/members";
+import type {
+  PasswordResetConfirmInput,
+  PasswordResetInput,
+} from "../../../../shared/src/contracts/identity";
 import { describeError } from "../../../../shared/src/platform/log";
-import { newPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import {
-  linkToken,
   openEmailLink,
   retireOpenEmailTokens,
   sendEmailToken,
@@ -17,9 +17,6 @@ import {
 import { passwordResetEmail } from "./emails";
 import { clearAccountStatement } from "./login-throttle";
 import { revokeMemberSessions } from "./session-revocation";
-
-export const passwordResetInput = v.object({ email: memberEmail });
-export const passwordResetConfirmInput = v.object({ token: linkToken, password: newPassword });
 
 /** Enough for a lost email or two; more would let anyone flood a member's inbox. */
 const maxResetEmailsPerHour = 3;
@@ -34,7 +31,7 @@ export async function requestPasswordReset({
   input,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof passwordResetInput>;
+  input: PasswordResetInput;
 }): Promise<boolean> {
   const [member] = await ctx.db
     .select()
@@ -81,7 +78,7 @@ export async function confirmPasswordReset({
   credentials,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof passwordResetConfirmInput>;
+  input: PasswordResetConfirmInput;
   credentials: Pick<Credentials, "hashPassword">;
 }): Promise<void> {
   const { link, member } = await openEmailLink(

@@ -1,26 +1,20 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { SessionAnswer } from "../../../../shared/src/contracts/identity";
 import type { Actor } from "../../../../shared/src/security/actor";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { OrgCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
-import { type MeView, meView } from "./views";
+import { meView } from "./views";
 
 export const accessTokenTtlSeconds = 15 * 60;
 export const refreshTokenTtlSeconds = 30 * 24 * 60 * 60;
 
-export interface Session {
-  accessToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  member: MeView;
-}
-
 /** What a route hands out: the body, and the refresh token that goes into the cookie only. */
 export interface IssuedSession {
-  session: Session;
+  session: SessionAnswer;
   refreshToken: string;
 }
 
@@ -51,7 +45,7 @@ export async function signSession(
   credentials: Pick<Credentials, "signAccessToken">,
   member: Member,
   familyId: string,
-): Promise<Session> {
+): Promise<SessionAnswer> {
   const accessToken = await credentials.signAccessToken(
     { memberId: member.id, tenantId: ctx.tenant.id, role: member.role, sessionId: familyId },
     ctx.now,

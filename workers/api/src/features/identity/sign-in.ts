@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import * as v from "valibot";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { LoginInput } from "../../../../shared/src/contracts/identity";
 import {
   needsRehash,
-  offeredPassword,
   PasswordHashError,
   unmatchablePasswordHash,
 } from "../../../../shared/src/security/passwords";
@@ -14,17 +13,6 @@ import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import { countAttempt, forgiveAttemptStatements, throttleKeys } from "./login-throttle";
 import { type IssuedSession, memberActor, newRefreshToken, signSession } from "./sessions";
-
-/** Members are stored by trimmed, lowercased email; sign-in finds them the same way. */
-const signInEmail = v.pipe(
-  v.string("Email must be text."),
-  v.trim(),
-  v.toLowerCase(),
-  v.nonEmpty("Email is required."),
-  v.maxLength(254, "Email must be at most 254 characters."),
-);
-
-export const loginInput = v.object({ email: signInEmail, password: offeredPassword });
 
 type PasswordCheck = "match" | "mismatch" | "unusable_hash";
 
@@ -67,7 +55,7 @@ export async function login({
   credentials,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof loginInput>;
+  input: LoginInput;
   credentials: Credentials;
 }): Promise<IssuedSession> {
   const keys = throttleKeys(ctx, input.email);

@@ -2,18 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { type Member, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { MeView } from "../../../../shared/src/contracts/me";
 import type { TenantDb } from "../../../../shared/src/platform/db";
-
-/** The signed-in member as they see themselves, with the organization they belong to. */
-export interface MeView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: "admin" | "member";
-  status: "invited" | "active" | "deactivated";
-  timeZone: string;
-  organization: { slug: string; name: string };
-}
 
 export function meView(member: Member, tenant: Pick<Tenant, "slug" | "name">): MeView {
   return {

@@ -1,34 +1,20 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import * as v from "valibot";
 import { invitations, members, refreshTokens } from "../../../../../db/tenant/schema";
-import { displayName } from "../../../../shared/src/contracts/display-name";
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type {
+  InvitationAcceptInput,
+  InvitationLookupView,
+} from "../../../../shared/src/contracts/identity";
 import { hashToken } from "../../../../shared/src/security/opaque-tokens";
-import { newPassword } from "../../../../shared/src/security/passwords";
 import type { OrgCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import {
   type Credentials,
   type IssuedSession,
-  linkToken,
   memberActor,
   newRefreshToken,
   signSession,
 } from "../identity";
-
-export const invitationLookupInput = v.object({ token: linkToken });
-export const invitationAcceptInput = v.object({
-  token: linkToken,
-  password: newPassword,
-  displayName: v.optional(displayName),
-});
-
-export interface InvitationLookupView {
-  email: string;
-  role: "admin" | "member";
-  organization: { slug: string; name: string };
-  expiresAt: Date;
-}
 
 const invitationGone = () =>
   new AppError(
@@ -58,14 +44,14 @@ export async function lookupInvitation({
   input,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof invitationLookupInput>;
+  input: { token: string };
 }): Promise<InvitationLookupView> {
   const { invitation } = await openInvitation(ctx, input.token);
   return {
     email: invitation.email,
     role: invitation.role,
     organization: { slug: ctx.tenant.slug, name: ctx.tenant.name },
-    expiresAt: invitation.expiresAt,
+    expiresAt: invitation.expiresAt.toISOString(),
   };
 }
 
@@ -76,7 +62,7 @@ export async function acceptInvitation({
   credentials,
 }: {
   ctx: OrgCtx;
-  input: v.InferOutput<typeof invitationAcceptInput>;
+  input: InvitationAcceptInput;
   credentials: Credentials;
 }): Promise<IssuedSession> {
   const { invitation, member } = await openInvitation(ctx, input.token);

@@ -2,13 +2,13 @@ import { and, eq, exists, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { invitations, type Member, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import type { MemberRole } from "../../../../shared/src/contracts/members";
+import type { MemberRole, MemberView } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { revokeMemberSessions } from "../identity";
-import { findMember, type MemberView, memberView } from "./list";
+import { findMember, memberView } from "./list";
 
 /**
  * True while the member is not an active admin, or another active admin remains. Part of the

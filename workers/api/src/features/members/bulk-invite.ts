@@ -1,9 +1,10 @@
+import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { checkInvitationRows, type RowError } from "../../../../shared/src/contracts/members";
+import { checkInvitationRows, type InvitationView } from "../../../../shared/src/contracts/members";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { issueInvitations } from "./invitation-issue";
-import { type InvitationView, planInvitations } from "./invitation-plan";
+import { invitationView, planInvitations } from "./invitation-plan";
 
 function describeRowErrors(errors: readonly RowError[]): string {
   const shown = errors.slice(0, 5).map((e) => `Row ${e.row}: ${e.message}`);
@@ -36,5 +37,5 @@ export async function bulkInvite({
     });
   }
   await issueInvitations(ctx, planned, { bulk: true });
-  return { created: planned.map((p) => p.view), errors };
+  return { created: planned.map((p) => invitationView(p.invitation)), errors };
 }

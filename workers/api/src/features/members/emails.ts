@@ -18,13 +18,13 @@ function invitationMail(
 ): MailMessage {
   const org = oneLine(ctx.tenant.name);
   const link = ctx.links.email("accept", p.token);
-  const greeting = p.view.displayName ? `Hi ${oneLine(p.view.displayName)},` : "Hi,";
+  const greeting = p.invitation.displayName ? `Hi ${oneLine(p.invitation.displayName)},` : "Hi,";
   const opening = firstAdmin
     ? `${org} now has a home on Tandem, and you're invited as its first admin: you'll set up ` +
       "its mentoring programs and invite the people who take part."
     : `${inviter ?? `The team at ${org}`} invited you to join ${org} on Tandem.`;
   const asAdmin =
-    p.view.role === "admin" && !firstAdmin
+    p.invitation.role === "admin" && !firstAdmin
       ? "You'll join as an admin, so you can also run programs and invite people."
       : "";
   const askAgain = firstAdmin
@@ -39,13 +39,13 @@ function invitationMail(
     ...(asAdmin ? [asAdmin] : []),
     "To accept, open this link and choose a password:",
     link,
-    `The link works once, until ${expiryFormat.format(p.view.expiresAt)} UTC. If it has ` +
+    `The link works once, until ${expiryFormat.format(p.invitation.expiresAt)} UTC. If it has ` +
       `expired by the time you get to it, ask ${askAgain} to send a new one.`,
     "Not expecting this? You can ignore this email; nothing happens unless you accept.",
     "Tandem",
   ];
   return {
-    to: p.view.email,
+    to: p.invitation.email,
     subject: firstAdmin
       ? `Set up ${org} on Tandem`
       : inviter
@@ -77,7 +77,7 @@ export async function invitationEmails(
   const inviter = await inviterName(ctx);
   const outbox = ctx.outbox;
   const rows = planned.map((p) =>
-    outbox.email(invitationMail(ctx, p, inviter, firstAdmin), `invitation:${p.view.id}`),
+    outbox.email(invitationMail(ctx, p, inviter, firstAdmin), `invitation:${p.invitation.id}`),
   );
   return (await Promise.all(rows)).flat();
 }

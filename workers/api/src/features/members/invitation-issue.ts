@@ -32,9 +32,9 @@ async function write(
   for (const group of chunks(planned.filter((p) => !p.reused))) {
     const rows = group.map((p) => ({
       id: p.memberId,
-      email: p.view.email,
+      email: p.invitation.email,
       displayName: p.displayName,
-      role: p.view.role,
+      role: p.invitation.role,
       status: "invited" as const,
       createdAt: now,
       updatedAt: now,
@@ -45,12 +45,12 @@ async function write(
     statements.push(
       db
         .update(members)
-        .set({ role: p.view.role, displayName: p.displayName, updatedAt: now })
+        .set({ role: p.invitation.role, displayName: p.displayName, updatedAt: now })
         .where(and(eq(members.id, p.memberId), eq(members.status, "invited"))),
     );
   }
   for (const group of chunks(planned)) {
-    const rows = group.map((p) => ({ ...p.view, tokenHash: p.tokenHash }));
+    const rows = group.map((p) => ({ ...p.invitation, tokenHash: p.tokenHash }));
     statements.push(db.insert(invitations).values(rows));
   }
   statements.push(...follow);
@@ -77,7 +77,13 @@ export async function issueInvitations(
     action: "member.invite",
     subjectType: "member",
     subjectId: p.memberId,
-    detail: { email: p.view.email, role: p.view.role, invitationId: p.view.id, ...client, ...note },
+    detail: {
+      email: p.invitation.email,
+      role: p.invitation.role,
+      invitationId: p.invitation.id,
+      ...client,
+      ...note,
+    },
   }));
   await write(ctx, planned, [
     ...(await invitationEmails(ctx, planned)),

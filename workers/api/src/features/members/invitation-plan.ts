@@ -1,12 +1,13 @@
 import { and, gt, inArray, isNull } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { invitations, type Member, members } from "../../../../../db/tenant/schema";
+import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import type {
   CheckedRow,
   InvitationInput,
+  InvitationView,
   MemberRole,
-  RowError,
 } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { OrgLinks } from "../../../../shared/src/platform/links";
@@ -31,16 +32,21 @@ export interface IssueCtx {
   actor: Actor | null;
 }
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: MemberRole;
-  displayName: string | null;
-  /** Member id of the inviting admin; null for integrations and the operator's first admin. */
-  invitedBy: string | null;
-  createdAt: Date;
-  expiresAt: Date;
-}
+/** An invitation as stored, but for its token's hash and what happens to it later. */
+export type InvitationRecord = Omit<
+  typeof invitations.$inferSelect,
+  "tokenHash" | "acceptedAt" | "revokedAt"
+>;
+
+export const invitationView = (r: InvitationRecord): InvitationView => ({
+  id: r.id,
+  email: r.email,
+  role: r.role,
+  displayName: r.displayName,
+  invitedBy: r.invitedBy,
+  createdAt: r.createdAt.toISOString(),
+  expiresAt: r.expiresAt.toISOString(),
+});
 
 /** An invitation that can still be accepted. */
 export const pendingAt = (now: Date) =>
@@ -57,7 +63,7 @@ export interface Planned {
   /** An invited member row left by a lapsed invitation: reused, and restored on undo. */
   reused: { role: MemberRole; displayName: string } | null;
   displayName: string;
-  view: InvitationView;
+  invitation: InvitationRecord;
   /** Sent in the link; only its hash is stored. */
   token: string;
   tokenHash: string;
@@ -139,7 +145,7 @@ export async function planInvitations(
       displayName,
       token,
       tokenHash: hash,
-      view: {
+      invitation: {
         id: crypto.randomUUID(),
         email: input.email,
         role: input.role,

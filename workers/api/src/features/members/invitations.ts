@@ -2,17 +2,22 @@ import { and, asc, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { invitations, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { type InvitationInput, invitationInput } from "../../../../shared/src/contracts/members";
+import {
+  type InvitationInput,
+  type InvitationView,
+  invitationInput,
+} from "../../../../shared/src/contracts/members";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import { parseInput } from "../../../../shared/src/contracts/validate";
 import { orgLinks } from "../../../../shared/src/platform/links";
 import { createOutbox } from "../../../../shared/src/platform/outbox";
 import type { Platform } from "../../../../shared/src/platform/platform";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
+import { decodeCursor, idKey, pageOf } from "../../http/pagination";
 import { auditInsert } from "../audit";
 import { issueInvitations } from "./invitation-issue";
-import { type InvitationView, type IssueCtx, pendingAt, planInvitation } from "./invitation-plan";
+import { type IssueCtx, invitationView, pendingAt, planInvitation } from "./invitation-plan";
 
 const viewColumns = {
   id: invitations.id,
@@ -34,7 +39,7 @@ export async function createInvitation({
   authorize(ctx.actor, "members:write");
   const planned = await planInvitation(ctx, input);
   await issueInvitations(ctx, [planned]);
-  return planned.view;
+  return invitationView(planned.invitation);
 }
 
 export async function listInvitations({
@@ -56,7 +61,8 @@ export async function listInvitations({
     )
     .orderBy(asc(invitations.id))
     .limit(input.limit + 1);
-  return pageOf(rows, input.limit, (last) => [last.id]);
+  const page = pageOf(rows, input.limit, (last) => [last.id]);
+  return { ...page, items: page.items.map(invitationView) };
 }
 
 async function findInvitation(ctx: TenantCtx, id: string) {
@@ -133,7 +139,7 @@ export async function resendInvitation({
     .update(invitations)
     .set({ revokedAt: ctx.now })
     .where(and(eq(invitations.id, old.id), isNull(invitations.revokedAt)));
-  return planned.view;
+  return invitationView(planned.invitation);
 }
 
 /**

@@ -1,23 +1,12 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import { type Member, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import type { MemberRole } from "../../../../shared/src/contracts/members";
+import type { MemberStatus, MemberView } from "../../../../shared/src/contracts/members";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
-
-export const memberStatuses = ["invited", "active", "deactivated"] as const;
-export type MemberStatus = (typeof memberStatuses)[number];
-
-export interface MemberView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: MemberRole;
-  status: MemberStatus;
-  timeZone: string;
-}
+import { decodeCursor, idKey, pageOf } from "../../http/pagination";
 
 const viewColumns = {
   id: members.id,

@@ -1,12 +1,19 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import {
   bulkInvitationInput,
+  bulkInvitationResult,
   invitationInput,
-  memberRole,
+  invitationPage,
+  invitationView,
+  memberPage,
+  memberQuery,
+  memberView,
+  roleChangeInput,
 } from "../../../../shared/src/contracts/members";
+import { pageQuery } from "../../../../shared/src/contracts/pagination";
+import { idParam } from "../../../../shared/src/contracts/params";
 import type { AppEnv } from "../../http/app-env";
-import { pageQuery } from "../../http/pagination";
+import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { changeMemberRole, deactivateMember, reactivateMember } from "./admin";
@@ -17,44 +24,52 @@ import {
   resendInvitation,
   revokeInvitation,
 } from "./invitations";
-import { listMembers, memberStatuses } from "./list";
-
-const memberQuery = v.object({
-  ...pageQuery.entries,
-  status: v.optional(
-    v.picklist(memberStatuses, 'status must be "invited", "active" or "deactivated".'),
-  ),
-});
-const idParam = v.object({ id: v.pipe(v.string(), v.maxLength(100, "id is too long.")) });
-const roleChange = v.object({ role: memberRole });
+import { listMembers } from "./list";
 
 export const membersRoutes = new Hono<AppEnv>()
-  .get("/", validate("query", memberQuery), async (c) =>
+  .get("/", validate("query", memberQuery), responds(200, memberPage), async (c) =>
     c.json(await listMembers({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
-  .get("/invitations", validate("query", pageQuery), async (c) =>
+  .get("/invitations", validate("query", pageQuery), responds(200, invitationPage), async (c) =>
     c.json(await listInvitations({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
-  .post("/invitations", validate("json", invitationInput), async (c) =>
-    c.json(await createInvitation({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
+  .post(
+    "/invitations",
+    validate("json", invitationInput),
+    responds(201, invitationView),
+    async (c) =>
+      c.json(await createInvitation({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
   )
-  .post("/invitations/bulk", validate("json", bulkInvitationInput), async (c) =>
-    c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
+  .post(
+    "/invitations/bulk",
+    validate("json", bulkInvitationInput),
+    responds(200, bulkInvitationResult),
+    async (c) => c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
   )
-  .delete("/invitations/:id", validate("param", idParam), async (c) => {
+  .delete("/invitations/:id", validate("param", idParam), responds(204), async (c) => {
     await revokeInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") });
     return c.body(null, 204);
   })
-  .post("/invitations/:id/resend", validate("param", idParam), async (c) =>
-    c.json(await resendInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") }), 201),
+  .post(
+    "/invitations/:id/resend",
+    validate("param", idParam),
+    responds(201, invitationView),
+    async (c) =>
+      c.json(await resendInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") }), 201),
   )
-  .patch("/:id", validate("param", idParam), validate("json", roleChange), async (c) => {
-    const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-    return c.json(await changeMemberRole({ ctx: tenantCtx(c), input }));
-  })
-  .post("/:id/deactivate", validate("param", idParam), async (c) =>
+  .patch(
+    "/:id",
+    validate("param", idParam),
+    validate("json", roleChangeInput),
+    responds(200, memberView),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("json") };
+      return c.json(await changeMemberRole({ ctx: tenantCtx(c), input }));
+    },
+  )
+  .post("/:id/deactivate", validate("param", idParam), responds(200, memberView), async (c) =>
     c.json(await deactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
-  .post("/:id/reactivate", validate("param", idParam), async (c) =>
+  .post("/:id/reactivate", validate("param", idParam), responds(200, memberView), async (c) =>
     c.json(await reactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   );

@@ -1,10 +1,17 @@
 import { Hono } from "hono";
-import * as v from "valibot";
-import { AppError } from "../../../../shared/src/contracts/errors";
-import { memberEmail } from "../../../../shared/src/contracts/members";
-import { tenantSlug } from "../../../../shared/src/contracts/operator";
+import {
+  adminInvitation,
+  adminInvitationInput,
+  createTenantRequest,
+  migrationReport,
+  slugParam,
+  tenantCreated,
+  tenantList,
+  tenantSummary,
+} from "../../../../shared/src/contracts/operator";
 import { listTenants } from "../../../../shared/src/tenancy/tenants";
 import type { AppEnv } from "../../http/app-env";
+import { responds } from "../../http/responds";
 import { validate } from "../../http/validator";
 import { deliverSoon } from "../outbox";
 import {
@@ -14,25 +21,27 @@ import {
   migrateAllTenants,
 } from "./tenants";
 
-const slugParam = v.object({ slug: tenantSlug });
-const adminInvitation = v.object({ email: memberEmail });
-
 /** The operator API: the same operations as the `tandem` CLI, behind OPERATOR_TOKEN. */
 export const operatorRoutes = new Hono<AppEnv>()
-  .get("/tenants", async (c) => c.json({ items: await listTenants(c.get("platform").control) }))
-  .post("/tenants", async (c) => {
-    // Validated whole by the service, which reports every field at once.
-    const input = await c.req.json().catch(() => {
-      throw new AppError("validation", "The request body must be JSON.");
-    });
-    const created = await createTenantWithAdmin({ platform: c.get("platform"), input });
-    if (created.invitation) deliverSoon(c, created);
-    return c.json(created, 201);
-  })
+  .get("/tenants", responds(200, tenantList), async (c) =>
+    c.json({ items: await listTenants(c.get("platform").control) }),
+  )
+  .post(
+    "/tenants",
+    validate("json", createTenantRequest),
+    responds(201, tenantCreated),
+    async (c) => {
+      const input = c.req.valid("json");
+      const created = await createTenantWithAdmin({ platform: c.get("platform"), input });
+      if (created.invitation) deliverSoon(c, created);
+      return c.json(created, 201);
+    },
+  )
   .post(
     "/tenants/:slug/admin-invitations",
     validate("param", slugParam),
-    validate("json", adminInvitation),
+    validate("json", adminInvitationInput),
+    responds(201, adminInvitation),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       const invitation = await inviteTenantAdmin({ platform: c.get("platform"), input });
@@ -40,15 +49,25 @@ export const operatorRoutes = new Hono<AppEnv>()
       return c.json(invitation, 201);
     },
   )
-  .post("/tenants/:slug/suspend", validate("param", slugParam), async (c) => {
-    const input = { ...c.req.valid("param"), status: "suspended" as const };
-    return c.json(await changeTenantStatus({ platform: c.get("platform"), input }));
-  })
-  .post("/tenants/:slug/resume", validate("param", slugParam), async (c) => {
-    const input = { ...c.req.valid("param"), status: "active" as const };
-    return c.json(await changeTenantStatus({ platform: c.get("platform"), input }));
-  })
-  .post("/migrate", async (c) => {
+  .post(
+    "/tenants/:slug/suspend",
+    validate("param", slugParam),
+    responds(200, tenantSummary),
+    async (c) => {
+      const input = { ...c.req.valid("param"), status: "suspended" as const };
+      return c.json(await changeTenantStatus({ platform: c.get("platform"), input }));
+    },
+  )
+  .post(
+    "/tenants/:slug/resume",
+    validate("param", slugParam),
+    responds(200, tenantSummary),
+    async (c) => {
+      const input = { ...c.req.valid("param"), status: "active" as const };
+      return c.json(await changeTenantStatus({ platform: c.get("platform"), input }));
+    },
+  )
+  .post("/migrate", responds(200, migrationReport), responds(207, migrationReport), async (c) => {
     const report = await migrateAllTenants({ platform: c.get("platform") });
     return c.json(report, report.failed.length > 0 ? 207 : 200);
   });

@@ -1,18 +1,18 @@
-import * as v from "valibot";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import { memberEmail } from "../../../../shared/src/contracts/members";
-import { createTenantInput } from "../../../../shared/src/contracts/operator";
-import { parseInput } from "../../../../shared/src/contracts/validate";
+import type {
+  AdminInvitation,
+  CreateTenantRequest,
+  MigrationReport,
+  TenantSummary,
+} from "../../../../shared/src/contracts/operator";
 import type { Platform } from "../../../../shared/src/platform/platform";
 import {
   type AuditCtx,
   createTenant,
   findTenantBySlug,
-  type MigrationReport,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
-  type TenantSummary,
 } from "../../../../shared/src/tenancy/tenants";
 import { inviteFirstAdmin } from "../members";
 
@@ -32,14 +32,6 @@ function operatorCtx(platform: Platform): OperatorCtx {
 function auditCtx(platform: Platform): AuditCtx {
   return { control: platform.control, now: platform.now, actor: operatorActor };
 }
-
-/** Checked whole before anything is created, so a bad address leaves no tenant behind. */
-const createWithAdmin = v.object({
-  ...createTenantInput.entries,
-  adminEmail: v.optional(memberEmail),
-});
-
-type AdminInvitation = { email: string; link: string };
 
 /** Queues the invitation email and returns its link: the operator may hand it over as well. */
 export async function inviteTenantAdmin({
@@ -68,11 +60,11 @@ export async function createTenantWithAdmin({
   input,
 }: {
   platform: Platform;
-  input: unknown;
+  input: CreateTenantRequest;
 }): Promise<TenantSummary & { invitation?: AdminInvitation }> {
   const ctx = operatorCtx(platform);
-  const { adminEmail } = parseInput(createWithAdmin, input);
-  const tenant = await createTenant(ctx, input);
+  const { adminEmail, ...tenantInput } = input;
+  const tenant = await createTenant(ctx, tenantInput);
   if (!adminEmail) return tenant;
   try {
     const invitation = await inviteTenantAdmin({

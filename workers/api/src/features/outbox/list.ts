@@ -1,9 +1,10 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { outbox } from "../../../../../db/tenant/schema";
 import type { OutboxEntry, OutboxStatus } from "../../../../shared/src/contracts/outbox";
+import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, type Page, pageOf, timeIdKey } from "../../http/pagination";
+import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { outboxEntry } from "./views";
 
 /** Newest first, optionally of one status (`dead`: the failed deliveries admins act on). */

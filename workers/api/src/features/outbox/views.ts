@@ -11,8 +11,8 @@ export function outboxEntry(row: OutboxRow): OutboxEntry {
     status: row.status,
     attempts: row.attempts,
     lastError: row.lastError,
-    createdAt: row.createdAt,
-    nextAttemptAt: row.status === "pending" ? row.nextAttemptAt : null,
-    sentAt: row.sentAt,
+    createdAt: row.createdAt.toISOString(),
+    nextAttemptAt: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,
+    sentAt: row.sentAt?.toISOString() ?? null,
   };
 }

@@ -1,16 +1,17 @@
 import { asc, eq } from "drizzle-orm";
 import { programs, trainingResources } from "../../../../../db/tenant/schema";
+import type { ProgramCreateInput, ProgramView } from "../../../../shared/src/contracts/programs";
 import {
   datesProblem,
-  type ProgramCreateInput,
+  defaultRules,
+  type ProgramShape,
   parseApplicationForm,
   resolveRules,
-} from "../../../../shared/src/contracts/programs";
-import { defaultRules, type ProgramShape } from "../../../../shared/src/domain/program-rules";
+} from "../../../../shared/src/domain/program-rules";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { findProgram, type Program, type ProgramView, programView } from "./queries";
+import { findProgram, type Program, programView } from "./queries";
 import { invalidFields, programAudit, ruleVersionInsert, runBatch, type Statement } from "./store";
 import { findTemplate } from "./templates";
 

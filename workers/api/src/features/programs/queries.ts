@@ -1,33 +1,15 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { programs } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
-import type { ProgramStatus } from "../../../../shared/src/contracts/programs";
+import type { Page } from "../../../../shared/src/contracts/pagination";
+import type { ProgramStatus, ProgramView } from "../../../../shared/src/contracts/programs";
 import { type ProgramShape, summarizeRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { type Actor, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { decodeCursor, idKey, type Page, pageOf } from "../../http/pagination";
+import { decodeCursor, idKey, pageOf } from "../../http/pagination";
 
 export type Program = typeof programs.$inferSelect;
-
-export interface ProgramView {
-  id: string;
-  name: string;
-  description: string;
-  audience: string;
-  status: ProgramStatus;
-  startsOn: string | null;
-  endsOn: string | null;
-  relationshipLengthDays: number | null;
-  templateKey: string | null;
-  rules: Record<string, unknown>;
-  rulesVersion: number;
-  applicationForm: Record<string, unknown>;
-  /** The rules in plain sentences, for people joining and for the editor. */
-  summary: string[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** What the rules are checked against: the program's dates, length and form. */
 export const shapeOf = (p: Program): ProgramShape => ({

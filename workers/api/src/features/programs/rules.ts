@@ -1,11 +1,19 @@
 import { and, desc, eq } from "drizzle-orm";
 import { programRuleVersions, programs } from "../../../../../db/tenant/schema";
-import { AppError, type FieldError } from "../../../../shared/src/contracts/errors";
-import { resolveRules } from "../../../../shared/src/contracts/programs";
-import { defaultRules, summarizeRules } from "../../../../shared/src/domain/program-rules";
+import { AppError } from "../../../../shared/src/contracts/errors";
+import type {
+  ProgramView,
+  RulesPreview,
+  RuleVersionView,
+} from "../../../../shared/src/contracts/programs";
+import {
+  defaultRules,
+  resolveRules,
+  summarizeRules,
+} from "../../../../shared/src/domain/program-rules";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { findProgram, type Program, type ProgramView, programView, shapeOf } from "./queries";
+import { findProgram, type Program, programView, shapeOf } from "./queries";
 import { rulesDiff } from "./rules-diff";
 import { invalidFields, programAudit, ruleVersionInsert, runBatch } from "./store";
 
@@ -65,12 +73,6 @@ export async function changeRules({
   return programView(after);
 }
 
-export interface RulesPreview {
-  valid: boolean;
-  errors: FieldError[];
-  summary: string[];
-}
-
 /** What PUT …/rules would say about these rules, without saving anything. */
 export async function previewRules({
   ctx,
@@ -85,13 +87,6 @@ export async function previewRules({
   return checked.valid
     ? { valid: true, errors: [], summary: summarizeRules(checked.rules) }
     : { valid: false, errors: checked.errors, summary: [] };
-}
-
-export interface RuleVersionView {
-  version: number;
-  effectiveFrom: string;
-  changedBy: string | null;
-  rules: Record<string, unknown>;
 }
 
 export async function listRuleVersions({

@@ -1,4 +1,5 @@
 import { AppError } from "../../../../shared/src/contracts/errors";
+import type { ProgramTemplateView } from "../../../../shared/src/contracts/programs";
 import {
   type ProgramTemplate,
   programTemplates,
@@ -7,10 +8,6 @@ import {
 import { type Actor, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-
-export interface ProgramTemplateView extends ProgramTemplate {
-  summary: string[];
-}
 
 /** Templates are the same for every organization; members see them to know what is offered. */
 function mayBrowse(actor: Actor): void {

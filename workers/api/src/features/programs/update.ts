@@ -2,16 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { programs } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/errors";
 import {
-  datesProblem,
   type ProgramStatus,
   type ProgramUpdateInput,
-  parseApplicationForm,
-  resolveRules,
+  type ProgramView,
   statusTransitions,
 } from "../../../../shared/src/contracts/programs";
+import {
+  datesProblem,
+  parseApplicationForm,
+  resolveRules,
+} from "../../../../shared/src/domain/program-rules";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { findProgram, type Program, type ProgramView, programView, shapeOf } from "./queries";
+import { findProgram, type Program, programView, shapeOf } from "./queries";
 import { invalidFields, programAudit, runBatch } from "./store";
 
 const editable = [

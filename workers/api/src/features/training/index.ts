@@ -1,3 +1,3 @@
 /** Training a program asks of its mentors and mentees before matching, and its completion. */
-export { requiredOf, type TrainingProgress, trainingProgress } from "./progress";
+export { requiredOf, trainingProgress } from "./progress";
 export { trainingRoutes } from "./routes";

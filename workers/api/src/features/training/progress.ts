@@ -1,12 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { trainingCompletions, trainingResources } from "../../../../../db/tenant/schema";
 import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
+import type { TrainingProgress } from "../../../../shared/src/contracts/training";
 import type { TenantDb } from "../../../../shared/src/platform/db";
-
-export interface TrainingProgress {
-  required: number;
-  completed: number;
-}
 
 /** Whether a resource is asked of someone taking part in this role. */
 export const requiredOf = (requiredFor: string, role: ProgramRole) =>

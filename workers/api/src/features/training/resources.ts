@@ -1,25 +1,16 @@
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { trainingCompletions, trainingResources } from "../../../../../db/tenant/schema";
-import type { TrainingInput, TrainingPatch } from "../../../../shared/src/contracts/training";
+import type {
+  TrainingInput,
+  TrainingPatch,
+  TrainingView,
+} from "../../../../shared/src/contracts/training";
 import { authorize, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { findResource, requireParticipant, type TrainingResource } from "./access";
 import { assertContent, columnsOf } from "./content";
-
-export interface TrainingView {
-  id: string;
-  title: string;
-  kind: TrainingResource["kind"];
-  url: string | null;
-  body: string | null;
-  /** Right answers are shown only to those who may edit the training. */
-  quiz: { question: string; options: string[]; answer?: number }[] | null;
-  requiredFor: TrainingResource["requiredFor"];
-  position: number;
-  completedByMe: boolean;
-}
 
 function trainingView(r: TrainingResource, withAnswers: boolean, done: boolean): TrainingView {
   const quiz = r.quiz?.map(({ question, options, answer }) =>

@@ -1,39 +1,46 @@
 import { Hono } from "hono";
-import * as v from "valibot";
+import { programParam } from "../../../../shared/src/contracts/params";
 import {
   completionInput,
+  resourceParam,
   trainingInput,
+  trainingList,
   trainingPatch,
+  trainingView,
 } from "../../../../shared/src/contracts/training";
 import type { AppEnv } from "../../http/app-env";
+import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { completeTraining } from "./completion";
 import { createTraining, deleteTraining, listTraining, updateTraining } from "./resources";
 
-const id = v.pipe(v.string(), v.maxLength(100, "id is too long."));
-const programParam = v.object({ programId: id });
-const resourceParam = v.object({ programId: id, resourceId: id });
-
 /** Mounted at /v1/programs/:programId/training. */
 export const trainingRoutes = new Hono<AppEnv>()
-  .get("/", validate("param", programParam), async (c) =>
+  .get("/", validate("param", programParam), responds(200, trainingList), async (c) =>
     c.json(await listTraining({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
-  .post("/", validate("param", programParam), validate("json", trainingInput), async (c) => {
-    const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-    return c.json(await createTraining({ ctx: tenantCtx(c), input }), 201);
-  })
+  .post(
+    "/",
+    validate("param", programParam),
+    validate("json", trainingInput),
+    responds(201, trainingView),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("json") };
+      return c.json(await createTraining({ ctx: tenantCtx(c), input }), 201);
+    },
+  )
   .patch(
     "/:resourceId",
     validate("param", resourceParam),
     validate("json", trainingPatch),
+    responds(200, trainingView),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       return c.json(await updateTraining({ ctx: tenantCtx(c), input }));
     },
   )
-  .delete("/:resourceId", validate("param", resourceParam), async (c) => {
+  .delete("/:resourceId", validate("param", resourceParam), responds(204), async (c) => {
     await deleteTraining({ ctx: tenantCtx(c), input: c.req.valid("param") });
     return c.body(null, 204);
   })
@@ -41,6 +48,7 @@ export const trainingRoutes = new Hono<AppEnv>()
     "/:resourceId/complete",
     validate("param", resourceParam),
     validate("json", completionInput),
+    responds(204),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       await completeTraining({ ctx: tenantCtx(c), input });

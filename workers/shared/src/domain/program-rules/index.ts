@@ -17,6 +17,13 @@ export {
 export { type ProgramShape, programLengthDays, rulesProblems } from "./checks";
 export { safetyNotice } from "./defaults";
 export {
+  datesProblem,
+  mergeRules,
+  parseApplicationForm,
+  type RulesCheck,
+  resolveRules,
+} from "./resolve";
+export {
   defaultRules,
   type Evaluation,
   type MatchingCriterion,

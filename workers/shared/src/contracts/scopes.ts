@@ -1,0 +1,30 @@
+/**
+ * What an integration may be granted, read and write per feature. Admins (program
+ * coordinators) hold all of them; members hold none and act on their own data through /v1/me.
+ * No valibot here: the web client's first download reads this file.
+ */
+
+export const memberScopes = ["members:read", "members:write"] as const;
+export const auditScopes = ["audit:read"] as const;
+export const programScopes = ["programs:read", "programs:write"] as const;
+export const enrollmentScopes = ["enrollments:read", "enrollments:write"] as const;
+
+/** Every scope, in the order the API lists them. */
+export const clientScopes = [
+  ...memberScopes,
+  ...auditScopes,
+  ...programScopes,
+  ...enrollmentScopes,
+] as const;
+export type ClientScope = (typeof clientScopes)[number];
+
+/** What each scope allows, in an admin's words: the registration form and OpenAPI show it. */
+export const scopeDescriptions: Record<ClientScope, string> = {
+  "members:read": "Read the member list and pending invitations",
+  "members:write": "Invite, change and deactivate members",
+  "audit:read": "Read the audit log",
+  "programs:read": "Read programs, their rules and rule history, and their training",
+  "programs:write": "Create programs; change their details, rules, status and training",
+  "enrollments:read": "Read who applied to or takes part in a program",
+  "enrollments:write": "Decide applications and enroll members in bulk",
+};
