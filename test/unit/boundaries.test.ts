@@ -52,6 +52,23 @@ describe("lint boundaries", () => {
     );
     expect(lint(file, use("./log"))).toBe("");
   });
+
+  it("the web client takes only contracts and domain code from the Workers", () => {
+    const file = "web/src/features/members/MembersPage.tsx";
+    const shared = "../../../../workers/shared/src";
+    expect(lint(file, use(`${shared}/contracts/members`))).toBe("");
+    expect(lint(file, use(`${shared}/domain/program-rules`))).toBe("");
+    expect(lint(file, use("../../lib/api"))).toBe("");
+    for (const outside of [
+      `${shared}/platform/log`,
+      `${shared}/security/actor`,
+      "../../../../workers/api/src/features/members",
+    ]) {
+      expect(lint(file, use(outside)), outside).toContain("only workers/shared/src/contracts/");
+    }
+    expect(lint(file, use("../../../../db/tenant/schema"))).toContain("runs in the browser");
+    expect(lint(file, use("../../../../host/platform"))).toContain("runs in the browser");
+  });
 });
 
 describe("the Workers' type check", () => {
