@@ -2,10 +2,10 @@ import cliProgress from "cli-progress";
 import { loadHostConfig } from "../../host/config";
 import { DevMailbox } from "../../host/dev-mailbox";
 import { nodePlatform } from "../../host/platform";
-import { AppError } from "../../workers/shared/src/contracts/errors";
+import { AppError } from "../../workers/shared/src/contracts/common/errors";
+import { parseInput } from "../../workers/shared/src/contracts/common/validate";
 import { memberEmail } from "../../workers/shared/src/contracts/members";
 import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
-import { parseInput } from "../../workers/shared/src/contracts/validate";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { AppError } from "../../workers/shared/src/contracts/errors";
+import { AppError } from "../../workers/shared/src/contracts/common/errors";
 import { describeError } from "../../workers/shared/src/platform/log";
 import { runCommand, usage } from "./commands";
 

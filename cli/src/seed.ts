@@ -1,5 +1,5 @@
 import { members } from "../../db/tenant/schema";
-import { AppError } from "../../workers/shared/src/contracts/errors";
+import { AppError } from "../../workers/shared/src/contracts/common/errors";
 import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { TenantConnections } from "../../workers/shared/src/platform/tenant-connections";
 import {

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page as ListPage } from "../../workers/shared/src/contracts/common/pagination";
 import type { EnrollmentView } from "../../workers/shared/src/contracts/enrollments";
-import type { Page as ListPage } from "../../workers/shared/src/contracts/pagination";
 import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import {
   acceptByApi,

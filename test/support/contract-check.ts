@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import type { DeclaredAnswer } from "../../workers/api/src/http/responds";
 import { routeContracts } from "../../workers/api/src/http/route-contracts";
-import { problem } from "../../workers/shared/src/contracts/errors";
+import { problem } from "../../workers/shared/src/contracts/common/errors";
 
 type Routes = Parameters<typeof routeContracts>[0];
 

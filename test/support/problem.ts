@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Problem } from "../../workers/shared/src/contracts/errors";
+import type { Problem } from "../../workers/shared/src/contracts/common/errors";
 
 /**
  * Asserts the whole problem+json contract of an error response and returns its body.

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { members } from "../../db/tenant/schema";
-import { newPassword } from "../../workers/shared/src/contracts/passwords";
+import { newPassword } from "../../workers/shared/src/contracts/common/passwords";
 import {
   commonPasswordCount,
   isCommonPassword,

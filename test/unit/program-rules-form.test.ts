@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../../workers/shared/src/contracts/validate";
+import { fieldErrors } from "../../workers/shared/src/contracts/common/validate";
 import {
   type ApplicationFormInput,
   answersSchema,

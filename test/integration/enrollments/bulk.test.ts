@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrollments, members } from "../../../db/tenant/schema";
-import type { RowError } from "../../../workers/shared/src/contracts/bulk-rows";
+import type { RowError } from "../../../workers/shared/src/contracts/common/bulk-rows";
 import type { EnrollmentView } from "../../../workers/shared/src/contracts/enrollments";
 import { parseEnrollmentCsv } from "../../../workers/shared/src/contracts/enrollments";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";

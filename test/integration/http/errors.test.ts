@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tenants } from "../../../db/control/schema";
 import { maxBodyBytes } from "../../../workers/api/src/app";
-import type { Problem } from "../../../workers/shared/src/contracts/errors";
+import type { Problem } from "../../../workers/shared/src/contracts/common/errors";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 

@@ -1,6 +1,6 @@
 import { base64url, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Problem } from "../../../workers/shared/src/contracts/errors";
+import type { Problem } from "../../../workers/shared/src/contracts/common/errors";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { tenants } from "../../../db/control/schema";
 import { LocalFileProvisioner } from "../../../host/local-provisioner";
-import { AppError } from "../../../workers/shared/src/contracts/errors";
+import { AppError } from "../../../workers/shared/src/contracts/common/errors";
 import {
   type Provisioner,
   ProvisioningError,

@@ -1,4 +1,7 @@
-import { passwordMaxLength, passwordMinLength } from "../../../workers/shared/src/contracts/limits";
+import {
+  passwordMaxLength,
+  passwordMinLength,
+} from "../../../workers/shared/src/contracts/common/limits";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });

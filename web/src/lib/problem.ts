@@ -1,4 +1,4 @@
-import type { FieldError } from "../../../workers/shared/src/contracts/errors";
+import type { FieldError } from "../../../workers/shared/src/contracts/common/errors";
 
 /** An `application/problem+json` answer (or a network failure) as an Error the UI can show. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { BulkMode } from "../../../workers/shared/src/contracts/bulk-rows";
+import type { BulkMode } from "../../../workers/shared/src/contracts/common/bulk-rows";
 import { FormActions } from "./feedback";
 import { RadioGroup } from "./fields";
 

@@ -1,4 +1,4 @@
-import { passwordMinLength } from "../../../workers/shared/src/contracts/limits";
+import { passwordMinLength } from "../../../workers/shared/src/contracts/common/limits";
 import { passwordProblem } from "../lib/format";
 import { TextField } from "./fields";
 import type { FieldErrors } from "./use-form";

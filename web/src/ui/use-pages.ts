@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import type { Page } from "../../../workers/shared/src/contracts/pagination";
+import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
 import { api, query } from "../lib/api";
 import { messageOf } from "../lib/problem";
 

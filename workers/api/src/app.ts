@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import { AppError } from "../../shared/src/contracts/errors";
+import { AppError } from "../../shared/src/contracts/common/errors";
 import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
 import { auditRoutes } from "./features/audit";

@@ -1,6 +1,6 @@
 import type { AuditEntryView } from "../../../../workers/shared/src/contracts/audit";
+import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
 import type { MemberView } from "../../../../workers/shared/src/contracts/members";
-import type { Page } from "../../../../workers/shared/src/contracts/pagination";
 import { api } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useActiveSession } from "../../org/session-context";

@@ -1,4 +1,4 @@
-import type { Page } from "../../../../workers/shared/src/contracts/pagination";
+import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
 import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { useActiveSession } from "../../org/session-context";

@@ -1,6 +1,6 @@
 import { useId, useState } from "preact/hooks";
-import type { BulkMode } from "../../../../workers/shared/src/contracts/bulk-rows";
-import { maxBulkRows } from "../../../../workers/shared/src/contracts/limits";
+import type { BulkMode } from "../../../../workers/shared/src/contracts/common/bulk-rows";
+import { maxBulkRows } from "../../../../workers/shared/src/contracts/common/limits";
 import type { BulkInvitationResult } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { count } from "../../lib/format";

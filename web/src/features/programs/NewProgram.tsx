@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { Page } from "../../../../workers/shared/src/contracts/pagination";
+import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
 import type {
   ProgramTemplateList,
   ProgramTemplateView,

@@ -1,4 +1,4 @@
-import { AppError } from "../../../shared/src/contracts/errors";
+import { AppError } from "../../../shared/src/contracts/common/errors";
 
 /**
  * A 400 about one field that passed the schema but fails a rule only a service can check,

@@ -1,14 +1,14 @@
 import { toJsonSchema } from "@valibot/to-json-schema";
 import type * as v from "valibot";
 import { auditEntryView } from "../../../shared/src/contracts/audit";
-import { rowError } from "../../../shared/src/contracts/bulk-rows";
 import { clientView } from "../../../shared/src/contracts/clients";
+import { rowError } from "../../../shared/src/contracts/common/bulk-rows";
+import { fieldError, problem } from "../../../shared/src/contracts/common/errors";
 import {
   enrollmentProfile,
   enrollmentView,
   myEnrollment,
 } from "../../../shared/src/contracts/enrollments";
-import { fieldError, problem } from "../../../shared/src/contracts/errors";
 import {
   invitationLookupView,
   organizationView,

@@ -1,6 +1,6 @@
 import type { Handler } from "hono";
 import packageJson from "../../../../package.json" with { type: "json" };
-import { problem } from "../../../shared/src/contracts/errors";
+import { problem } from "../../../shared/src/contracts/common/errors";
 import type { AppEnv } from "./app-env";
 import {
   areaOf,

@@ -1,6 +1,6 @@
 import { base64url } from "jose";
 import * as v from "valibot";
-import type { Page } from "../../../shared/src/contracts/pagination";
+import type { Page } from "../../../shared/src/contracts/common/pagination";
 import { invalidField } from "./invalid-field";
 
 /** The sort key of the last row shown: what the next page starts after. */

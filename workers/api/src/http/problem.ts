@@ -6,7 +6,7 @@ import {
   type FieldError,
   type Problem,
   type ProblemCode,
-} from "../../../shared/src/contracts/errors";
+} from "../../../shared/src/contracts/common/errors";
 import { isConnectionError } from "../../../shared/src/platform/db";
 import { describeError, redact } from "../../../shared/src/platform/log";
 import type { AppEnv } from "./app-env";

@@ -2,8 +2,8 @@ import { vValidator } from "@hono/valibot-validator";
 import type { MiddlewareHandler, ValidationTargets } from "hono";
 import { every } from "hono/combine";
 import type * as v from "valibot";
-import { AppError } from "../../../shared/src/contracts/errors";
-import { fieldErrors } from "../../../shared/src/contracts/validate";
+import { AppError } from "../../../shared/src/contracts/common/errors";
+import { fieldErrors } from "../../../shared/src/contracts/common/validate";
 
 /**
  * valibot's object schemas accept arrays, so a JSON body is first required to be an object.

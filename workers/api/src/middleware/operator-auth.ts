@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "../../../shared/src/contracts/errors";
+import { AppError } from "../../../shared/src/contracts/common/errors";
 import type { AppEnv } from "../http/app-env";
 import { bearerToken } from "./tenant-context";
 

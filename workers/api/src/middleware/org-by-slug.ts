@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
-import { AppError } from "../../../shared/src/contracts/errors";
+import { AppError } from "../../../shared/src/contracts/common/errors";
 import { tenantSlug } from "../../../shared/src/contracts/operator";
 import { findTenantBySlug } from "../../../shared/src/tenancy/tenants";
 import type { AppEnv } from "../http/app-env";

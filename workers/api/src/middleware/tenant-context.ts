@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { decodeJwt } from "jose";
 import type { Tenant } from "../../../../db/control/schema";
 import { members } from "../../../../db/tenant/schema";
-import { AppError } from "../../../shared/src/contracts/errors";
+import { AppError } from "../../../shared/src/contracts/common/errors";
 import { isConnectionError } from "../../../shared/src/platform/db";
 import { describeError } from "../../../shared/src/platform/log";
 import { verifyAccessToken } from "../../../shared/src/security/access-tokens";

@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { jsonObject, timestamp } from "./json";
-import { page } from "./pagination";
+import { jsonObject, timestamp } from "./common/json";
+import { page } from "./common/pagination";
 
 /** The organization's audit log, newest first. */
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { clientAlgorithms, clientJwkSchema } from "../security/client-keys";
-import { timestamp } from "./json";
-import { list } from "./pagination";
+import { timestamp } from "./common/json";
+import { list } from "./common/pagination";
 import { clientScopes } from "./scopes";
 
 /** Integration clients: what an admin registers, and how a client is shown. */

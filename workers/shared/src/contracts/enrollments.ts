@@ -1,9 +1,15 @@
 import * as v from "valibot";
-import { bulkResult, bulkRowsInput, checkRowsByEmail, type RowError, readCsv } from "./bulk-rows";
-import { jsonObject, timestamp } from "./json";
+import {
+  bulkResult,
+  bulkRowsInput,
+  checkRowsByEmail,
+  type RowError,
+  readCsv,
+} from "./common/bulk-rows";
+import { jsonObject, timestamp } from "./common/json";
+import { page, pageQuery } from "./common/pagination";
+import { programParam, resourceId } from "./common/params";
 import { memberEmail } from "./members";
-import { page, pageQuery } from "./pagination";
-import { programParam, resourceId } from "./params";
 import { programStatuses } from "./programs";
 import { trainingProgressView } from "./training";
 

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { timestamp } from "./json";
+import { timestamp } from "./common/json";
 
 /** The public routes: liveness, the keys that verify access tokens, the OpenAPI document. */
 

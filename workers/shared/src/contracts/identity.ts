@@ -1,10 +1,10 @@
 import * as v from "valibot";
-import { displayName } from "./display-name";
-import { timestamp } from "./json";
+import { displayName } from "./common/display-name";
+import { timestamp } from "./common/json";
+import { newPassword, offeredPassword } from "./common/passwords";
 import { meView } from "./me";
 import { memberEmail, memberRoles } from "./members";
 import { tenantKinds } from "./operator";
-import { newPassword, offeredPassword } from "./passwords";
 
 /** Signing in and the emailed links, under /v1/orgs/{slug}/auth: no token yet. */
 

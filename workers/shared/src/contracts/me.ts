@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { displayName } from "./display-name";
+import { displayName } from "./common/display-name";
+import { newPassword, offeredPassword } from "./common/passwords";
 import { memberEmail, memberRoles, memberStatuses } from "./members";
-import { newPassword, offeredPassword } from "./passwords";
 
 /** The signed-in member's own account: /v1/me. */
 

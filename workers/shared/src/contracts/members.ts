@@ -1,8 +1,14 @@
 import * as v from "valibot";
-import { bulkResult, bulkRowsInput, checkRowsByEmail, type RowError, readCsv } from "./bulk-rows";
-import { displayNameText } from "./display-name";
-import { timestamp } from "./json";
-import { page, pageQuery } from "./pagination";
+import {
+  bulkResult,
+  bulkRowsInput,
+  checkRowsByEmail,
+  type RowError,
+  readCsv,
+} from "./common/bulk-rows";
+import { displayNameText } from "./common/display-name";
+import { timestamp } from "./common/json";
+import { page, pageQuery } from "./common/pagination";
 
 /** Members and their invitations, shared by the API and the web client so both judge alike. */
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { timestamp } from "./json";
+import { timestamp } from "./common/json";
+import { list } from "./common/pagination";
 import { memberEmail } from "./members";
-import { list } from "./pagination";
 
 /** The operator API's payloads (the `tandem` CLI runs the same operations). */
 

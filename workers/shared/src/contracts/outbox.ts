@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { timestamp } from "./json";
-import { page, pageQuery } from "./pagination";
+import { timestamp } from "./common/json";
+import { page, pageQuery } from "./common/pagination";
 
 /**
  * The outbox as admins see it (GET /v1/outbox): what was sent, what waits for a retry and

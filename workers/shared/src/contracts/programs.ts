@@ -1,8 +1,8 @@
 import * as v from "valibot";
 import { applicationForm, programRules } from "../domain/program-rules";
-import { fieldError } from "./errors";
-import { timestamp } from "./json";
-import { list, page, pageQuery } from "./pagination";
+import { fieldError } from "./common/errors";
+import { timestamp } from "./common/json";
+import { list, page, pageQuery } from "./common/pagination";
 
 /** Program payloads, shared by the API and the web client so both judge a form alike. */
 

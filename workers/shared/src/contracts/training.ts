@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { list } from "./pagination";
-import { programParam, resourceId } from "./params";
+import { list } from "./common/pagination";
+import { programParam, resourceId } from "./common/params";
 
 /** Training payloads, shared by the API and the web client. */
 

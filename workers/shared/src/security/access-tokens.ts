@@ -9,7 +9,7 @@ import {
   SignJWT,
 } from "jose";
 import * as v from "valibot";
-import { AppError } from "../contracts/errors";
+import { AppError } from "../contracts/common/errors";
 
 /**
  * Platform-signed access tokens (RFC 9068 shape): short-lived EdDSA JWTs naming the member

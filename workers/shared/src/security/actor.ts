@@ -1,4 +1,4 @@
-import { AppError } from "../contracts/errors";
+import { AppError } from "../contracts/common/errors";
 import type { ClientScope } from "../contracts/scopes";
 
 /**

@@ -12,7 +12,7 @@ import {
   type IntegrationClient,
   integrationClients,
 } from "../../../../db/control/schema";
-import { AppError } from "../contracts/errors";
+import { AppError } from "../contracts/common/errors";
 import { clientScopes } from "../contracts/scopes";
 import { describeError } from "../platform/log";
 import type { Platform } from "../platform/platform";

@@ -1,6 +1,6 @@
 import { base64url, calculateJwkThumbprint, importJWK } from "jose";
 import * as v from "valibot";
-import { AppError } from "../contracts/errors";
+import { AppError } from "../contracts/common/errors";
 
 /** Signature algorithms an integration may sign with; each is tied to exactly one key type. */
 export const clientAlgorithms = ["ES256", "EdDSA", "RS256"] as const;

@@ -3,14 +3,14 @@ import pLimit from "p-limit";
 import { operatorAudit, type Tenant, tenants } from "../../../../db/control/schema";
 import { applyMigrations } from "../../../../db/migrate";
 import { migrations as tenantMigrations } from "../../../../db/tenant/migrations.gen";
-import { AppError } from "../contracts/errors";
+import { AppError } from "../contracts/common/errors";
+import { parseInput } from "../contracts/common/validate";
 import {
   type CreateTenantInput,
   createTenantInput,
   type MigrationReport,
   type TenantSummary,
 } from "../contracts/operator";
-import { parseInput } from "../contracts/validate";
 import type { ConnectDb, ControlDb } from "../platform/db";
 import { describeError, type Logger } from "../platform/log";
 import { type Provisioner, ProvisioningError } from "../platform/provisioning";

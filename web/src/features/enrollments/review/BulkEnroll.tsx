@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { BulkMode } from "../../../../../workers/shared/src/contracts/bulk-rows";
+import type { BulkMode } from "../../../../../workers/shared/src/contracts/common/bulk-rows";
 import type { BulkEnrollmentResult } from "../../../../../workers/shared/src/contracts/enrollments";
 import { api } from "../../../lib/api";
 import { count } from "../../../lib/format";

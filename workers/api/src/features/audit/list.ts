@@ -1,7 +1,7 @@
 import { desc, lt } from "drizzle-orm";
 import { auditLog } from "../../../../../db/tenant/schema";
 import type { AuditEntryView } from "../../../../shared/src/contracts/audit";
-import type { Page } from "../../../../shared/src/contracts/pagination";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, seqKey } from "../../http/pagination";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { auditPage } from "../../../../shared/src/contracts/audit";
-import { pageQuery } from "../../../../shared/src/contracts/pagination";
+import { pageQuery } from "../../../../shared/src/contracts/common/pagination";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
 import type { ClientView, RegisterClientInput } from "../../../../shared/src/contracts/clients";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import { jwksUrlProblem, toClientJwk } from "../../../../shared/src/security/client-keys";
 import { invalidField } from "../../http/invalid-field";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { type IntegrationClient, integrationClients } from "../../../../../db/control/schema";
 import type { AddClientKeyInput, ClientView } from "../../../../shared/src/contracts/clients";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import {
   type ClientJwk,

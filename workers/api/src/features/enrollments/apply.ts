@@ -1,13 +1,13 @@
 import { and, asc, eq, gt, or, type SQL } from "drizzle-orm";
 import { enrollments, memberProfiles, members } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type {
   ApplyInput,
   EnrollmentStatus,
   EnrollmentView,
   ProgramRole,
 } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
-import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize, can, requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { enrollments, members } from "../../../../../db/tenant/schema";
-import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
+import type { RowError } from "../../../../shared/src/contracts/common/bulk-rows";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import {
   checkEnrollmentRows,
   type EnrollmentView,
 } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { enrollments, trainingResources } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { DecisionInput, EnrollmentView } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

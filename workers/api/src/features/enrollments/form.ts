@@ -1,6 +1,6 @@
 import * as v from "valibot";
+import { AppError, type FieldError } from "../../../../shared/src/contracts/common/errors";
 import type { ApplyInput } from "../../../../shared/src/contracts/enrollments";
-import { AppError, type FieldError } from "../../../../shared/src/contracts/errors";
 import {
   answersSchema,
   applicationForm,

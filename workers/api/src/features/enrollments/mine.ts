@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { enrollments, programs } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { EnrollmentView, MyEnrollment } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

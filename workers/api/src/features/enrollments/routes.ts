@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   applyInput,
   bulkEnrollmentInput,
@@ -11,7 +12,6 @@ import {
   queueQuery,
   withdrawParam,
 } from "../../../../shared/src/contracts/enrollments";
-import { programParam } from "../../../../shared/src/contracts/params";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";

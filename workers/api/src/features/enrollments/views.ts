@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { enrollments, memberProfiles, members } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   EnrollmentStatus,
   EnrollmentView,
 } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import type { TrainingProgress } from "../../../../shared/src/contracts/training";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { Program } from "../programs";

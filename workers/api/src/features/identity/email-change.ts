@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { EmailChangeConfirmInput } from "../../../../shared/src/contracts/identity";
 import type { EmailChangeInput } from "../../../../shared/src/contracts/me";
 import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";

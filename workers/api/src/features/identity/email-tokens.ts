@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { emailTokens, type Member, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { MailMessage } from "../../../../shared/src/platform/mail";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";

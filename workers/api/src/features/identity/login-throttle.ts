@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { loginThrottle } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { OrgCtx } from "../../http/app-env";
 

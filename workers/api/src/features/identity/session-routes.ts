@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { loginInput, sessionAnswer } from "../../../../shared/src/contracts/identity";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { SessionAnswer } from "../../../../shared/src/contracts/identity";
 import type { Actor } from "../../../../shared/src/security/actor";
 import { hashToken, newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { type Member, members, refreshTokens } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { LoginInput } from "../../../../shared/src/contracts/identity";
 import {
   needsRehash,

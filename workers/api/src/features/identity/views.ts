@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { type Member, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { MeView } from "../../../../shared/src/contracts/me";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 

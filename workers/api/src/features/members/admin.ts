@@ -1,7 +1,7 @@
 import { and, eq, exists, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { invitations, type Member, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { MemberRole, MemberView } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";

@@ -1,5 +1,5 @@
-import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import type { RowError } from "../../../../shared/src/contracts/common/bulk-rows";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { checkInvitationRows, type InvitationView } from "../../../../shared/src/contracts/members";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { invitations, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { isUniqueViolation, type TenantDb } from "../../../../shared/src/platform/db";
 import { type AuditEntry, auditInsert } from "../audit";
 import { invitationEmails } from "./emails";

@@ -1,8 +1,8 @@
 import { and, gt, inArray, isNull } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { invitations, type Member, members } from "../../../../../db/tenant/schema";
-import type { RowError } from "../../../../shared/src/contracts/bulk-rows";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import type { RowError } from "../../../../shared/src/contracts/common/bulk-rows";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   CheckedRow,
   InvitationInput,

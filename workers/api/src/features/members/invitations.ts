@@ -1,14 +1,14 @@
 import { and, asc, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import type { Tenant } from "../../../../../db/control/schema";
 import { invitations, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
+import { parseInput } from "../../../../shared/src/contracts/common/validate";
 import {
   type InvitationInput,
   type InvitationView,
   invitationInput,
 } from "../../../../shared/src/contracts/members";
-import type { Page } from "../../../../shared/src/contracts/pagination";
-import { parseInput } from "../../../../shared/src/contracts/validate";
 import { orgLinks } from "../../../../shared/src/platform/links";
 import { createOutbox } from "../../../../shared/src/platform/outbox";
 import type { Platform } from "../../../../shared/src/platform/platform";

@@ -1,8 +1,8 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import { type Member, members } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type { MemberStatus, MemberView } from "../../../../shared/src/contracts/members";
-import type { Page } from "../../../../shared/src/contracts/pagination";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,4 +1,6 @@
 import { Hono } from "hono";
+import { pageQuery } from "../../../../shared/src/contracts/common/pagination";
+import { idParam } from "../../../../shared/src/contracts/common/params";
 import {
   bulkInvitationInput,
   bulkInvitationResult,
@@ -10,8 +12,6 @@ import {
   memberView,
   roleChangeInput,
 } from "../../../../shared/src/contracts/members";
-import { pageQuery } from "../../../../shared/src/contracts/pagination";
-import { idParam } from "../../../../shared/src/contracts/params";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";

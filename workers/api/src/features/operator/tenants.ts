@@ -1,4 +1,4 @@
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   AdminInvitation,
   CreateTenantRequest,

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { outbox } from "../../../../../db/tenant/schema";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type { OutboxEntry, OutboxStatus } from "../../../../shared/src/contracts/outbox";
-import type { Page } from "../../../../shared/src/contracts/pagination";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { outbox } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { OutboxEntry } from "../../../../shared/src/contracts/outbox";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
+import { idParam } from "../../../../shared/src/contracts/common/params";
 import { outboxEntry, outboxPage, outboxQuery } from "../../../../shared/src/contracts/outbox";
-import { idParam } from "../../../../shared/src/contracts/params";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { programs } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
-import type { Page } from "../../../../shared/src/contracts/pagination";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type { ProgramStatus, ProgramView } from "../../../../shared/src/contracts/programs";
 import { type ProgramShape, summarizeRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { idParam } from "../../../../shared/src/contracts/params";
+import { idParam } from "../../../../shared/src/contracts/common/params";
 import {
   programCopyInput,
   programCreateInput,

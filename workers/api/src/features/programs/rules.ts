@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { programRuleVersions, programs } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   ProgramView,
   RulesPreview,

@@ -1,6 +1,6 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { programRuleVersions } from "../../../../../db/tenant/schema";
-import { AppError, type FieldError } from "../../../../shared/src/contracts/errors";
+import { AppError, type FieldError } from "../../../../shared/src/contracts/common/errors";
 import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";

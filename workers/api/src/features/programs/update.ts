@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { programs } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import {
   type ProgramStatus,
   type ProgramUpdateInput,

@@ -1,7 +1,7 @@
 import { and, eq, notInArray } from "drizzle-orm";
 import { enrollments, trainingResources } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
-import { AppError } from "../../../../shared/src/contracts/errors";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 

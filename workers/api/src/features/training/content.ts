@@ -1,5 +1,5 @@
-import type { FieldError } from "../../../../shared/src/contracts/errors";
-import { AppError } from "../../../../shared/src/contracts/errors";
+import type { FieldError } from "../../../../shared/src/contracts/common/errors";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { TrainingInput } from "../../../../shared/src/contracts/training";
 
 /** The rules a training resource's content follows beyond its schema, and its stored columns. */

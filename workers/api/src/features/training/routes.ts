@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { programParam } from "../../../../shared/src/contracts/params";
+import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   completionInput,
   resourceParam,

@@ -1,4 +1,4 @@
-import type { FieldError } from "../../contracts/errors";
+import type { FieldError } from "../../contracts/common/errors";
 import { type ApplicationForm, defaultApplicationForm } from "./application-form";
 import { minutesOfDay } from "./fields";
 import type { ProgramRules } from "./rules";

@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import type { FieldError } from "../../contracts/errors";
-import { fieldErrors } from "../../contracts/validate";
+import type { FieldError } from "../../contracts/common/errors";
+import { fieldErrors } from "../../contracts/common/validate";
 import { type ApplicationForm, applicationForm } from "./application-form";
 import { type ProgramShape, rulesProblems } from "./checks";
 import { type ProgramRules, programRules } from "./rules";

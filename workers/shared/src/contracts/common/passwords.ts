@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { isCommonPassword } from "../security/common-passwords";
+import { isCommonPassword } from "../../security/common-passwords";
 import { passwordMaxLength, passwordMinLength } from "./limits";
 
 /** The rules a new password must meet; failures are field-level validation errors. */
