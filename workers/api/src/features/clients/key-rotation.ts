@@ -9,8 +9,9 @@ import {
   toClientJwk,
 } from "../../../../shared/src/security/client-keys";
 import { recordAudit } from "../audit";
-import { clientView, findClient } from "./clients";
 import type { ClientsCtx } from "./context";
+import { findClient } from "./registry";
+import { clientView } from "./views";
 
 /**
  * The keys a rotation may change (add the successor, then remove the retired key): only an

@@ -8,9 +8,9 @@ import {
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { validate } from "../../http/validator";
-import { listClients, registerClient, revokeClient } from "./clients";
 import { clientsCtx } from "./context";
 import { addClientKey, removeClientKey } from "./key-rotation";
+import { listClients, registerClient, revokeClient } from "./registry";
 
 /** API clients of integrations: admins register them, rotate their keys and revoke them. */
 export const clientsRoutes = new Hono<AppEnv>()

@@ -8,7 +8,8 @@ import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { revokeMemberSessions } from "../identity";
-import { findMember, memberView } from "./list";
+import { findMember } from "./queries";
+import { memberView } from "./views";
 
 /**
  * True while the member is not an active admin, or another active admin remains. Part of the

@@ -24,7 +24,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from "./invitations";
-import { listMembers } from "./list";
+import { listMembers } from "./queries";
 
 export const membersRoutes = new Hono<AppEnv>()
   .get("/", validate("query", memberQuery), responds(200, memberPage), async (c) =>

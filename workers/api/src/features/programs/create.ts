@@ -11,9 +11,10 @@ import {
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { findProgram, type Program, programView } from "./queries";
+import { findProgram, type Program } from "./queries";
 import { invalidFields, programAudit, ruleVersionInsert, runBatch, type Statement } from "./store";
 import { findTemplate } from "./templates";
+import { programView } from "./views";
 
 /** About a semester or two: long enough for the default rules' cadence and evaluations. */
 export const defaultRelationshipLengthDays = 180;

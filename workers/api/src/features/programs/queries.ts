@@ -3,39 +3,13 @@ import { programs } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type { ProgramStatus, ProgramView } from "../../../../shared/src/contracts/programs";
-import { type ProgramShape, summarizeRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { type Actor, can } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, idKey, pageOf } from "../../http/pagination";
+import { programView } from "./views";
 
 export type Program = typeof programs.$inferSelect;
-
-/** What the rules are checked against: the program's dates, length and form. */
-export const shapeOf = (p: Program): ProgramShape => ({
-  startsOn: p.startsOn,
-  endsOn: p.endsOn,
-  relationshipLengthDays: p.relationshipLengthDays,
-  applicationForm: p.applicationForm,
-});
-
-export const programView = (p: Program): ProgramView => ({
-  id: p.id,
-  name: p.name,
-  description: p.description,
-  audience: p.audience,
-  status: p.status,
-  startsOn: p.startsOn,
-  endsOn: p.endsOn,
-  relationshipLengthDays: p.relationshipLengthDays,
-  templateKey: p.templateKey,
-  rules: p.rules,
-  rulesVersion: p.rulesVersion,
-  applicationForm: p.applicationForm,
-  summary: summarizeRules(p.rules),
-  createdAt: p.createdAt.toISOString(),
-  updatedAt: p.updatedAt.toISOString(),
-});
 
 /** What members without programs:read may browse: the programs they can join or are in. */
 const joinable: ProgramStatus[] = ["open", "running"];

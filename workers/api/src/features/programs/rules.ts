@@ -13,9 +13,10 @@ import {
 } from "../../../../shared/src/domain/program-rules";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { findProgram, type Program, programView, shapeOf } from "./queries";
+import { findProgram, type Program } from "./queries";
 import { rulesDiff } from "./rules-diff";
 import { invalidFields, programAudit, ruleVersionInsert, runBatch } from "./store";
+import { programView, shapeOf } from "./views";
 
 const staleVersion = (expected: number, current: number) =>
   new AppError(

@@ -14,8 +14,9 @@ import {
 } from "../../../../shared/src/domain/program-rules";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
-import { findProgram, type Program, programView, shapeOf } from "./queries";
+import { findProgram, type Program } from "./queries";
 import { invalidFields, programAudit, runBatch } from "./store";
+import { programView, shapeOf } from "./views";
 
 const editable = [
   "name",

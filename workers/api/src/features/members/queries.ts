@@ -45,19 +45,3 @@ export async function findMember(db: TenantDb, id: string): Promise<Member> {
   if (!member) throw new AppError("not_found", `No member has the id "${id}".`);
   return member;
 }
-
-export const memberView = ({
-  id,
-  email,
-  displayName,
-  role,
-  status,
-  timeZone,
-}: Member): MemberView => ({
-  id,
-  email,
-  displayName,
-  role,
-  status,
-  timeZone,
-});

@@ -7,19 +7,7 @@ import { jwksUrlProblem, toClientJwk } from "../../../../shared/src/security/cli
 import { invalidField } from "../../http/invalid-field";
 import { recordAudit } from "../audit";
 import type { ClientsCtx } from "./context";
-
-export function clientView(client: IntegrationClient): ClientView {
-  return {
-    id: client.id,
-    name: client.name,
-    scopes: client.scopes,
-    status: client.status,
-    keys: (client.jwks ?? []).map(({ kid, kty, alg }) => ({ kid, kty, alg })),
-    jwksUrl: client.jwksUrl,
-    createdAt: client.createdAt.toISOString(),
-    revokedAt: client.revokedAt?.toISOString() ?? null,
-  };
-}
+import { clientView } from "./views";
 
 /** One of this tenant's clients; another tenant's id is as unknown as a made-up one. */
 export async function findClient(ctx: ClientsCtx, clientId: string): Promise<IntegrationClient> {
