@@ -11,10 +11,10 @@ import { Accept } from "./features/members/Accept";
 import { MembersPage } from "./features/members/MembersPage";
 import { DeliveriesPage } from "./features/outbox/DeliveriesPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
-import { AdminOnly, SignedIn } from "./org/AppFrame";
-import { PublicFrame } from "./org/PublicFrame";
+import { AdminOnly, SignedIn } from "./ui/AppFrame";
 import { PageHeading } from "./ui/feedback";
 import { lazyComponent } from "./ui/lazy";
+import { PublicFrame } from "./ui/PublicFrame";
 
 const ProgramRoutes = lazyComponent(
   () => import("./features/programs/ProgramRoutes").then((m) => m.ProgramRoutes),

@@ -3,7 +3,7 @@ import type { Page } from "../../../../workers/shared/src/contracts/common/pagin
 import type { MemberView } from "../../../../workers/shared/src/contracts/members";
 import { api } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { DataTable } from "../../ui/DataTable";
 import { PageHeading } from "../../ui/feedback";
 import { PagedList } from "../../ui/PagedList";

@@ -4,7 +4,7 @@ import type { ProgramView } from "../../../../workers/shared/src/contracts/progr
 import { api } from "../../lib/api";
 import { browserTimeZone } from "../../lib/format";
 import { navigate } from "../../lib/router";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, FormActions, Loading, PageHeading } from "../../ui/feedback";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";

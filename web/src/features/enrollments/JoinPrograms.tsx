@@ -1,7 +1,7 @@
 import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
 import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { EmptyState, ErrorMessage, Loading, PageHeading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { programPath } from "../programs/common";

@@ -6,7 +6,7 @@ import type {
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { useLocation } from "../../lib/router";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import {
   ConfirmDialog,
   EmptyState,

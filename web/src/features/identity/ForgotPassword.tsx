@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
 import { orgCall } from "../../lib/api";
-import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../../org/PublicFrame";
 import { EmailField } from "../../ui/auth-fields";
 import {
   ErrorMessage,
@@ -9,6 +8,7 @@ import {
   StatusMessage,
   SubmitButton,
 } from "../../ui/feedback";
+import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../../ui/PublicFrame";
 import { useForm } from "../../ui/use-form";
 
 export function ForgotPassword({ slug }: { slug: string }) {

@@ -3,7 +3,7 @@ import type { MeView } from "../../../../workers/shared/src/contracts/me";
 import { api } from "../../lib/api";
 import { browserTimeZone, roleLabel, timeZones } from "../../lib/format";
 import { updateMember } from "../../lib/session";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, FormActions, PageHeading, StatusMessage } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/fields";
 import { useForm } from "../../ui/use-form";

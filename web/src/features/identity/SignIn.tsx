@@ -3,7 +3,6 @@ import { refreshSession, signIn } from "../../lib/api";
 import { ApiError, describeWait } from "../../lib/problem";
 import { isFirstPage, navigate } from "../../lib/router";
 import { session, takeReturnTo, takeSignInNotice } from "../../lib/session";
-import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../../org/PublicFrame";
 import { CurrentPasswordField, EmailField } from "../../ui/auth-fields";
 import {
   ErrorMessage,
@@ -12,6 +11,7 @@ import {
   StatusMessage,
   SubmitButton,
 } from "../../ui/feedback";
+import { MissingOrganization, OrgName, PublicFrame, useOrganization } from "../../ui/PublicFrame";
 import { type FieldErrors, useForm } from "../../ui/use-form";
 
 /** The sign-in answers worded for people: the API's 401 and 429 problems. */

@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { orgCall } from "../../lib/api";
 import { ApiError, messageOf } from "../../lib/problem";
-import { PublicPage } from "../../org/PublicFrame";
 import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../../ui/feedback";
 import { checkNewPassword, NewPasswordFields } from "../../ui/NewPassword";
+import { PublicPage } from "../../ui/PublicFrame";
 import { useForm } from "../../ui/use-form";
 
 interface TokenPageProps {

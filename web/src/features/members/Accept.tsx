@@ -8,10 +8,10 @@ import { formatDate, roleLabel } from "../../lib/format";
 import { ApiError } from "../../lib/problem";
 import { navigate } from "../../lib/router";
 import { startSession } from "../../lib/session";
-import { PublicPage } from "../../org/PublicFrame";
 import { ErrorMessage, FormActions, Loading, SubmitButton } from "../../ui/feedback";
 import { TextField } from "../../ui/fields";
 import { checkNewPassword, NewPasswordFields } from "../../ui/NewPassword";
+import { PublicPage } from "../../ui/PublicFrame";
 import { useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
 

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { PageHeading } from "../../ui/feedback";
 import { BulkInvite } from "./BulkInvite";
 import { InviteForm } from "./InviteForm";

@@ -7,7 +7,7 @@ import type {
 } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { navigate } from "../../lib/router";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, FormActions, Loading, PageHeading, SubmitButton } from "../../ui/feedback";
 import { SelectField, TextAreaField, TextField } from "../../ui/fields";
 import { type FieldErrors, useForm } from "../../ui/use-form";

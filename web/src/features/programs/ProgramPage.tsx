@@ -1,6 +1,6 @@
 import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, Loading, PageHeading } from "../../ui/feedback";
 import { lazyComponent } from "../../ui/lazy";
 import { useLoad } from "../../ui/use-load";

@@ -1,5 +1,5 @@
-import { AdminOnly } from "../../org/AppFrame";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
+import { AdminOnly } from "../../ui/AppFrame";
 import { PageHeading } from "../../ui/feedback";
 import { ApplyPage } from "../enrollments/ApplyPage";
 import { JoinPrograms } from "../enrollments/JoinPrograms";

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { formatDate } from "../../lib/format";
-import { useActiveSession } from "../../org/session-context";
+import { useActiveSession } from "../../lib/session-context";
 import { PageHeading } from "../../ui/feedback";
 import { StatusFilter } from "../../ui/fields";
 import { PagedList } from "../../ui/PagedList";

@@ -1,6 +1,6 @@
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { ActiveSession } from "../lib/session";
+import type { ActiveSession } from "./session";
 
 /**
  * The session as the signed-in frame last drew it. Pages read it from here rather than from

@@ -4,10 +4,10 @@ import { refreshSession, signOut } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
 import { useLocation } from "../lib/router";
 import { type ActiveSession, endSession, session } from "../lib/session";
+import { SessionContext, useActiveSession } from "../lib/session-context";
 import { useStore } from "../lib/store";
-import { ErrorMessage, Loading, PageHeading } from "../ui/feedback";
+import { ErrorMessage, Loading, PageHeading } from "./feedback";
 import { PublicFrame, UnknownOrganization } from "./PublicFrame";
-import { SessionContext, useActiveSession } from "./session-context";
 
 interface NavItem {
   path: string;

@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { OrganizationView } from "../../../workers/shared/src/contracts/identity";
 import { orgCall } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
-import { PageHeading } from "../ui/feedback";
+import { PageHeading } from "./feedback";
 
 type OrgState =
   | { kind: "loading" }
