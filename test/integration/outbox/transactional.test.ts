@@ -100,4 +100,37 @@ describe("a change and its outbox row commit together", () => {
       "You're in: Design mentoring",
     );
   });
+
+  it("a resend is one write: if the old link cannot be ended, no new link or email exists", async () => {
+    const { token, db } = await h.org("tx-resend");
+    const created = await sendJson(h, "POST", "/v1/members/invitations", token, {
+      email: "dee@tx.example",
+    });
+    const { id } = (await created.json()) as { id: string };
+    await db.run(
+      "CREATE TRIGGER no_resend BEFORE UPDATE ON invitations WHEN NEW.revoked_at IS NOT NULL BEGIN SELECT RAISE(ABORT, 'refused'); END",
+    );
+    const path = `/v1/members/invitations/${id}/resend`;
+    await expectProblem(await sendJson(h, "POST", path, token), 500, "internal");
+    const rows = await db.select().from(invitations).where(eq(invitations.email, "dee@tx.example"));
+    expect(rows.map((r) => ({ id: r.id, revokedAt: r.revokedAt }))).toEqual([
+      { id, revokedAt: null },
+    ]);
+    expect((await h.rows(db)).map((r) => r.key)).toEqual([`invitation:${id}`]);
+
+    // Once the database takes it: the new link, the old one revoked, one more email.
+    await db.run("DROP TRIGGER no_resend");
+    const res = await sendJson(h, "POST", path, token);
+    expect(res.status).toBe(201);
+    const { id: newId } = (await res.json()) as { id: string };
+    const after = await db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.email, "dee@tx.example"));
+    expect(after.find((r) => r.id === id)?.revokedAt).toBeInstanceOf(Date);
+    expect(after.find((r) => r.id === newId)?.revokedAt).toBeNull();
+    expect((await h.rows(db)).map((r) => r.key).sort()).toEqual(
+      [`invitation:${id}`, `invitation:${newId}`].sort(),
+    );
+  });
 });

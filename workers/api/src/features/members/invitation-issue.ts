@@ -65,11 +65,15 @@ async function write(
   }
 }
 
-/** Writes the plan, its emails (sent afterwards from the outbox) and its audit entries. */
+/**
+ * Writes the plan, its emails (sent afterwards from the outbox), its audit entries and any
+ * `also` statements the caller's change needs, all in one batch: all of it or none.
+ */
 export async function issueInvitations(
   ctx: IssueCtx,
   planned: readonly Planned[],
   note: Record<string, unknown> = {},
+  also: readonly BatchItem<"sqlite">[] = [],
 ): Promise<void> {
   if (planned.length === 0) return;
   const client = ctx.actor?.kind === "client" ? { clientId: ctx.actor.clientId } : {};
@@ -88,5 +92,6 @@ export async function issueInvitations(
   await write(ctx, planned, [
     ...(await invitationEmails(ctx, planned)),
     ...entries.map((entry) => auditInsert(ctx, entry)),
+    ...also,
   ]);
 }

@@ -134,11 +134,12 @@ export async function resendInvitation({
     displayName: old.displayName ?? undefined,
   });
   const planned = await planInvitation(ctx, again, old.id);
-  await issueInvitations(ctx, [planned], { resentFrom: old.id });
-  await ctx.db
+  // The new link and the old one's end commit together: never two live links, never none.
+  const revokeOld = ctx.db
     .update(invitations)
     .set({ revokedAt: ctx.now })
     .where(and(eq(invitations.id, old.id), isNull(invitations.revokedAt)));
+  await issueInvitations(ctx, [planned], { resentFrom: old.id }, [revokeOld]);
   return invitationView(planned.invitation);
 }
 
