@@ -12,7 +12,7 @@ import type { Credentials } from "./credentials";
 import {
   openEmailLink,
   retireOpenEmailTokens,
-  sendEmailToken,
+  issueEmailToken,
   spendEmailToken,
 } from "./email-tokens";
 import { emailChangedNotice, emailChangeEmail } from "./emails";
@@ -47,7 +47,7 @@ export async function requestEmailChange({
     throw invalidField("newEmail", "That is already your email address.");
   }
   await assertEmailFree(ctx.db, input.newEmail);
-  await sendEmailToken(ctx, {
+  await issueEmailToken(ctx, {
     memberId: member.id,
     purpose: "email_change",
     newEmail: input.newEmail,

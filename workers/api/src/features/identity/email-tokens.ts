@@ -19,7 +19,7 @@ type EmailTokenRow = typeof emailTokens.$inferSelect;
  * Stores a new token together with the email composed around its link (an outbox row keyed
  * by the token's id): both exist or neither, and the email goes out after the response.
  */
-export async function sendEmailToken(
+export async function issueEmailToken(
   ctx: OrgCtx,
   opts: {
     memberId: string;

@@ -11,7 +11,7 @@ import type { Credentials } from "./credentials";
 import {
   openEmailLink,
   retireOpenEmailTokens,
-  sendEmailToken,
+  issueEmailToken,
   spendEmailToken,
 } from "./email-tokens";
 import { passwordResetEmail } from "./emails";
@@ -55,7 +55,7 @@ export async function requestPasswordReset({
     return false;
   }
   try {
-    await sendEmailToken(ctx, {
+    await issueEmailToken(ctx, {
       memberId: member.id,
       purpose: "password_reset",
       compose: ({ url }) => passwordResetEmail({ member, orgName: ctx.tenant.name, url }),
