@@ -10,9 +10,9 @@ import { invalidField } from "../../http/invalid-field";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import {
+  issueEmailToken,
   openEmailLink,
   retireOpenEmailTokens,
-  issueEmailToken,
   spendEmailToken,
 } from "./email-tokens";
 import { emailChangedNotice, emailChangeEmail } from "./emails";

@@ -9,9 +9,9 @@ import type { OrgCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Credentials } from "./credentials";
 import {
+  issueEmailToken,
   openEmailLink,
   retireOpenEmailTokens,
-  issueEmailToken,
   spendEmailToken,
 } from "./email-tokens";
 import { passwordResetEmail } from "./emails";
