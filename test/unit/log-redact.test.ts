@@ -1,3 +1,4 @@
+import { generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { describeError, jsonLogger, redact } from "../../workers/shared/src/platform/log";
 
@@ -53,6 +54,27 @@ describe("describeError", () => {
     expect(describeError(err)).toBe(
       'ConnectionFailed("Unable to open connection to local database [redacted-path]: 14")',
     );
+  });
+
+  it("names a refused claim in words, never as [object Object] and never with the payload", async () => {
+    const { privateKey, publicKey } = await generateKeyPair("EdDSA");
+    const token = await new SignJWT({ email: "ada@example.com" })
+      .setProtectedHeader({ alg: "EdDSA" })
+      .setIssuedAt(1_000)
+      .setExpirationTime(1_060)
+      .sign(privateKey);
+    const err = await jwtVerify(token, publicKey).catch((e: unknown) => e);
+    const text = describeError(err);
+    expect(text).toBe(
+      'ERR_JWT_EXPIRED: "exp" claim timestamp check failed <- claim exp: check_failed',
+    );
+    expect(text).not.toContain("ada@example.com");
+  });
+
+  it("describes a plain-object cause by its text fields only", () => {
+    const err = new Error("refused", { cause: { reason: "too old", secret: "s3cr3t" } });
+    expect(describeError(err)).toBe("refused <- too old");
+    expect(describeError(new Error("refused", { cause: { secret: "s3cr3t" } }))).toBe("refused");
   });
 
   it("describes thrown non-errors", () => {

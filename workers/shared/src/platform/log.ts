@@ -22,6 +22,17 @@ export function redact(text: string): string {
 }
 
 /**
+ * A cause that is a plain object (jose's `{ claim, reason, payload }`), by its text fields
+ * only: the rest may be the token's claims, and String() would only say "[object Object]".
+ */
+function describeObjectCause(cause: object): string | undefined {
+  const { claim, reason, code, message } = cause as Record<string, unknown>;
+  const text = [reason, code, message].filter((f): f is string => typeof f === "string");
+  if (text.length === 0) return undefined;
+  return typeof claim === "string" ? `claim ${claim}: ${text.join(" ")}` : text.join(" ");
+}
+
+/**
  * A one-line account of an error and its causes. drizzle wraps driver errors in a "Failed
  * query" error whose message carries the SQL and its parameters (members' data), so such a
  * wrapper is described by its cause alone.
@@ -29,6 +40,11 @@ export function redact(text: string): string {
 export function describeError(err: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = err, depth = 0; e !== undefined && depth < 4; depth++) {
+    if (typeof e === "object" && e !== null && !(e instanceof Error)) {
+      const text = describeObjectCause(e);
+      if (text) parts.push(text);
+      break;
+    }
     if (!(e instanceof Error)) {
       parts.push(String(e));
       break;
