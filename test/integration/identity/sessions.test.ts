@@ -154,7 +154,7 @@ describe("signing in", () => {
     await h.signIn("acme", "legacy@acme.example", strongPassword);
   });
 
-  it("answers 400 problems for bad JSON, missing fields and non-JSON bodies", async () => {
+  it("answers 400 problems for bad JSON and missing fields, 415 for non-JSON bodies", async () => {
     await expectProblem(await login("acme", "{not json"), 400, "validation");
     const missing = await expectProblem(await login("acme", {}), 400, "validation");
     expect(missing.errors.map((e) => e.field).sort()).toEqual(["email", "password"]);
@@ -163,7 +163,7 @@ describe("signing in", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "email=ada%40acme.example&password=x",
     });
-    await expectProblem(form, 400, "validation");
+    await expectProblem(form, 415, "unsupported_media_type");
   });
 
   it("answers 404 for an unknown organization", async () => {

@@ -50,6 +50,47 @@ export function badInputChecks(env: () => SuiteEnv, route: RouteSpec, check: Che
     ).toBe(true);
   });
 
+  check(
+    "the body as text/plain, a form or with no content type → 415, nothing changed",
+    async () => {
+      const { e, target, token } = await asCaller();
+      const raw = JSON.stringify(target.body);
+      for (const type of [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+      ]) {
+        const send = () =>
+          call(e, route, target, { token, body: raw, headers: { "content-type": type } });
+        await expectRefused(e, route, target, send, 415, "unsupported_media_type");
+      }
+      const untyped = () => call(e, route, target, { token, body: new Blob([raw]) });
+      await expectRefused(e, route, target, untyped, 415, "unsupported_media_type");
+    },
+  );
+
+  check("a field nested 5,000 levels deep → 400, nothing changed", async () => {
+    const { e, target, token } = await asCaller();
+    const [first] = Object.keys(target.body as Record<string, unknown>);
+    const deep = `${"[".repeat(5_000)}${"]".repeat(5_000)}`;
+    const raw = JSON.stringify({ ...(target.body as object), [first ?? "x"]: 0 }).replace(
+      /:0([,}])/,
+      `:${deep}$1`,
+    );
+    const send = () => call(e, route, target, { token, body: raw, headers: jsonHeaders });
+    await expectRefused(e, route, target, send, 400, "validation");
+  });
+
+  check("a string with a lone surrogate → 400, nothing changed", async () => {
+    const { e, target, token } = await asCaller();
+    const body = target.body as Record<string, unknown>;
+    const key = Object.keys(body).find((k) => typeof body[k] === "string") ?? "note";
+    const send = () =>
+      call(e, route, target, { token, json: { ...body, [key]: `${body[key] ?? ""}\udc00` } });
+    const problem = await expectRefused(e, route, target, send, 400, "validation");
+    expect(problem.errors.map((err) => err.field)).toContain(key);
+  });
+
   for (const raw of ["null", "[]", '"text"', "42", "true"]) {
     check(`JSON ${raw} instead of an object → 400`, async () => {
       const { e, target, token } = await asCaller();

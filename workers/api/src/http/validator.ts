@@ -1,23 +1,10 @@
 import { vValidator } from "@hono/valibot-validator";
-import type { MiddlewareHandler, ValidationTargets } from "hono";
+import type { ValidationTargets } from "hono";
 import { every } from "hono/combine";
 import type * as v from "valibot";
 import { AppError } from "../../../shared/src/contracts/common/errors";
 import { fieldErrors } from "../../../shared/src/contracts/common/validate";
-
-/**
- * valibot's object schemas accept arrays, so a JSON body is first required to be an object.
- * Hono caches the parsed body, so the validator after this does not parse it again.
- */
-const jsonObjectBody: MiddlewareHandler = async function jsonObjectBody(c, next) {
-  const body: unknown = await c.req.json().catch(() => undefined);
-  if (body !== undefined && (typeof body !== "object" || body === null || Array.isArray(body))) {
-    throw new AppError("validation", "The request body must be a JSON object.", {
-      errors: [{ field: "", message: "The request body must be a JSON object." }],
-    });
-  }
-  await next();
-};
+import { jsonObjectBody } from "./json-body";
 
 /** What a `validate()` middleware checks, for the OpenAPI document (openapi.ts). */
 export interface ValidatedInput {
