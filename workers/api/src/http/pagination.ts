@@ -39,10 +39,13 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (last: T) => CursorKe
   return { items, nextCursor: rows.length > limit ? encodeCursor(keyOf(items.at(-1)!)) : null };
 }
 
-/** Cursor keys of the common shapes: an id, a sequence number, a time then an id. */
-export const idKey = v.tuple([v.pipe(v.string(), v.maxLength(100))]);
-export const seqKey = v.tuple([v.pipe(v.number(), v.integer(), v.minValue(0))]);
-export const timeIdKey = v.tuple([
+/**
+ * Cursor keys of the common shapes: an id, a sequence number, a time then an id. Strict: a
+ * plain tuple would drop extra items and accept a key this list never handed out.
+ */
+export const idKey = v.strictTuple([v.pipe(v.string(), v.maxLength(100))]);
+export const seqKey = v.strictTuple([v.pipe(v.number(), v.integer(), v.minValue(0))]);
+export const timeIdKey = v.strictTuple([
   v.pipe(v.number(), v.integer(), v.minValue(0)),
   v.pipe(v.string(), v.maxLength(100)),
 ]);

@@ -1,12 +1,15 @@
 import * as v from "valibot";
 
-/** `?limit=&cursor=` shared by every list endpoint; lists add their own filters to it. */
+/**
+ * `?limit=&cursor=` shared by every list endpoint; lists add their own filters to it. `limit`
+ * is plain decimal digits: Number() alone would also read "1e2", "0x10" and " 5".
+ */
 export const pageQuery = v.object({
   limit: v.optional(
     v.pipe(
       v.string(),
+      v.regex(/^[0-9]{1,3}$/, "limit must be a whole number between 1 and 100, in digits."),
       v.transform(Number),
-      v.integer("limit must be a whole number."),
       v.minValue(1, "limit must be at least 1."),
       v.maxValue(100, "limit must be at most 100."),
     ),
