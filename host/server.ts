@@ -1,16 +1,19 @@
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { createApp } from "../workers/api/src/app";
 import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
+import { answerClientErrors } from "./client-errors";
 import { loadHostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";
 import { type NodePlatform, nodePlatform } from "./platform";
 import { consumeSchedulerQueue, startScheduler } from "./scheduler";
+import { webRoutes } from "./web";
 
 export const webDist = fileURLToPath(new URL("../web/dist", import.meta.url));
 
@@ -28,6 +31,8 @@ export interface HostOptions {
   scheduler?: boolean;
   log?: Logger;
   env?: NodeJS.ProcessEnv;
+  /** The built web client; `web/dist` unless a test serves its own files. */
+  webDir?: string;
 }
 
 /** The embedded default: API, web client and scheduler in one Node process. */
@@ -47,6 +52,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       () => resolve(s),
     );
   });
+  answerClientErrors(server as Server);
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   const config = await loadHostConfig({
     dataDir: opts.dataDir,
@@ -60,6 +66,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const cron = opts.scheduler === false ? null : startScheduler(platform, queue, log);
 
   const host = new Hono();
+  host.use(compress());
   // Local development only: with no email provider configured, mail lands in the dev
   // mailbox, readable here by the web client. The host listens on loopback.
   const mailbox = platform.mail;
@@ -69,9 +76,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     );
   }
   host.route("/", createApp(platform));
-  if (!existsSync(webDist)) log.warn("web/dist is missing; run `npm run build:web`");
-  host.use("/*", serveStatic({ root: webDist }));
-  host.get("/*", serveStatic({ root: webDist, path: "index.html" }));
+  const webDir = opts.webDir ?? webDist;
+  if (!existsSync(webDir)) log.warn("web/dist is missing; run `npm run build:web`");
+  host.route("/", webRoutes(webDir));
   handle = (request, env) => host.fetch(request, env);
 
   return {

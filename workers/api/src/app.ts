@@ -15,9 +15,11 @@ import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
 import { programsRoutes, programTemplatesRoutes } from "./features/programs";
 import { trainingRoutes } from "./features/training";
 import type { AppEnv } from "./http/app-env";
+import { apiPaths, noRoute } from "./http/no-route";
 import { openApiPath, openApiRoute } from "./http/openapi";
 import { onError, problemResponse } from "./http/problem";
 import { responds } from "./http/responds";
+import { securityHeaders } from "./http/security-headers";
 import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
@@ -34,6 +36,7 @@ export function createApp(platform: Platform) {
     await next();
   });
   app.use(requestLog());
+  app.use(securityHeaders());
   // Only where a body can arrive: reading c.req.raw.body on a GET makes the Node adapter build
   // a full Request per call, a measurable cost on the hottest routes.
   app.on(
@@ -90,6 +93,11 @@ export function createApp(platform: Platform) {
   operator.use(operatorAuth());
   operator.route("/", operatorRoutes);
   app.route("/operator/v1", operator);
+
+  // Last: on the Node host the web app answers every path the API leaves, so the API's own
+  // paths must never fall through to it.
+  const answerNoRoute = noRoute(app);
+  for (const path of apiPaths) app.all(path, answerNoRoute);
 
   return app;
 }
