@@ -1,6 +1,5 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { securityHeaders } from "../workers/api/src/http/security-headers";
 
 // Vite names what it builds under assets/ by content hash: a changed file gets a new name,
 // so a browser may keep these forever. Everything else (index.html first) is revalidated.
@@ -9,11 +8,11 @@ const immutable = "public, max-age=31536000, immutable";
 
 /**
  * The web client's files, and index.html for any other GET: the client routes in the browser.
- * Mounted after the API, which answers its own paths (unknown ones included) itself.
+ * Mounted after the API, which answers its own paths (unknown ones included) itself. The
+ * API's middleware runs for these too (request id, log line, security headers).
  */
 export function webRoutes(root: string) {
   const web = new Hono();
-  web.use(securityHeaders());
   web.use(
     "/*",
     serveStatic({

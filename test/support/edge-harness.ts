@@ -7,6 +7,7 @@ import { Miniflare } from "miniflare";
 import { migrations as controlMigrations } from "../../db/control/migrations.gen";
 import { applyMigrations } from "../../db/migrate";
 import { connectNode } from "../../host/platform";
+import { apiPaths } from "../../workers/api/src/http/no-route";
 import type { TenantSummary } from "../../workers/shared/src/contracts/operator";
 import { controlDb, tenantDb } from "../../workers/shared/src/platform/db";
 import { silentLogger } from "../../workers/shared/src/platform/log";
@@ -26,6 +27,17 @@ import { ensureMember } from "./node-harness";
 
 const bundle = (worker: string) =>
   fileURLToPath(new URL(`../../dist/workers/${worker}/index.js`, import.meta.url));
+
+/** The built web client as Cloudflare serves it: its `_headers`, the Worker first for the API. */
+const webAssets = {
+  directory: fileURLToPath(new URL("../../web/dist", import.meta.url)),
+  routerConfig: {
+    has_user_worker: true,
+    invoke_user_worker_ahead_of_assets: false,
+    static_routing: { user_worker: apiPaths },
+  },
+  assetConfig: { not_found_handling: "single-page-application" as const },
+};
 
 export const publicUrl = "https://tandem.test";
 
@@ -47,7 +59,12 @@ export interface Edge {
  * Tenants are prepared from Node through the same gateway.
  */
 export async function startEdge(
-  opts: { apiBindings?: Record<string, string>; schedulerBindings?: Record<string, string> } = {},
+  opts: {
+    apiBindings?: Record<string, string>;
+    schedulerBindings?: Record<string, string>;
+    /** Serve web/dist in front of the API Worker, as wrangler.toml's [assets] does. */
+    assets?: boolean;
+  } = {},
 ): Promise<Edge> {
   const dir = mkdtempSync(join(tmpdir(), "tandem-edge-"));
   const gateway = await startLibsqlGateway({ dir, createMissing: true });
@@ -89,6 +106,7 @@ export async function startEdge(
         compatibilityDate: "2026-04-20",
         bindings: { ...controlBindings, ...secrets, PUBLIC_URL: publicUrl, ...opts.apiBindings },
         queueProducers: { SWEEP_QUEUE: "tandem-sweeps" },
+        ...(opts.assets ? { assets: webAssets } : {}),
       },
       {
         name: "scheduler",
