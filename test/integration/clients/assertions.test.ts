@@ -238,6 +238,18 @@ describe("refused assertions (401 problem+json)", () => {
     expect(refusals[0]).toMatchObject({ clientId, reason: expect.stringContaining("JWKS") });
     expect(refusals[1]).toMatchObject({ reason: expect.stringContaining("aud") });
   });
+
+  it("logs a refused claim's reason as text, never as [object Object]", async () => {
+    const before = h.logs.length;
+    await expectProblem(
+      await members(await craft({ claims: validClaims({ aud: "https://elsewhere.example" }) })),
+      401,
+      "unauthorized",
+    );
+    const [refusal] = h.logs.slice(before).filter((l) => l.msg === "client assertion refused");
+    expect(refusal?.reason).toMatch(/claim aud: check_failed/);
+    expect(String(refusal?.reason)).not.toContain("[object Object]");
+  });
 });
 
 describe("scopes", () => {
