@@ -34,7 +34,7 @@ function lint(path: string, source: string): string {
 
 const use = (specifier: string) => `import { x } from "${specifier}";\n\nexport const y = x;`;
 
-describe("lint boundaries", () => {
+describe("lint boundaries", { timeout: 60_000 }, () => {
   it("a feature reaches another only through its index.ts", () => {
     const file = "workers/api/src/features/audit/list.ts";
     expect(lint(file, use("../programs/queries"))).toContain("only through its index.ts");
@@ -95,5 +95,5 @@ describe("the Workers' type check", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
