@@ -99,6 +99,12 @@ function precheck(token: string): string {
   if (typeof header.typ === "string" && /^(application\/)?at\+jwt$/i.test(header.typ)) {
     throw new Refusal("typ at+jwt (a member access token)");
   }
+  // The key is named, never guessed: without a kid, jose would pick whichever registered key
+  // fits the algorithm, so whether a token passes would depend on how many keys a client has.
+  if (typeof header.kid !== "string" || header.kid.length === 0) throw new Refusal("no kid");
+  // One audience, as a single string (RFC 7523bis): a list would let a token minted for
+  // another service be replayed here as well.
+  if (typeof payload.aud !== "string") throw new Refusal("aud is not a single string");
   const { iss, sub } = payload;
   if (typeof iss !== "string" || !clientIdPattern.test(iss)) {
     throw new Refusal("iss is not a client id");
