@@ -16,7 +16,7 @@ import { AppError } from "../contracts/common/errors";
 import { clientScopes } from "../contracts/scopes";
 import { describeError } from "../platform/log";
 import type { Platform } from "../platform/platform";
-import { clientAlgorithms, jwksUrlProblem } from "./client-keys";
+import { clientAlgorithms, jwksUrlProblem, sameKeyAsAny } from "./client-keys";
 
 export interface VerifiedClient {
   clientId: string;
@@ -75,8 +75,13 @@ function keysOf(platform: Platform, client: IntegrationClient): JWTVerifyGetKey 
     if (problem) throw new Refusal(`JWKS URL no longer allowed: ${problem}`, client.id);
     return remoteKeySet(client.jwksUrl);
   }
-  if (!client.jwks?.length) throw new Refusal("client has no keys", client.id);
-  return createLocalJWKSet({ keys: client.jwks });
+  // Registration refuses the platform's keys; this also covers one stored before that check,
+  // or a platform key added to SIGNING_KEYS after the client registered it.
+  const keys = (client.jwks ?? []).filter(
+    (key) => !sameKeyAsAny(key, platform.signingKeys.publicJwks),
+  );
+  if (!keys.length) throw new Refusal("client has no usable keys", client.id);
+  return createLocalJWKSet({ keys });
 }
 
 /** Refusals that need no database: algorithm, dangerous header members, shape of iss/sub. */
