@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { integrationClients } from "../../../db/control/schema";
 import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -13,11 +13,12 @@ let h: Harness;
 let admin: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ env: { JWKS_HOST_ALLOWLIST: "keys.partner.example" } });
   await h.createTenant("pkeys");
   admin = await h.tokenFor("pkeys", { memberId: "admin-pkeys", role: "admin" });
 });
 afterAll(() => h.close());
+afterEach(() => vi.restoreAllMocks());
 
 function call(path: string, method = "GET", body?: unknown) {
   return h.request(path, {
@@ -33,6 +34,19 @@ async function publishedKey() {
   const res = await h.request("/.well-known/jwks.json");
   const { keys } = (await res.json()) as { keys: Record<string, string>[] };
   return keys[0]!;
+}
+
+/** A client assertion made with the platform's private key, as only its holder could. */
+function signedByPlatform(clientId: string, kid: string) {
+  const iat = Math.floor(Date.now() / 1000);
+  return new SignJWT({ jti: crypto.randomUUID() })
+    .setProtectedHeader({ alg: "EdDSA", kid })
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(h.platform.tokenAudience.audience)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 60)
+    .sign(h.platform.signingKeys.privateKey);
 }
 
 describe("the platform's own signing key", () => {
@@ -82,15 +96,23 @@ describe("the platform's own signing key", () => {
       .update(integrationClients)
       .set({ jwks: [platformKey as never] })
       .where(eq(integrationClients.id, client.id));
-    const iat = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ jti: crypto.randomUUID() })
-      .setProtectedHeader({ alg: "EdDSA", kid: "stored-long-ago" })
-      .setIssuer(client.id)
-      .setSubject(client.id)
-      .setAudience(h.platform.tokenAudience.audience)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + 60)
-      .sign(h.platform.signingKeys.privateKey);
+    const token = await signedByPlatform(client.id, "stored-long-ago");
     await expectProblem(await h.request("/v1/members", { token }), 401, "unauthorized");
+  });
+
+  it("verifies nothing when a client's JWKS URL serves it", async () => {
+    const served = { ...(await publishedKey()), kid: "partner-2026" };
+    const fetchSpy = vi
+      .spyOn(globalThis, "fetch")
+      .mockImplementation(async () => Response.json({ keys: [served] }));
+    const res = await call("/v1/clients", "POST", {
+      name: "Keys elsewhere",
+      scopes: ["members:read"],
+      jwksUrl: "https://keys.partner.example/jwks.json",
+    });
+    const client = (await res.json()) as ClientView;
+    const token = await signedByPlatform(client.id, "partner-2026");
+    await expectProblem(await h.request("/v1/members", { token }), 401, "unauthorized");
+    expect(fetchSpy).toHaveBeenCalled();
   });
 });

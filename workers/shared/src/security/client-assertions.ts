@@ -6,6 +6,7 @@ import {
   decodeProtectedHeader,
   type JWTVerifyGetKey,
   jwtVerify,
+  type RemoteJWKSet,
 } from "jose";
 import {
   clientTokenIds,
@@ -50,10 +51,10 @@ class Refusal extends Error {
 // One resolver per JWKS URL per isolate, so its fetched keys are cached across requests (jose
 // refetches after cacheMaxAge, or on an unknown kid after the cooldown). Revocation does not
 // depend on this cache: the client row is read on every request.
-const remoteKeySets = new Map<string, JWTVerifyGetKey>();
+const remoteKeySets = new Map<string, RemoteJWKSet>();
 const maxRemoteKeySets = 256;
 
-function remoteKeySet(url: string): JWTVerifyGetKey {
+function remoteKeySet(url: string): RemoteJWKSet {
   let keySet = remoteKeySets.get(url);
   if (!keySet) {
     if (remoteKeySets.size >= maxRemoteKeySets) {
@@ -73,7 +74,16 @@ function keysOf(platform: Platform, client: IntegrationClient): JWTVerifyGetKey 
   if (client.jwksUrl) {
     const problem = jwksUrlProblem(client.jwksUrl, platform.jwksHostAllowlist);
     if (problem) throw new Refusal(`JWKS URL no longer allowed: ${problem}`, client.id);
-    return remoteKeySet(client.jwksUrl);
+    const remote = remoteKeySet(client.jwksUrl);
+    // The URL's owner can publish any key: one of the platform's is refused as at registration.
+    return async (header, token) => {
+      const key = await remote(header, token);
+      const served = remote.jwks()?.keys.filter((jwk) => jwk.kid === header.kid) ?? [];
+      if (served.some((jwk) => sameKeyAsAny(jwk, platform.signingKeys.publicJwks))) {
+        throw new Refusal("the JWKS URL serves a platform signing key", client.id);
+      }
+      return key;
+    };
   }
   // Registration refuses the platform's keys; this also covers one stored before that check,
   // or a platform key added to SIGNING_KEYS after the client registered it.
