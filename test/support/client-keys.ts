@@ -10,5 +10,5 @@ import {
 export async function storedJwk(publicKey: CryptoKey, kid: string): Promise<ClientJwk> {
   const jwk = await exportJWK(publicKey);
   const alg = jwk.kty === "OKP" ? "EdDSA" : jwk.kty === "EC" ? "ES256" : "RS256";
-  return toClientJwk(v.parse(clientJwkSchema, { ...jwk, kid, alg, use: "sig" }));
+  return toClientJwk(v.parse(clientJwkSchema, { ...jwk, kid, alg, use: "sig" }), []);
 }

@@ -278,11 +278,14 @@ describe("scopes", () => {
         header: { kid: all.keys[0]!.kid },
         key: keys.privateKey,
       });
-    await expectProblem(
+    const problem = await expectProblem(
       await h.request("/v1/clients", { token: await signed() }),
       403,
       "forbidden",
     );
+    // Plainly: no scope would help, so none is named.
+    expect(problem.detail).toMatch(/^Integrations cannot manage API clients/);
+    expect(problem.detail).not.toContain("clients:manage");
     const revoke = await h.request(`/v1/clients/${all.id}/revoke`, {
       method: "POST",
       token: await signed(),

@@ -8,6 +8,7 @@ interface Operation {
   operationId: string;
   tags?: string[];
   summary?: string;
+  description?: string;
   security?: Record<string, string[]>[];
   parameters?: { in: string; name: string; required?: boolean }[];
   requestBody?: {
@@ -79,7 +80,7 @@ describe("GET /openapi.json", () => {
     const body = invite?.requestBody?.content["application/json"]?.schema;
     expect(body?.type).toBe("object");
     expect(body?.required).toContain("email");
-    expect(invite?.security).toEqual([{ memberToken: [] }, { clientAssertion: [] }]);
+    expect(invite?.security).toEqual([{ memberToken: [] }, { clientAssertion: ["members:write"] }]);
 
     const list = doc.paths["/v1/members"]?.get;
     expect(list?.parameters).toContainEqual(
@@ -142,6 +143,33 @@ describe("GET /openapi.json", () => {
     });
     const migrate = doc.paths["/operator/v1/migrate"]?.post?.responses ?? {};
     expect(Object.keys(migrate)).toEqual(expect.arrayContaining(["200", "207"]));
+  });
+
+  it("marks each route with who may call it, as the route itself declares", () => {
+    const memberOnly = [{ memberToken: [] }];
+    // A member's own actions, which no integration may take whatever its scopes.
+    expect(doc.paths["/v1/programs/{programId}/enrollments"]?.post?.security).toEqual(memberOnly);
+    const complete = doc.paths["/v1/programs/{programId}/training/{resourceId}/complete"]?.post;
+    expect(complete?.security).toEqual(memberOnly);
+    expect(doc.paths["/v1/me/enrollments"]?.get?.security).toEqual(memberOnly);
+    expect(doc.paths["/v1/clients"]?.post?.security).toEqual(memberOnly);
+    expect(doc.paths["/v1/outbox"]?.get?.security).toEqual(memberOnly);
+    // The rest name the one scope an integration needs.
+    expect(doc.paths["/v1/programs/{programId}/enrollments"]?.get?.security).toEqual([
+      { memberToken: [] },
+      { clientAssertion: ["enrollments:read"] },
+    ]);
+    for (const { path, method, op } of operations()) {
+      if (!path.startsWith("/v1/") || path.startsWith("/v1/orgs/")) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      expect(op.security?.[0], where).toEqual({ memberToken: [] });
+      const client = op.security?.[1]?.clientAssertion;
+      if (client) expect(client, where).toHaveLength(1);
+      expect(op.description, where).toMatch(/^Who may call it: /);
+    }
+    expect(complete?.description).toBe(
+      "Who may call it: any signed-in member, for themselves; never an integration.",
+    );
   });
 
   it("documents the operator's tenant create with its body", () => {

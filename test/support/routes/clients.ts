@@ -24,12 +24,16 @@ const freshClient = async ({ env, org }: RouteCtx) => ({
 /** Keys an admin must never be able to register. */
 async function badJwks({ env }: RouteCtx) {
   const { privateJwk, publicJwk } = await env.keyPair();
+  const platformKey = env.h.platform.signingKeys.publicJwks[0]!;
   return {
     "a private key": privateJwk,
     "a symmetric key": { kty: "oct", k: "c2VjcmV0LXNlY3JldC1zZWNyZXQ" },
     "an EC key on another curve": { ...publicJwk, crv: "P-384" },
     "a key for encryption": { ...publicJwk, use: "enc" },
     "a point not on the curve": { ...publicJwk, y: publicJwk.x },
+    // Whoever holds its private half is the platform: it signs every member's access token.
+    "the platform's own signing key": platformKey,
+    "the platform's signing key under another kid": { ...platformKey, kid: "innocent-looking" },
   };
 }
 

@@ -94,12 +94,21 @@ export const enrollmentRouteSpecs: RouteSpec[] = [
     }),
   },
   {
+    // A member reads their own enrollment only (someone else's is a 403: see
+    // test/integration/enrollments/apply.test.ts); the suite's caller reads their own.
     method: "GET",
     path: `${programBase}/enrollments/{enrollmentId}`,
-    caller: "admin",
+    caller: "member",
     scope: "enrollments:read",
     success: 200,
-    prepare: application,
+    prepare: async (ctx) => {
+      const { programId } = await openProgram(ctx);
+      const memberId = ctx.caller.id;
+      return {
+        programId,
+        enrollmentId: await insertEnrollment(ctx.org.db, { programId, memberId }),
+      };
+    },
   },
   {
     method: "POST",

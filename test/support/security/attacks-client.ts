@@ -63,6 +63,24 @@ export const clientTokenAttacks: Attack[] = [
       env.clientToken(org.clients.full, { claims: { aud: "https://elsewhere.example" } }),
   },
   {
+    name: "client token: no kid in the header",
+    token: (env, org) => env.clientToken(org.clients.full, { header: { kid: undefined } }),
+  },
+  {
+    name: "client token: aud a list holding the API and another audience",
+    token: (env, org) =>
+      env.clientToken(org.clients.full, {
+        claims: { aud: [env.h.platform.tokenAudience.audience, "https://elsewhere.example"] },
+      }),
+  },
+  {
+    name: "client token: aud a list holding only the API",
+    token: (env, org) =>
+      env.clientToken(org.clients.full, {
+        claims: { aud: [env.h.platform.tokenAudience.audience] },
+      }),
+  },
+  {
     name: "client token: another organization's client as iss",
     token: (env, org) => {
       const other = org === env.a ? env.b : env.a;

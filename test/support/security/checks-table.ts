@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { routeContracts } from "../../../workers/api/src/http/route-contracts";
+import { integrationScope } from "../../../workers/shared/src/security/access";
 import { checkTitles } from "./checks";
 import { placeholders, routeKey } from "./helpers";
 import { type ClientKind, clientGrants, type RouteTable, type SuiteEnv } from "./types";
@@ -35,6 +37,25 @@ export function tableChecks(env: () => SuiteEnv, table: RouteTable) {
       if (route.caller === "anyMember") expect(route.scope, route.path).toBeNull();
     }
     for (const route of table.org) expect(route.path).toMatch(/^\/v1\/orgs\/\{slug\}\/auth\//);
+  });
+
+  it("agrees with who each route declares may call it (its `allows`)", () => {
+    const declared = new Map(
+      routeContracts(env().h.app.routes).map((r) => [routeKey(r.method, r.path), r.access]),
+    );
+    for (const route of table.authenticated) {
+      const where = `${route.method} ${route.path}`;
+      const access = declared.get(routeKey(route.method, route.path));
+      expect(access, `${where} declares no allows`).toBeDefined();
+      const fromRoute = { adminsOnly: access?.who === "admins", scope: integrationScope(access!) };
+      const fromTable = { adminsOnly: route.caller === "admin", scope: route.scope };
+      expect(fromRoute, where).toEqual(fromTable);
+    }
+    const unauthenticated = [...table.org, ...table.public, ...table.operator];
+    for (const route of unauthenticated) {
+      const access = declared.get(routeKey(route.method, route.path));
+      expect(access, `${route.method} ${route.path} needs no allows`).toBeUndefined();
+    }
   });
 
   it("every known failure names a check of its route", () => {

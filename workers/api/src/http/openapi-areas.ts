@@ -2,7 +2,8 @@ import { clientScopes, scopeDescriptions } from "../../../shared/src/contracts/s
 
 /**
  * What the OpenAPI document says that the routes themselves do not carry: their area (tag),
- * summary and the credentials they take, by path; the credentials and error answers.
+ * summary and, for routes without an `allows` declaration, the credentials they take, by path;
+ * the credentials and error answers.
  */
 
 export const openApiPath = "/openapi.json";
@@ -10,18 +11,16 @@ export const openApiPath = "/openapi.json";
 export type Security = Record<string, string[]>[];
 
 const member = { memberToken: [] };
-const integration = { clientAssertion: [] };
 const operator = { operatorToken: [] };
 
-/** Alternatives, any one of them enough, by path prefix; the longest match wins. */
+/**
+ * Alternatives, any one of them enough, by path prefix; the longest match wins. Authenticated
+ * routes declare theirs with `allows` (http/access.ts), which the document prefers.
+ */
 const credentials: [prefix: string, security: Security][] = [
   ["/", []],
-  ["/v1", [member, integration]],
+  ["/v1", [member]],
   ["/v1/orgs/{slug}/auth", []],
-  // No "me" for an integration, and only admins manage API clients.
-  ["/v1/me", [member]],
-  ["/v1/clients", [member]],
-  ["/v1/outbox", [member]],
   ["/operator/v1", [operator]],
 ];
 
@@ -50,7 +49,8 @@ export const areas: Area[] = [
   },
   {
     tag: "members",
-    description: "Members and invitations: admins; integrations with members:read/write.",
+    description:
+      "Members and invitations: admins; integrations with members:read/write (and members:admin for the admin role).",
     prefixes: ["/v1/members"],
   },
   {
@@ -109,11 +109,13 @@ export const summaries: Record<string, string> = {
   "POST /v1/me/email": "Start an email address change",
   "GET /v1/members": "List members",
   "GET /v1/members/invitations": "List open invitations",
-  "POST /v1/members/invitations": "Invite one person",
-  "POST /v1/members/invitations/bulk": "Invite up to 500 people",
+  "POST /v1/members/invitations":
+    "Invite one person (an admin: integrations also need members:admin)",
+  "POST /v1/members/invitations/bulk": "Invite up to 500 people (admins: as for one)",
   "DELETE /v1/members/invitations/{id}": "Revoke an invitation",
-  "POST /v1/members/invitations/{id}/resend": "Resend an invitation with a fresh link",
-  "PATCH /v1/members/{id}": "Change a member's role",
+  "POST /v1/members/invitations/{id}/resend":
+    "Resend an invitation with a fresh link (an admin's: as for one)",
+  "PATCH /v1/members/{id}": "Change a member's role (integrations also need members:admin)",
   "POST /v1/members/{id}/deactivate": "Deactivate a member",
   "POST /v1/members/{id}/reactivate": "Reactivate a member",
   "GET /v1/clients": "List integration clients",

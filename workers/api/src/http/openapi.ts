@@ -1,6 +1,7 @@
 import type { Handler } from "hono";
 import packageJson from "../../../../package.json" with { type: "json" };
 import { problem } from "../../../shared/src/contracts/common/errors";
+import { openApiAccess } from "./access";
 import type { AppEnv } from "./app-env";
 import {
   areaOf,
@@ -20,7 +21,8 @@ import type { ValidatedInput } from "./validator";
 /**
  * The OpenAPI 3.1 document of the API, generated from the app itself: every route Hono has
  * registered, with the valibot schemas its `validate()` and `responds()` carry as JSON Schema.
- * What the routes do not say (areas, summaries, credentials) is in openapi-areas.ts.
+ * Who may call a route is its `allows` declaration; what the routes do not say (areas,
+ * summaries, the credentials of unauthenticated and operator routes) is in openapi-areas.ts.
  *
  * Not hono-openapi: its schema converters import every other validation library dynamically
  * (effect, sury, zod…), and Miniflare refuses a Worker bundle with imports it cannot resolve.
@@ -38,6 +40,7 @@ interface Parameter {
 interface Operation {
   operationId: string;
   summary?: string;
+  description?: string;
   tags?: string[];
   security: Security;
   parameters?: Parameter[];
@@ -101,7 +104,8 @@ function operationOf(route: RouteContract, path: string, defs: JsonObject): Oper
   for (const input of route.inputs) addInput(op, input, defs);
   const area = areaOf(path);
   if (area) op.tags = [area.tag];
-  op.security = credentialsOf(path);
+  if (route.access) Object.assign(op, openApiAccess(route.access));
+  else op.security = credentialsOf(path);
   const summary = summaries[`${route.method} ${path}`];
   if (summary) op.summary = summary;
   for (const name of path.match(/\{[^}]+\}/g) ?? []) {

@@ -1,14 +1,18 @@
 import { findTargetHandler } from "hono/utils/handler";
+import type { Access } from "../../../shared/src/security/access";
+import { declaredAccessOf } from "./access";
 import { type DeclaredAnswer, declaredAnswerOf } from "./responds";
 import { type ValidatedInput, validatedInputOf } from "./validator";
 
-/** One route of the app with what its `validate()` and `responds()` declare. */
+/** One route of the app with what its `allows`, `validate()` and `responds()` declare. */
 export interface RouteContract {
   method: string;
   /** Hono's form, `/v1/members/:id`. */
   path: string;
   inputs: ValidatedInput[];
   answers: DeclaredAnswer[];
+  /** Who may call it, for authenticated routes (`allows`). */
+  access?: Access;
 }
 
 type Routes = readonly { method: string; path: string; handler: unknown }[];
@@ -34,6 +38,8 @@ export function routeContracts(routes: Routes): RouteContract[] {
     if (input) contract.inputs.push(input);
     const answer = declaredAnswerOf(handler);
     if (answer) contract.answers.push(answer);
+    const access = declaredAccessOf(handler);
+    if (access) contract.access = access;
   }
   return [...byKey.values()];
 }

@@ -4,7 +4,7 @@
  * No valibot here: the web client's first download reads this file.
  */
 
-export const memberScopes = ["members:read", "members:write"] as const;
+export const memberScopes = ["members:read", "members:write", "members:admin"] as const;
 export const auditScopes = ["audit:read"] as const;
 export const programScopes = ["programs:read", "programs:write"] as const;
 export const enrollmentScopes = ["enrollments:read", "enrollments:write"] as const;
@@ -21,7 +21,9 @@ export type ClientScope = (typeof clientScopes)[number];
 /** What each scope allows, in an admin's words: the registration form and OpenAPI show it. */
 export const scopeDescriptions: Record<ClientScope, string> = {
   "members:read": "Read the member list and pending invitations",
-  "members:write": "Invite, change and deactivate members",
+  "members:write": "Invite, change and deactivate members (not the admin role)",
+  "members:admin":
+    "With members:write: invite admins and change who is an admin (who then manage API clients)",
   "audit:read": "Read the audit log",
   "programs:read": "Read programs, their rules and rule history, and their training",
   "programs:write": "Create programs; change their details, rules, status and training",

@@ -2,11 +2,23 @@ import { AppError } from "../contracts/common/errors";
 import type { ClientScope } from "../contracts/scopes";
 
 /**
- * Permissions no integration can hold: managing integrations themselves, and the outbox,
- * whose rows name every address the organization emails.
+ * Permissions no integration can hold, with what a refused integration is told: no scope would
+ * help, so none is named. Managing integrations themselves, and the outbox, whose rows name
+ * every address the organization emails.
  */
-const memberOnly = ["clients:manage", "outbox:manage"] as const;
-export type Permission = ClientScope | (typeof memberOnly)[number];
+const memberOnly = {
+  "clients:manage":
+    "Integrations cannot manage API clients: an organization admin registers, rotates and " +
+    "revokes them while signed in.",
+  "outbox:manage":
+    "Integrations cannot see or retry the organization's email deliveries: its admins do, " +
+    "while signed in.",
+} as const;
+export type Permission = ClientScope | keyof typeof memberOnly;
+
+export function isMemberOnly(permission: Permission): permission is keyof typeof memberOnly {
+  return Object.hasOwn(memberOnly, permission);
+}
 
 export type Actor =
   | {
@@ -20,19 +32,20 @@ export type Actor =
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (actor.kind === "member") return actor.role === "admin";
-  return (
-    !(memberOnly as readonly string[]).includes(permission) && actor.scopes.includes(permission)
-  );
+  return !isMemberOnly(permission) && actor.scopes.includes(permission);
 }
 
 /** Throws 403 unless the actor holds the permission. Services call it before any read or write. */
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
+    if (actor.kind === "member") {
+      throw new AppError("forbidden", "Only organization admins may do this.");
+    }
     throw new AppError(
       "forbidden",
-      actor.kind === "client"
-        ? `This API client lacks the "${permission}" scope.`
-        : "Only organization admins may do this.",
+      isMemberOnly(permission)
+        ? memberOnly[permission]
+        : `This API client lacks the "${permission}" scope.`,
     );
   }
 }

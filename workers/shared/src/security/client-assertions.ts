@@ -6,6 +6,7 @@ import {
   decodeProtectedHeader,
   type JWTVerifyGetKey,
   jwtVerify,
+  type RemoteJWKSet,
 } from "jose";
 import {
   clientTokenIds,
@@ -16,7 +17,7 @@ import { AppError } from "../contracts/common/errors";
 import { clientScopes } from "../contracts/scopes";
 import { describeError } from "../platform/log";
 import type { Platform } from "../platform/platform";
-import { clientAlgorithms, jwksUrlProblem } from "./client-keys";
+import { clientAlgorithms, jwksUrlProblem, sameKeyAsAny } from "./client-keys";
 
 export interface VerifiedClient {
   clientId: string;
@@ -50,10 +51,10 @@ class Refusal extends Error {
 // One resolver per JWKS URL per isolate, so its fetched keys are cached across requests (jose
 // refetches after cacheMaxAge, or on an unknown kid after the cooldown). Revocation does not
 // depend on this cache: the client row is read on every request.
-const remoteKeySets = new Map<string, JWTVerifyGetKey>();
+const remoteKeySets = new Map<string, RemoteJWKSet>();
 const maxRemoteKeySets = 256;
 
-function remoteKeySet(url: string): JWTVerifyGetKey {
+function remoteKeySet(url: string): RemoteJWKSet {
   let keySet = remoteKeySets.get(url);
   if (!keySet) {
     if (remoteKeySets.size >= maxRemoteKeySets) {
@@ -73,10 +74,24 @@ function keysOf(platform: Platform, client: IntegrationClient): JWTVerifyGetKey 
   if (client.jwksUrl) {
     const problem = jwksUrlProblem(client.jwksUrl, platform.jwksHostAllowlist);
     if (problem) throw new Refusal(`JWKS URL no longer allowed: ${problem}`, client.id);
-    return remoteKeySet(client.jwksUrl);
+    const remote = remoteKeySet(client.jwksUrl);
+    // The URL's owner can publish any key: one of the platform's is refused as at registration.
+    return async (header, token) => {
+      const key = await remote(header, token);
+      const served = remote.jwks()?.keys.filter((jwk) => jwk.kid === header.kid) ?? [];
+      if (served.some((jwk) => sameKeyAsAny(jwk, platform.signingKeys.publicJwks))) {
+        throw new Refusal("the JWKS URL serves a platform signing key", client.id);
+      }
+      return key;
+    };
   }
-  if (!client.jwks?.length) throw new Refusal("client has no keys", client.id);
-  return createLocalJWKSet({ keys: client.jwks });
+  // Registration refuses the platform's keys; this also covers one stored before that check,
+  // or a platform key added to SIGNING_KEYS after the client registered it.
+  const keys = (client.jwks ?? []).filter(
+    (key) => !sameKeyAsAny(key, platform.signingKeys.publicJwks),
+  );
+  if (!keys.length) throw new Refusal("client has no usable keys", client.id);
+  return createLocalJWKSet({ keys });
 }
 
 /** Refusals that need no database: algorithm, dangerous header members, shape of iss/sub. */
@@ -99,6 +114,12 @@ function precheck(token: string): string {
   if (typeof header.typ === "string" && /^(application\/)?at\+jwt$/i.test(header.typ)) {
     throw new Refusal("typ at+jwt (a member access token)");
   }
+  // The key is named, never guessed: without a kid, jose would pick whichever registered key
+  // fits the algorithm, so whether a token passes would depend on how many keys a client has.
+  if (typeof header.kid !== "string" || header.kid.length === 0) throw new Refusal("no kid");
+  // One audience, as a single string (RFC 7523bis): a list would let a token minted for
+  // another service be replayed here as well.
+  if (typeof payload.aud !== "string") throw new Refusal("aud is not a single string");
   const { iss, sub } = payload;
   if (typeof iss !== "string" || !clientIdPattern.test(iss)) {
     throw new Refusal("iss is not a client id");

@@ -118,18 +118,50 @@ function publicMembers(jwk: ClientJwkInput): PublicMembers {
   }
 }
 
+// The members an RFC 7638 thumbprint hashes, by key type: two keys have the same thumbprint
+// exactly when these are equal, so comparing them needs no hashing.
+const thumbprintMembers = {
+  EC: ["crv", "kty", "x", "y"],
+  OKP: ["crv", "kty", "x"],
+  RSA: ["e", "kty", "n"],
+} as const;
+
+type KeyLike = { kty?: string; crv?: string; x?: string; y?: string; n?: string; e?: string };
+
+/** Whether `jwk` has the thumbprint of one of `keys` (the platform's signing keys, say). */
+export function sameKeyAsAny(jwk: KeyLike, keys: readonly KeyLike[]): boolean {
+  const names = thumbprintMembers[jwk.kty as keyof typeof thumbprintMembers];
+  if (!names) return false;
+  return keys.some((key) => names.every((name) => key[name] === jwk[name]));
+}
+
+const invalidKey = (field: string, message: string) =>
+  new AppError("validation", `${field}: ${message}`, { errors: [{ field, message }] });
+
 /**
  * Turns a schema-checked JWK into the stored form: proves it imports as a verification key of
- * its algorithm (a point on the curve, a usable modulus) and gives it a `kid` when it has none,
- * the RFC 7638 thumbprint, so a rotation can tell the keys apart.
+ * its algorithm (a point on the curve, a usable modulus), refuses the platform's own signing
+ * keys (`platformKeys`: a client holding one would share the key every access token is signed
+ * with) and gives it a `kid` when it has none, the RFC 7638 thumbprint, so a rotation can tell
+ * the keys apart.
  */
-export async function toClientJwk(jwk: ClientJwkInput, field = "jwk"): Promise<ClientJwk> {
+export async function toClientJwk(
+  jwk: ClientJwkInput,
+  platformKeys: readonly KeyLike[],
+  field = "jwk",
+): Promise<ClientJwk> {
   const members = publicMembers(jwk);
   try {
     await importJWK(members, jwk.alg);
   } catch {
-    const message = `This is not a valid ${jwk.alg} public key.`;
-    throw new AppError("validation", `${field}: ${message}`, { errors: [{ field, message }] });
+    throw invalidKey(field, `This is not a valid ${jwk.alg} public key.`);
+  }
+  if (sameKeyAsAny(members, platformKeys)) {
+    throw invalidKey(
+      field,
+      "This is one of Tandem's own signing keys (see /.well-known/jwks.json), not the " +
+        "integration's: register a public key whose private half only the integration holds.",
+    );
   }
   const kid = jwk.kid ?? (await calculateJwkThumbprint(members, "sha256"));
   return { ...members, alg: jwk.alg, use: "sig", kid };

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { auditPage } from "../../../../shared/src/contracts/audit";
 import { pageQuery } from "../../../../shared/src/contracts/common/pagination";
+import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
@@ -9,6 +10,7 @@ import { listAuditLog } from "./list";
 
 export const auditRoutes = new Hono<AppEnv>().get(
   "/",
+  allows.admins("audit:read"),
   validate("query", pageQuery),
   responds(200, auditPage),
   async (c) => c.json(await listAuditLog({ ctx: tenantCtx(c), input: c.req.valid("query") })),

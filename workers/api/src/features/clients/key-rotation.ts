@@ -78,7 +78,7 @@ export async function addClientKey({
 }): Promise<ClientView> {
   authorize(ctx.actor, "clients:manage");
   return changeKeys(ctx, clientId, "client.add_key", async (keys) => {
-    const jwk = await toClientJwk(input.jwk);
+    const jwk = await toClientJwk(input.jwk, ctx.platformKeys);
     if (keys.some((key) => key.kid === jwk.kid)) {
       throw new AppError("conflict", `This API client already has a key with kid "${jwk.kid}".`);
     }

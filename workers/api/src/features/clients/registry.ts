@@ -43,7 +43,7 @@ export async function registerClient({
     const problem = jwksUrlProblem(input.jwksUrl, ctx.jwksHostAllowlist);
     if (problem) throw invalidField("jwksUrl", problem);
   }
-  const jwk = input.jwk ? await toClientJwk(input.jwk) : null;
+  const jwk = input.jwk ? await toClientJwk(input.jwk, ctx.platformKeys) : null;
   const [client] = await ctx.control
     .insert(integrationClients)
     .values({

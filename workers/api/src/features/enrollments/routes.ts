@@ -12,6 +12,7 @@ import {
   queueQuery,
   withdrawParam,
 } from "../../../../shared/src/contracts/enrollments";
+import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
@@ -25,6 +26,7 @@ import { listMyEnrollments, withdrawEnrollment } from "./mine";
 export const enrollmentsRoutes = new Hono<AppEnv>()
   .get(
     "/",
+    allows.admins("enrollments:read"),
     validate("param", programParam),
     validate("query", queueQuery),
     responds(200, enrollmentPage),
@@ -35,6 +37,7 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
+    allows.members(),
     validate("param", programParam),
     validate("json", applyInput),
     responds(201, enrollmentView),
@@ -45,6 +48,7 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
   )
   .post(
     "/bulk",
+    allows.admins("enrollments:write"),
     validate("param", programParam),
     validate("json", bulkEnrollmentInput),
     responds(200, bulkEnrollmentResult),
@@ -53,11 +57,16 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
       return c.json(await bulkEnroll({ ctx: tenantCtx(c), input }));
     },
   )
-  .get("/:id", validate("param", enrollmentParam), responds(200, enrollmentView), async (c) =>
-    c.json(await getEnrollment({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .get(
+    "/:id",
+    allows.members("enrollments:read"),
+    validate("param", enrollmentParam),
+    responds(200, enrollmentView),
+    async (c) => c.json(await getEnrollment({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
   .post(
     "/:id/decision",
+    allows.admins("enrollments:write"),
     validate("param", enrollmentParam),
     validate("json", decisionInput),
     responds(200, enrollmentView),
@@ -69,11 +78,12 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
 
 /** Mounted at /v1/me/enrollments: the signed-in member's own. */
 export const myEnrollmentsRoutes = new Hono<AppEnv>()
-  .get("/", responds(200, myEnrollments), async (c) =>
+  .get("/", allows.members(), responds(200, myEnrollments), async (c) =>
     c.json(await listMyEnrollments({ ctx: tenantCtx(c) })),
   )
   .post(
     "/:id/withdraw",
+    allows.members(),
     validate("param", withdrawParam),
     responds(200, enrollmentView),
     async (c) =>

@@ -8,6 +8,7 @@ import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { revokeMemberSessions } from "../identity";
+import { authorizeRoles } from "./admin-grant";
 import { findMember } from "./queries";
 import { memberView } from "./views";
 
@@ -59,6 +60,7 @@ export async function changeMemberRole({
   authorize(ctx.actor, "members:write");
   const before = await findMember(ctx.db, input.id);
   if (before.role === input.role) return memberView(before);
+  authorizeRoles(ctx.actor, [before.role, input.role]);
   // One transaction: the change, the invitation it must follow and its audit entry commit
   // together or not at all.
   const after = await ctx.db.transaction(async (tx) => {

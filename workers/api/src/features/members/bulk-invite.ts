@@ -3,6 +3,7 @@ import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { checkInvitationRows, type InvitationView } from "../../../../shared/src/contracts/members";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
+import { authorizeRoles } from "./admin-grant";
 import { issueInvitations } from "./invitation-issue";
 import { invitationView, planInvitations } from "./invitation-plan";
 
@@ -26,6 +27,11 @@ export async function bulkInvite({
 }): Promise<{ created: InvitationView[]; errors: RowError[] }> {
   authorize(ctx.actor, "members:write");
   const checked = checkInvitationRows(input.rows);
+  // The whole call is refused, whatever its mode: a row the caller may not send is no typo.
+  authorizeRoles(
+    ctx.actor,
+    checked.valid.map((r) => r.input.role),
+  );
   const { planned, conflicts } = await planInvitations(ctx, checked.valid);
   const errors = [...checked.errors, ...conflicts].sort((a, b) => a.row - b.row);
   if (input.mode === "all_or_nothing" && errors.length > 0) {

@@ -16,6 +16,7 @@ import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, idKey, pageOf } from "../../http/pagination";
 import { auditInsert } from "../audit";
+import { authorizeRoles } from "./admin-grant";
 import { issueInvitations } from "./invitation-issue";
 import { type IssueCtx, invitationView, pendingAt, planInvitation } from "./invitation-plan";
 
@@ -36,7 +37,7 @@ export async function createInvitation({
   ctx: TenantCtx;
   input: InvitationInput;
 }): Promise<InvitationView> {
-  authorize(ctx.actor, "members:write");
+  authorizeRoles(ctx.actor, [input.role]);
   const planned = await planInvitation(ctx, input);
   await issueInvitations(ctx, [planned]);
   return invitationView(planned.invitation);
@@ -128,6 +129,8 @@ export async function resendInvitation({
 }): Promise<InvitationView> {
   authorize(ctx.actor, "members:write");
   const old = await findInvitation(ctx, input.id);
+  // A fresh link to an admin's invitation hands out the admin role again.
+  authorizeRoles(ctx.actor, [old.role]);
   const again = parseInput(invitationInput, {
     email: old.email,
     role: old.role,

@@ -12,6 +12,7 @@ import {
   memberView,
   roleChangeInput,
 } from "../../../../shared/src/contracts/members";
+import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
@@ -27,14 +28,23 @@ import {
 import { listMembers } from "./queries";
 
 export const membersRoutes = new Hono<AppEnv>()
-  .get("/", validate("query", memberQuery), responds(200, memberPage), async (c) =>
-    c.json(await listMembers({ ctx: tenantCtx(c), input: c.req.valid("query") })),
+  .get(
+    "/",
+    allows.admins("members:read"),
+    validate("query", memberQuery),
+    responds(200, memberPage),
+    async (c) => c.json(await listMembers({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
-  .get("/invitations", validate("query", pageQuery), responds(200, invitationPage), async (c) =>
-    c.json(await listInvitations({ ctx: tenantCtx(c), input: c.req.valid("query") })),
+  .get(
+    "/invitations",
+    allows.admins("members:read"),
+    validate("query", pageQuery),
+    responds(200, invitationPage),
+    async (c) => c.json(await listInvitations({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
   .post(
     "/invitations",
+    allows.admins("members:write"),
     validate("json", invitationInput),
     responds(201, invitationView),
     async (c) =>
@@ -42,16 +52,24 @@ export const membersRoutes = new Hono<AppEnv>()
   )
   .post(
     "/invitations/bulk",
+    allows.admins("members:write"),
     validate("json", bulkInvitationInput),
     responds(200, bulkInvitationResult),
     async (c) => c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
   )
-  .delete("/invitations/:id", validate("param", idParam), responds(204), async (c) => {
-    await revokeInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") });
-    return c.body(null, 204);
-  })
+  .delete(
+    "/invitations/:id",
+    allows.admins("members:write"),
+    validate("param", idParam),
+    responds(204),
+    async (c) => {
+      await revokeInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") });
+      return c.body(null, 204);
+    },
+  )
   .post(
     "/invitations/:id/resend",
+    allows.admins("members:write"),
     validate("param", idParam),
     responds(201, invitationView),
     async (c) =>
@@ -59,6 +77,7 @@ export const membersRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
+    allows.admins("members:write"),
     validate("param", idParam),
     validate("json", roleChangeInput),
     responds(200, memberView),
@@ -67,9 +86,17 @@ export const membersRoutes = new Hono<AppEnv>()
       return c.json(await changeMemberRole({ ctx: tenantCtx(c), input }));
     },
   )
-  .post("/:id/deactivate", validate("param", idParam), responds(200, memberView), async (c) =>
-    c.json(await deactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .post(
+    "/:id/deactivate",
+    allows.admins("members:write"),
+    validate("param", idParam),
+    responds(200, memberView),
+    async (c) => c.json(await deactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
-  .post("/:id/reactivate", validate("param", idParam), responds(200, memberView), async (c) =>
-    c.json(await reactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .post(
+    "/:id/reactivate",
+    allows.admins("members:write"),
+    validate("param", idParam),
+    responds(200, memberView),
+    async (c) => c.json(await reactivateMember({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   );

@@ -14,6 +14,7 @@ import {
   ruleVersionList,
   statusChangeInput,
 } from "../../../../shared/src/contracts/programs";
+import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
@@ -26,22 +27,37 @@ import { changeProgramStatus, updateProgram } from "./update";
 
 export const programTemplatesRoutes = new Hono<AppEnv>().get(
   "/",
+  allows.members("programs:read"),
   responds(200, programTemplateList),
   (c) => c.json(listProgramTemplates({ ctx: tenantCtx(c) })),
 );
 
 export const programsRoutes = new Hono<AppEnv>()
-  .get("/", validate("query", programQuery), responds(200, programPage), async (c) =>
-    c.json(await listPrograms({ ctx: tenantCtx(c), input: c.req.valid("query") })),
+  .get(
+    "/",
+    allows.members("programs:read"),
+    validate("query", programQuery),
+    responds(200, programPage),
+    async (c) => c.json(await listPrograms({ ctx: tenantCtx(c), input: c.req.valid("query") })),
   )
-  .post("/", validate("json", programCreateInput), responds(201, programView), async (c) =>
-    c.json(await createProgram({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
+  .post(
+    "/",
+    allows.admins("programs:write"),
+    validate("json", programCreateInput),
+    responds(201, programView),
+    async (c) =>
+      c.json(await createProgram({ ctx: tenantCtx(c), input: c.req.valid("json") }), 201),
   )
-  .get("/:id", validate("param", idParam), responds(200, programView), async (c) =>
-    c.json(await getProgram({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .get(
+    "/:id",
+    allows.members("programs:read"),
+    validate("param", idParam),
+    responds(200, programView),
+    async (c) => c.json(await getProgram({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
   .patch(
     "/:id",
+    allows.admins("programs:write"),
     validate("param", idParam),
     validate("json", programUpdateInput),
     responds(200, programView),
@@ -52,6 +68,7 @@ export const programsRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/rules",
+    allows.admins("programs:write"),
     validate("param", idParam),
     validate("json", rulesChangeInput),
     responds(200, programView),
@@ -62,12 +79,14 @@ export const programsRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/rules/versions",
+    allows.admins("programs:read"),
     validate("param", idParam),
     responds(200, ruleVersionList),
     async (c) => c.json(await listRuleVersions({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
   .post(
     "/:id/rules/preview",
+    allows.admins("programs:write"),
     validate("param", idParam),
     validate("json", rulesPreviewInput),
     responds(200, rulesPreview),
@@ -78,6 +97,7 @@ export const programsRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/status",
+    allows.admins("programs:write"),
     validate("param", idParam),
     validate("json", statusChangeInput),
     responds(200, programView),
@@ -88,6 +108,7 @@ export const programsRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/copy",
+    allows.admins("programs:write"),
     validate("param", idParam),
     validate("json", programCopyInput),
     responds(201, programView),

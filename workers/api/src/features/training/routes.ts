@@ -8,6 +8,7 @@ import {
   trainingPatch,
   trainingView,
 } from "../../../../shared/src/contracts/training";
+import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
@@ -17,11 +18,16 @@ import { createTraining, deleteTraining, listTraining, updateTraining } from "./
 
 /** Mounted at /v1/programs/:programId/training. */
 export const trainingRoutes = new Hono<AppEnv>()
-  .get("/", validate("param", programParam), responds(200, trainingList), async (c) =>
-    c.json(await listTraining({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  .get(
+    "/",
+    allows.members("programs:read"),
+    validate("param", programParam),
+    responds(200, trainingList),
+    async (c) => c.json(await listTraining({ ctx: tenantCtx(c), input: c.req.valid("param") })),
   )
   .post(
     "/",
+    allows.admins("programs:write"),
     validate("param", programParam),
     validate("json", trainingInput),
     responds(201, trainingView),
@@ -32,6 +38,7 @@ export const trainingRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:resourceId",
+    allows.admins("programs:write"),
     validate("param", resourceParam),
     validate("json", trainingPatch),
     responds(200, trainingView),
@@ -40,12 +47,19 @@ export const trainingRoutes = new Hono<AppEnv>()
       return c.json(await updateTraining({ ctx: tenantCtx(c), input }));
     },
   )
-  .delete("/:resourceId", validate("param", resourceParam), responds(204), async (c) => {
-    await deleteTraining({ ctx: tenantCtx(c), input: c.req.valid("param") });
-    return c.body(null, 204);
-  })
+  .delete(
+    "/:resourceId",
+    allows.admins("programs:write"),
+    validate("param", resourceParam),
+    responds(204),
+    async (c) => {
+      await deleteTraining({ ctx: tenantCtx(c), input: c.req.valid("param") });
+      return c.body(null, 204);
+    },
+  )
   .post(
     "/:resourceId/complete",
+    allows.members(),
     validate("param", resourceParam),
     validate("json", completionInput),
     responds(204),
