@@ -64,5 +64,12 @@ export const migrations: Migration[] = [
       "CREATE INDEX `outbox_due` ON `outbox` (`status`,`next_attempt_at`);",
       "CREATE INDEX `outbox_sent_at` ON `outbox` (`sent_at`);"
     ]
+  },
+  {
+    "tag": "0005_client_token_ids",
+    "statements": [
+      "CREATE TABLE `client_token_ids` (\n\t`client_id` text NOT NULL,\n\t`jti` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`client_id`, `jti`)\n);",
+      "CREATE INDEX `client_token_ids_exp` ON `client_token_ids` (`expires_at`);"
+    ]
   }
 ];
