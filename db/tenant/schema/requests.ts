@@ -17,3 +17,27 @@ export const clientTokenIds = sqliteTable(
     index("client_token_ids_exp").on(t.expiresAt),
   ],
 );
+
+/**
+ * The first answer to a bulk write sent with an `Idempotency-Key`, stored in the same batch as
+ * the write itself, so a client that lost the answer (a timeout, a crash just after the commit)
+ * retries and gets that answer instead of a second write. Keyed by who sent it; `fingerprint`
+ * (a hash of method, path and body) tells a retry from a different request reusing the key.
+ */
+export const idempotentRequests = sqliteTable(
+  "idempotent_requests",
+  {
+    /** `member:<id>` or `client:<id>`: one caller's keys never answer another's requests. */
+    owner: text("owner").notNull(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    status: integer("status").notNull(),
+    body: text("body", { mode: "json" }).$type<unknown>().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.owner, t.key] }),
+    index("idempotent_requests_exp").on(t.expiresAt),
+  ],
+);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idempotencyHeader } from "../../../../shared/src/contracts/common/idempotency";
 import { pageQuery } from "../../../../shared/src/contracts/common/pagination";
 import { idParam } from "../../../../shared/src/contracts/common/params";
 import {
@@ -13,6 +14,7 @@ import {
   roleChangeInput,
 } from "../../../../shared/src/contracts/members";
 import type { AppEnv } from "../../http/app-env";
+import { idempotent } from "../../http/idempotency";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
@@ -42,9 +44,13 @@ export const membersRoutes = new Hono<AppEnv>()
   )
   .post(
     "/invitations/bulk",
+    validate("header", idempotencyHeader),
     validate("json", bulkInvitationInput),
     responds(200, bulkInvitationResult),
-    async (c) => c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
+    async (c) =>
+      idempotent(c, 200, (remember) =>
+        bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json"), remember }),
+      ),
   )
   .delete("/invitations/:id", validate("param", idParam), responds(204), async (c) => {
     await revokeInvitation({ ctx: tenantCtx(c), input: c.req.valid("param") });
