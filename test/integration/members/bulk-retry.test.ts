@@ -59,7 +59,9 @@ describe("POST /v1/members/invitations/bulk with an Idempotency-Key", () => {
     expect(await counts(db)).toEqual({ invitations: 500, audits: 500, emails: 500 });
     await h.deliver();
     if (!(h.platform.mail instanceof DevMailbox)) throw new Error("expected the dev mailbox");
-    const sent = h.platform.mail.list({ limit: 10_000 }).filter((m) => m.to.endsWith("@retry.example"));
+    const sent = h.platform.mail
+      .list({ limit: 10_000 })
+      .filter((m) => m.to.endsWith("@retry.example"));
     expect(new Set(sent.map((m) => m.to)).size).toBe(500);
     expect(sent).toHaveLength(500);
   });

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idempotencyHeader } from "../../../../shared/src/contracts/common/idempotency";
 import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   applyInput,
@@ -13,6 +14,7 @@ import {
   withdrawParam,
 } from "../../../../shared/src/contracts/enrollments";
 import type { AppEnv } from "../../http/app-env";
+import { idempotent } from "../../http/idempotency";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
@@ -46,11 +48,12 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
   .post(
     "/bulk",
     validate("param", programParam),
+    validate("header", idempotencyHeader),
     validate("json", bulkEnrollmentInput),
     responds(200, bulkEnrollmentResult),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-      return c.json(await bulkEnroll({ ctx: tenantCtx(c), input }));
+      return idempotent(c, 200, (remember) => bulkEnroll({ ctx: tenantCtx(c), input, remember }));
     },
   )
   .get("/:id", validate("param", enrollmentParam), responds(200, enrollmentView), async (c) =>
