@@ -19,5 +19,11 @@ export const migrations: Migration[] = [
       "CREATE TABLE `integration_clients` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`name` text NOT NULL,\n\t`scopes` text NOT NULL,\n\t`jwks` text,\n\t`jwks_url` text,\n\t`status` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`revoked_at` integer\n);",
       "CREATE INDEX `integration_clients_tenant` ON `integration_clients` (`tenant_id`);"
     ]
+  },
+  {
+    "tag": "0002_drop_client_token_ids",
+    "statements": [
+      "DROP TABLE `client_token_ids`;"
+    ]
   }
 ];

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { tenantKinds, tenantStatuses } from "../../workers/shared/src/contracts/operator";
 import type { ClientScope } from "../../workers/shared/src/contracts/scopes";
 import type { ClientJwk } from "../../workers/shared/src/security/client-keys";
@@ -62,20 +62,6 @@ export const integrationClients = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("integration_clients_tenant").on(t.tenantId)],
-);
-
-/** Every `jti` a client has used, kept until the token's `exp`: a second use is a replay. */
-export const clientTokenIds = sqliteTable(
-  "client_token_ids",
-  {
-    clientId: text("client_id").notNull(),
-    jti: text("jti").notNull(),
-    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.clientId, t.jti] }),
-    index("client_token_ids_exp").on(t.expiresAt),
-  ],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

@@ -64,5 +64,19 @@ export const migrations: Migration[] = [
       "CREATE INDEX `outbox_due` ON `outbox` (`status`,`next_attempt_at`);",
       "CREATE INDEX `outbox_sent_at` ON `outbox` (`sent_at`);"
     ]
+  },
+  {
+    "tag": "0005_client_token_ids",
+    "statements": [
+      "CREATE TABLE `client_token_ids` (\n\t`client_id` text NOT NULL,\n\t`jti` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`client_id`, `jti`)\n);",
+      "CREATE INDEX `client_token_ids_exp` ON `client_token_ids` (`expires_at`);"
+    ]
+  },
+  {
+    "tag": "0006_idempotent_requests",
+    "statements": [
+      "CREATE TABLE `idempotent_requests` (\n\t`owner` text NOT NULL,\n\t`key` text NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`status` integer NOT NULL,\n\t`body` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`owner`, `key`)\n);",
+      "CREATE INDEX `idempotent_requests_exp` ON `idempotent_requests` (`expires_at`);"
+    ]
   }
 ];

@@ -79,3 +79,32 @@ describe("the scheduler Worker's queue consumer delivers the outbox", () => {
     expect(logs).not.toContain("#token=");
   });
 });
+
+describe("a keyed bulk write in workerd", () => {
+  it("a retried bulk invitation answers the first answer and emails each person once", async () => {
+    const send = async () =>
+      edge.api("/v1/members/invitations/bulk", {
+        method: "POST",
+        token: await edge.tokenFor("edgemail"),
+        headers: { "idempotency-key": "edge-batch-1" },
+        body: JSON.stringify({
+          rows: [{ email: "bo@edge.example" }, { email: "cy@edge.example" }],
+          mode: "all_or_nothing",
+        }),
+      });
+    const first = await send();
+    expect(first.status).toBe(200);
+    const retry = await send();
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await retry.json()).toEqual(await first.json());
+    const ours = (rows: Awaited<ReturnType<typeof outboxRows>>) =>
+      rows.filter((r) => ["bo@edge.example", "cy@edge.example"].includes(r.recipient));
+    const sent = ours(
+      await waitFor(outboxRows, (r) => ours(r).every((row) => row.status === "sent")),
+    );
+    expect(sent.map((r) => r.status)).toEqual(["sent", "sent"]);
+    const mailed = provider.requests.filter((r) => /^(bo|cy)@/.test(String(r.body.to)));
+    expect(mailed.map((r) => r.body.to).sort()).toEqual(["bo@edge.example", "cy@edge.example"]);
+  });
+});

@@ -49,7 +49,10 @@ export interface Edge {
   output: string[];
   createTenant(slug: string): Promise<TenantSummary>;
   tokenFor(slug: string, memberId?: string): Promise<string>;
-  api(path: string, init?: { token?: string; method?: string; body?: string }): Promise<Response>;
+  api(
+    path: string,
+    init?: { token?: string; method?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -138,8 +141,8 @@ export async function startEdge(
         new Date(),
       );
     },
-    async api(path, { token, method = "GET", body } = {}) {
-      const headers: Record<string, string> = { "content-type": "application/json" };
+    async api(path, { token, method = "GET", body, headers: extra = {} } = {}) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...extra };
       if (token) headers.authorization = `Bearer ${token}`;
       const res = await mf.dispatchFetch(`http://localhost${path}`, {
         method,

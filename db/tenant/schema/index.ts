@@ -4,3 +4,4 @@ export * from "./members";
 export * from "./operations";
 export * from "./outbox";
 export * from "./programs";
+export * from "./requests";

@@ -1,9 +1,10 @@
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
 import { desc, eq } from "drizzle-orm";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clientTokenIds } from "../../../db/control/schema";
-import { auditLog } from "../../../db/tenant/schema";
-import { pruneControl } from "../../../workers/scheduler/src/housekeeping";
+import { auditLog, clientTokenIds } from "../../../db/tenant/schema";
+import { pruneTenant } from "../../../workers/scheduler/src/housekeeping";
 import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -75,6 +76,21 @@ async function auditActions(subjectId: string) {
   return rows.map((r) => r.action);
 }
 
+/** The tenant's database, where its integrations' spent token ids are kept. */
+async function lifeDb() {
+  return h.platform.connections.db(await findTenantBySlug(h.platform.control, "life"));
+}
+
+/**
+ * Counts commits to the control database file: SQLite bumps `data_version`, as seen by one
+ * open connection, whenever another connection commits.
+ */
+function watchControlWrites() {
+  const watcher = createClient({ url: `file:${join(h.dataDir, "control.db")}` });
+  const version = async () => Number((await watcher.execute("PRAGMA data_version")).rows[0]![0]);
+  return { version, close: () => watcher.close() };
+}
+
 describe("replay", () => {
   it("lets exactly one of 10 concurrent uses of the same JWT through", async () => {
     const signer = await newSigner("replay-1");
@@ -86,12 +102,31 @@ describe("replay", () => {
     for (const res of results.filter((r) => r.status === 401)) {
       await expectProblem(res, 401, "unauthorized");
     }
-    const spent = await h.platform.control
+    const spent = await (await lifeDb())
       .select()
       .from(clientTokenIds)
       .where(eq(clientTokenIds.clientId, client.id));
     expect(spent).toHaveLength(1);
     expect(spent[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
+  });
+
+  it("writes nothing to the control database: the jti is kept by the client's organization", async () => {
+    const signer = await newSigner("replay-3");
+    const client = await register({ jwk: signer.jwk });
+    // A first call warms the tenant directory cache; after it, calls only read the control DB.
+    expect((await members(await assertion(client.id, signer))).status).toBe(200);
+    const control = watchControlWrites();
+    const before = await control.version();
+    for (let i = 0; i < 5; i++) {
+      expect((await members(await assertion(client.id, signer, `quiet-${i}`))).status).toBe(200);
+    }
+    expect(await control.version()).toBe(before);
+    control.close();
+    const kept = await (await lifeDb())
+      .select({ jti: clientTokenIds.jti })
+      .from(clientTokenIds)
+      .where(eq(clientTokenIds.clientId, client.id));
+    expect(kept.map((r) => r.jti)).toEqual(expect.arrayContaining(["quiet-0", "quiet-4"]));
   });
 
   it("refuses a later reuse of a jti even in a fresh token", async () => {
@@ -107,12 +142,13 @@ describe("replay", () => {
 
   it("prunes only spent ids that can no longer be replayed", async () => {
     const now = new Date();
-    await h.platform.control.insert(clientTokenIds).values([
+    const db = await lifeDb();
+    await db.insert(clientTokenIds).values([
       { clientId: "cli_prunetest", jti: "old", expiresAt: new Date(now.getTime() - 1000) },
       { clientId: "cli_prunetest", jti: "live", expiresAt: new Date(now.getTime() + 60_000) },
     ]);
-    await pruneControl(h.platform.control, now);
-    const left = await h.platform.control
+    await pruneTenant(db, now);
+    const left = await db
       .select({ jti: clientTokenIds.jti })
       .from(clientTokenIds)
       .where(eq(clientTokenIds.clientId, "cli_prunetest"));

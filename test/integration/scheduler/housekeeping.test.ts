@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { clientTokenIds } from "../../../db/control/schema";
-import { emailTokens, loginThrottle, outbox, refreshTokens } from "../../../db/tenant/schema";
+import {
+  clientTokenIds,
+  emailTokens,
+  loginThrottle,
+  outbox,
+  refreshTokens,
+} from "../../../db/tenant/schema";
 import { enqueueSweeps } from "../../../workers/scheduler/src/sweep";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -16,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-it("a sweep removes stale sign-in windows, expired refresh tokens, old email links and long-sent outbox rows only", async () => {
+it("a sweep removes stale sign-in windows, expired refresh tokens, old email links, spent client token ids and long-sent outbox rows only", async () => {
   const db = await h.platform.connections.db(await findTenantBySlug(h.platform.control, "tidy"));
   const token = (id: string, expiresAt: Date) => ({
     id,
@@ -69,7 +74,7 @@ it("a sweep removes stale sign-in windows, expired refresh tokens, old email lin
       sent("sent-lately", "sent", ago(29 * 24 * hour)),
       sent("dead-long-ago", "dead", ago(90 * 24 * hour)),
     ]);
-  await h.platform.control.insert(clientTokenIds).values([
+  await db.insert(clientTokenIds).values([
     { clientId: "cli_a", jti: "spent", expiresAt: ago(hour) },
     { clientId: "cli_a", jti: "current", expiresAt: ago(-hour) },
   ]);
@@ -84,7 +89,5 @@ it("a sweep removes stale sign-in windows, expired refresh tokens, old email lin
     "dead-long-ago",
     "sent-lately",
   ]);
-  expect((await h.platform.control.select().from(clientTokenIds)).map((r) => r.jti)).toEqual([
-    "current",
-  ]);
+  expect((await db.select().from(clientTokenIds)).map((r) => r.jti)).toEqual(["current"]);
 });

@@ -1,7 +1,13 @@
 import { and, eq, lt } from "drizzle-orm";
-import { clientTokenIds } from "../../../db/control/schema";
-import { emailTokens, loginThrottle, outbox, refreshTokens } from "../../../db/tenant/schema";
-import type { ControlDb, TenantDb } from "../../shared/src/platform/db";
+import {
+  clientTokenIds,
+  emailTokens,
+  idempotentRequests,
+  loginThrottle,
+  outbox,
+  refreshTokens,
+} from "../../../db/tenant/schema";
+import type { TenantDb } from "../../shared/src/platform/db";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -11,9 +17,11 @@ export const sentOutboxRetentionMs = 30 * day;
 /**
  * Removes what can no longer matter, so these tables grow with current activity rather than
  * with history: sign-in throttle windows long over, expired refresh tokens (an expired
- * token is refused whatever its family), email links a day past their expiry, and outbox
- * rows sent more than 30 days ago (failed ones stay until an admin retries them). Each
- * delete reads an index on its time column.
+ * token is refused whatever its family), email links a day past their expiry, integration
+ * token ids whose token can no longer be accepted, bulk writes' idempotency keys past their
+ * 24 hours, and outbox rows sent more than 30 days
+ * ago (failed ones stay until an admin retries them). Each delete reads an index on its time
+ * column.
  */
 export async function pruneTenant(db: TenantDb, now: Date): Promise<void> {
   await db.batch([
@@ -22,6 +30,8 @@ export async function pruneTenant(db: TenantDb, now: Date): Promise<void> {
       .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - day))),
     db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now)),
     db.delete(emailTokens).where(lt(emailTokens.expiresAt, new Date(now.getTime() - day))),
+    db.delete(clientTokenIds).where(lt(clientTokenIds.expiresAt, now)),
+    db.delete(idempotentRequests).where(lt(idempotentRequests.expiresAt, now)),
     db
       .delete(outbox)
       .where(
@@ -31,12 +41,4 @@ export async function pruneTenant(db: TenantDb, now: Date): Promise<void> {
         ),
       ),
   ]);
-}
-
-/**
- * Integration token ids are kept only until their token could no longer be accepted. The
- * one place they are pruned: every cron tick, before the tenants' sweeps are enqueued.
- */
-export async function pruneControl(control: ControlDb, now: Date): Promise<void> {
-  await control.delete(clientTokenIds).where(lt(clientTokenIds.expiresAt, now));
 }

@@ -6,7 +6,7 @@ import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform
 import type { TenantConnections } from "../../shared/src/platform/tenant-connections";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
-import { pruneControl, pruneTenant } from "./housekeeping";
+import { pruneTenant } from "./housekeeping";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
@@ -26,7 +26,6 @@ export async function enqueueSweeps(
   queue: SweepQueue,
   tick: Date,
 ): Promise<number> {
-  await pruneControl(control, tick);
   const active = await control
     .select({ id: tenants.id })
     .from(tenants)

@@ -85,8 +85,11 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     const platform = c.get("platform");
     const now = platform.now();
     if (!issuedByPlatform(token, platform.tokenAudience.issuer)) {
-      const client = await verifyClientAssertion(platform, token, now);
-      await openTenant(c, client.tenantId);
+      // The tenant is opened once the client is known, and the jti recorded in its database.
+      const client = await verifyClientAssertion(platform, token, now, async (tenantId) => {
+        await openTenant(c, tenantId);
+        return c.get("db");
+      });
       return { kind: "client", clientId: client.clientId, scopes: client.scopes };
     }
     const claims = await verifyAccessToken(

@@ -8,13 +8,11 @@ import {
   jwtVerify,
   type RemoteJWKSet,
 } from "jose";
-import {
-  clientTokenIds,
-  type IntegrationClient,
-  integrationClients,
-} from "../../../../db/control/schema";
+import { type IntegrationClient, integrationClients } from "../../../../db/control/schema";
+import { clientTokenIds } from "../../../../db/tenant/schema";
 import { AppError } from "../contracts/common/errors";
 import { clientScopes } from "../contracts/scopes";
+import type { TenantDb } from "../platform/db";
 import { describeError } from "../platform/log";
 import type { Platform } from "../platform/platform";
 import { clientAlgorithms, jwksUrlProblem, sameKeyAsAny } from "./client-keys";
@@ -173,13 +171,14 @@ async function verifiedClaims(
 }
 
 /**
- * Records a jti as spent. The row outlives `exp` by the clock tolerance, since that is how long
- * the token itself is still accepted. The primary key makes concurrent uses race safely:
- * exactly one insert returns a row.
+ * Records a jti as spent, in the client's own tenant database: no request writes to the one
+ * control database all tenants share. The row outlives `exp` by the clock tolerance, since
+ * that is how long the token itself is still accepted. The primary key makes concurrent uses
+ * race safely: exactly one insert returns a row.
  */
-async function spend(platform: Platform, clientId: string, jti: string, exp: number) {
+async function spend(db: TenantDb, clientId: string, jti: string, exp: number) {
   const expiresAt = new Date((exp + clockToleranceSeconds) * 1000);
-  const inserted = await platform.control
+  const inserted = await db
     .insert(clientTokenIds)
     .values({ clientId, jti, expiresAt })
     .onConflictDoNothing()
@@ -189,19 +188,23 @@ async function spend(platform: Platform, clientId: string, jti: string, exp: num
 
 /**
  * Verifies a JWT an integration signed (RFC 7523 style) against its registered keys, and
- * records its jti so it cannot be replayed. Throws 401 for anything else.
+ * records its jti so it cannot be replayed. Throws 401 for anything else. The client's tenant
+ * is known only once the client is read, so `openTenantDb` is called then, with its id, to
+ * open the database the jti is recorded in (its own refusals travel on unchanged).
  */
 export async function verifyClientAssertion(
   platform: Platform,
   token: string,
   now: Date,
+  openTenantDb: (tenantId: string) => Promise<TenantDb>,
 ): Promise<VerifiedClient> {
   let verified: Awaited<ReturnType<typeof verifiedClaims>>;
   try {
     verified = await verifiedClaims(platform, token, now);
-    await spend(platform, verified.clientId, verified.jti, verified.exp);
+    const db = await openTenantDb(verified.tenantId);
+    await spend(db, verified.clientId, verified.jti, verified.exp);
   } catch (err) {
-    // Anything else (the control DB failing) is not the caller's fault and travels on.
+    // Anything else (a database failing, the tenant suspended) is not a refusal and travels on.
     if (!(err instanceof Refusal)) throw err;
     platform.log.warn("client assertion refused", {
       reason: err.message,

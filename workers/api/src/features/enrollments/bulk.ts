@@ -3,11 +3,12 @@ import { enrollments, members } from "../../../../../db/tenant/schema";
 import type { RowError } from "../../../../shared/src/contracts/common/bulk-rows";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import {
+  type BulkEnrollmentResult,
   checkEnrollmentRows,
-  type EnrollmentView,
 } from "../../../../shared/src/contracts/enrollments";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
+import type { RememberAnswer } from "../../http/idempotency";
 import { auditInsert } from "../audit";
 import { findProgram } from "../programs";
 import { type Enrollment, enrollmentViews } from "./views";
@@ -20,15 +21,18 @@ function describeRowErrors(errors: readonly RowError[]): string {
 
 /**
  * A coordinator enrolls existing active members as approved, skipping the application. Every
- * row is checked first; `all_or_nothing` writes nothing when any row is wrong.
+ * row is checked first; `all_or_nothing` writes nothing when any row is wrong. `remember` (a
+ * keyed request's) stores the answer in the same batch as the enrollments.
  */
 export async function bulkEnroll({
   ctx,
   input,
+  remember,
 }: {
   ctx: TenantCtx;
   input: { programId: string; rows: unknown[]; mode: "all_or_nothing" | "valid_only" };
-}): Promise<{ created: EnrollmentView[]; errors: RowError[] }> {
+  remember?: RememberAnswer<BulkEnrollmentResult> | undefined;
+}): Promise<BulkEnrollmentResult> {
   authorize(ctx.actor, "enrollments:write");
   const program = await findProgram(ctx.db, input.programId);
   if (program.status === "closed") {
@@ -96,6 +100,8 @@ export async function bulkEnroll({
       })),
     });
   }
+  // The views read members and training only, so the answer is known before the write.
+  const answer = { created: await enrollmentViews(ctx.db, program, rows), errors };
   if (rows.length > 0) {
     await ctx.db.batch([
       ctx.db.insert(enrollments).values(rows),
@@ -105,7 +111,8 @@ export async function bulkEnroll({
         subjectId: program.id,
         detail: { count: rows.length, memberIds: rows.map((r) => r.memberId) },
       }),
+      ...(remember ? [remember(answer)] : []),
     ]);
   }
-  return { created: await enrollmentViews(ctx.db, program, rows), errors };
+  return answer;
 }

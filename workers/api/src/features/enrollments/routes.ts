@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idempotencyHeader } from "../../../../shared/src/contracts/common/idempotency";
 import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   applyInput,
@@ -14,6 +15,7 @@ import {
 } from "../../../../shared/src/contracts/enrollments";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
+import { idempotent } from "../../http/idempotency";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
@@ -50,11 +52,12 @@ export const enrollmentsRoutes = new Hono<AppEnv>()
     "/bulk",
     allows.admins("enrollments:write"),
     validate("param", programParam),
+    validate("header", idempotencyHeader),
     validate("json", bulkEnrollmentInput),
     responds(200, bulkEnrollmentResult),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
-      return c.json(await bulkEnroll({ ctx: tenantCtx(c), input }));
+      return idempotent(c, 200, (remember) => bulkEnroll({ ctx: tenantCtx(c), input, remember }));
     },
   )
   .get(

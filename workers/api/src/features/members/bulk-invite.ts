@@ -1,8 +1,12 @@
 import type { RowError } from "../../../../shared/src/contracts/common/bulk-rows";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import { checkInvitationRows, type InvitationView } from "../../../../shared/src/contracts/members";
+import {
+  type BulkInvitationResult,
+  checkInvitationRows,
+} from "../../../../shared/src/contracts/members";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
+import type { RememberAnswer } from "../../http/idempotency";
 import { authorizeRoles } from "./admin-grant";
 import { issueInvitations } from "./invitation-issue";
 import { invitationView, planInvitations } from "./invitation-plan";
@@ -16,15 +20,18 @@ function describeRowErrors(errors: readonly RowError[]): string {
 /**
  * Checks every row first. `all_or_nothing` creates nothing when any row is wrong; `valid_only`
  * invites the good rows and reports the rest. Errors name rows from 1; in the 400 problem
- * each is a path into the body, `rows.<index>.<field>`, indexes counting from 0.
+ * each is a path into the body, `rows.<index>.<field>`, indexes counting from 0. `remember`
+ * (a keyed request's) stores the answer in the same batch as the invitations.
  */
 export async function bulkInvite({
   ctx,
   input,
+  remember,
 }: {
   ctx: TenantCtx;
   input: { rows: unknown[]; mode: "all_or_nothing" | "valid_only" };
-}): Promise<{ created: InvitationView[]; errors: RowError[] }> {
+  remember?: RememberAnswer<BulkInvitationResult> | undefined;
+}): Promise<BulkInvitationResult> {
   authorize(ctx.actor, "members:write");
   const checked = checkInvitationRows(input.rows);
   // The whole call is refused, whatever its mode: a row the caller may not send is no typo.
@@ -42,6 +49,7 @@ export async function bulkInvite({
       })),
     });
   }
-  await issueInvitations(ctx, planned, { bulk: true });
-  return { created: planned.map((p) => invitationView(p.invitation)), errors };
+  const answer = { created: planned.map((p) => invitationView(p.invitation)), errors };
+  await issueInvitations(ctx, planned, { bulk: true }, remember ? [remember(answer)] : []);
+  return answer;
 }

@@ -128,15 +128,19 @@ export async function planInvitations(
     replacing,
   );
   const conflicts: RowError[] = [];
+  const invitable: CheckedRow[] = [];
+  for (const checked of rows) {
+    const { email } = checked.input;
+    const conflict = conflictOf(email, found.get(email), pending.has(email));
+    if (conflict) conflicts.push({ row: checked.row, field: "email", message: conflict });
+    else invitable.push(checked);
+  }
+  // All at once: one await per row in turn would queue each behind every other request's work.
+  const tokens = await Promise.all(invitable.map(() => newOpaqueToken()));
   const planned: Planned[] = [];
-  for (const { row, input } of rows) {
+  for (const [i, { row, input }] of invitable.entries()) {
     const member = found.get(input.email);
-    const conflict = conflictOf(input.email, member, pending.has(input.email));
-    if (conflict) {
-      conflicts.push({ row, field: "email", message: conflict });
-      continue;
-    }
-    const { token, hash } = await newOpaqueToken();
+    const { token, hash } = tokens[i]!;
     const displayName = input.displayName ?? member?.name ?? input.email.split("@")[0]!;
     planned.push({
       row,

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { idempotencyHeader } from "../../../../shared/src/contracts/common/idempotency";
 import { pageQuery } from "../../../../shared/src/contracts/common/pagination";
 import { idParam } from "../../../../shared/src/contracts/common/params";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../../../../shared/src/contracts/members";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
+import { idempotent } from "../../http/idempotency";
 import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
@@ -53,9 +55,13 @@ export const membersRoutes = new Hono<AppEnv>()
   .post(
     "/invitations/bulk",
     allows.admins("members:write"),
+    validate("header", idempotencyHeader),
     validate("json", bulkInvitationInput),
     responds(200, bulkInvitationResult),
-    async (c) => c.json(await bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json") })),
+    async (c) =>
+      idempotent(c, 200, (remember) =>
+        bulkInvite({ ctx: tenantCtx(c), input: c.req.valid("json"), remember }),
+      ),
   )
   .delete(
     "/invitations/:id",

@@ -36,17 +36,22 @@ export async function completeTraining({
       throw invalidField("answers", message);
     }
   }
-  const inserted = await ctx.db
-    .insert(trainingCompletions)
-    .values({ resourceId: resource.id, memberId, completedAt: ctx.now })
-    .onConflictDoNothing()
-    .returning({ memberId: trainingCompletions.memberId });
-  if (inserted.length > 0) {
-    await auditInsert(ctx, {
-      action: "training.complete",
-      subjectType: "training_resource",
-      subjectId: resource.id,
-      detail: { programId: program.id },
-    });
-  }
+  // The completion and its audit entry commit together; completing again changes nothing.
+  await ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(trainingCompletions)
+      .values({ resourceId: resource.id, memberId, completedAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ memberId: trainingCompletions.memberId });
+    if (inserted.length === 0) return;
+    await auditInsert(
+      { ...ctx, db: tx },
+      {
+        action: "training.complete",
+        subjectType: "training_resource",
+        subjectId: resource.id,
+        detail: { programId: program.id },
+      },
+    );
+  });
 }
