@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { migrations as controlMigrations } from "../db/control/migrations.gen";
 import { applyMigrations } from "../db/migrate";
 import {
@@ -15,10 +14,11 @@ import type { Platform, SweepQueue } from "../workers/shared/src/platform/platfo
 import type { Provisioner } from "../workers/shared/src/platform/provisioning";
 import type { HostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
+import { nodeConnector } from "./file-databases";
 import { LocalFileProvisioner } from "./local-provisioner";
 
-export const connectNode: ConnectDb = (url, authToken) =>
-  createClient({ url, ...(authToken ? { authToken } : {}) });
+/** Opens absolute file: URLs and remote servers; the platform resolves tenant files under DATA_DIR. */
+export const connectNode: ConnectDb = nodeConnector(process.cwd());
 
 /** Turso when its credentials are configured (operating a deployment), else local files. */
 function provisionerFor(config: HostConfig): Provisioner {
@@ -58,11 +58,12 @@ export async function nodePlatform(
   sweeps: SweepQueue,
   log: Logger = jsonLogger(),
 ): Promise<NodePlatform> {
-  const controlClient = connectNode(config.CONTROL_DB_URL, config.CONTROL_DB_TOKEN ?? null);
+  const connect = nodeConnector(config.dataDir);
+  const controlClient = connect(config.CONTROL_DB_URL, config.CONTROL_DB_TOKEN ?? null);
   await applyMigrations(controlClient, controlMigrations);
   const platform = await assemblePlatform(config, {
     control: controlDb(controlClient),
-    connect: connectNode,
+    connect,
     provisioner: provisionerFor(config),
     sweeps,
     log,
