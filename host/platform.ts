@@ -15,14 +15,14 @@ import type { Provisioner } from "../workers/shared/src/platform/provisioning";
 import type { HostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { nodeConnector } from "./file-databases";
-import { LocalFileProvisioner } from "./local-provisioner";
+import { LocalFileProvisioner, relocateTenantFiles } from "./local-provisioner";
 
 /** Opens absolute file: URLs and remote servers; the platform resolves tenant files under DATA_DIR. */
 export const connectNode: ConnectDb = nodeConnector(process.cwd());
 
 /** Turso when its credentials are configured (operating a deployment), else local files. */
 function provisionerFor(config: HostConfig): Provisioner {
-  return tursoFromEnv(config) ?? new LocalFileProvisioner(join(config.dataDir, "tenants"));
+  return tursoFromEnv(config) ?? new LocalFileProvisioner(config.dataDir);
 }
 
 /** A configured email provider, else the dev mailbox in DATA_DIR. */
@@ -61,6 +61,7 @@ export async function nodePlatform(
   const connect = nodeConnector(config.dataDir);
   const controlClient = connect(config.CONTROL_DB_URL, config.CONTROL_DB_TOKEN ?? null);
   await applyMigrations(controlClient, controlMigrations);
+  await relocateTenantFiles(controlDb(controlClient), config.dataDir, log);
   const platform = await assemblePlatform(config, {
     control: controlDb(controlClient),
     connect,
