@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -24,11 +25,19 @@ export function resolveDataUrl(url: string, dataDir: string): string {
  * holding the file until libsql's statement is garbage-collected (the pool already stopped
  * using that connection), so such a failure schedules a collection.
  */
-export function nodeConnector(dataDir: string): ConnectDb {
+export function nodeConnector(dataDir: string, opts: { mustExist?: boolean } = {}): ConnectDb {
   return (url, authToken) => {
     const resolved = resolveDataUrl(url, dataDir);
     if (!resolved.startsWith("file:")) {
       return createClient({ url: resolved, ...(authToken ? { authToken } : {}) });
+    }
+    // Opening a missing file would create an empty database in its place: a tenant whose
+    // file was moved away would answer "no such table" and later writes would be stranded.
+    // The local provisioner makes each file under DATA_DIR (stored relative) before use.
+    if (opts.mustExist && resolved !== url && !existsSync(resolved.slice("file:".length))) {
+      throw Object.assign(new Error("The database file does not exist."), {
+        code: "SQLITE_CANTOPEN",
+      });
     }
     return collectAfterLockErrors(createClient({ url: resolved, timeout: busyTimeoutMs }));
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { eq } from "drizzle-orm";
 import { tenants } from "../db/control/schema";
@@ -22,6 +22,8 @@ export class LocalFileProvisioner implements Provisioner {
       );
     }
     mkdirSync(dirname(path), { recursive: true });
+    // An empty file is an empty database; the host opens only tenant files that exist.
+    writeFileSync(path, "", { flag: "wx" });
     return { url: `file:tenants/${slug}.db`, authToken: null };
   }
 

@@ -58,13 +58,16 @@ export async function nodePlatform(
   sweeps: SweepQueue,
   log: Logger = jsonLogger(),
 ): Promise<NodePlatform> {
-  const connect = nodeConnector(config.dataDir);
-  const controlClient = connect(config.CONTROL_DB_URL, config.CONTROL_DB_TOKEN ?? null);
+  const controlClient = nodeConnector(config.dataDir)(
+    config.CONTROL_DB_URL,
+    config.CONTROL_DB_TOKEN ?? null,
+  );
   await applyMigrations(controlClient, controlMigrations);
   await relocateTenantFiles(controlDb(controlClient), config.dataDir, log);
   const platform = await assemblePlatform(config, {
     control: controlDb(controlClient),
-    connect,
+    // Tenant files are made by the provisioner; one that is gone is never recreated empty.
+    connect: nodeConnector(config.dataDir, { mustExist: true }),
     provisioner: provisionerFor(config),
     sweeps,
     log,
