@@ -15,6 +15,7 @@ import { serve } from "@hono/node-server";
 import { createClient } from "@libsql/client";
 import { Hono } from "hono";
 import { members } from "../db/tenant/schema";
+import { resolveDataUrl } from "../host/file-databases";
 import { startHost } from "../host/server";
 import { signAccessToken } from "../workers/shared/src/security/access-tokens";
 import { createTenant, findTenantBySlug } from "../workers/shared/src/tenancy/tenants";
@@ -87,7 +88,7 @@ async function tandem(dataDir: string, tokenTtlSeconds: number): Promise<void> {
     type: "ready",
     url: host.url,
     token,
-    tenantDbUrl: tenant.dbUrl,
+    tenantDbUrl: resolveDataUrl(tenant.dbUrl, dataDir),
   });
 }
 

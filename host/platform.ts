@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { migrations as controlMigrations } from "../db/control/migrations.gen";
 import { applyMigrations } from "../db/migrate";
 import {
@@ -15,14 +14,15 @@ import type { Platform, SweepQueue } from "../workers/shared/src/platform/platfo
 import type { Provisioner } from "../workers/shared/src/platform/provisioning";
 import type { HostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
-import { LocalFileProvisioner } from "./local-provisioner";
+import { nodeConnector } from "./file-databases";
+import { LocalFileProvisioner, relocateTenantFiles } from "./local-provisioner";
 
-export const connectNode: ConnectDb = (url, authToken) =>
-  createClient({ url, ...(authToken ? { authToken } : {}) });
+/** Opens absolute file: URLs and remote servers; the platform resolves tenant files under DATA_DIR. */
+export const connectNode: ConnectDb = nodeConnector(process.cwd());
 
 /** Turso when its credentials are configured (operating a deployment), else local files. */
 function provisionerFor(config: HostConfig): Provisioner {
-  return tursoFromEnv(config) ?? new LocalFileProvisioner(join(config.dataDir, "tenants"));
+  return tursoFromEnv(config) ?? new LocalFileProvisioner(config.dataDir);
 }
 
 /** A configured email provider, else the dev mailbox in DATA_DIR. */
@@ -58,11 +58,16 @@ export async function nodePlatform(
   sweeps: SweepQueue,
   log: Logger = jsonLogger(),
 ): Promise<NodePlatform> {
-  const controlClient = connectNode(config.CONTROL_DB_URL, config.CONTROL_DB_TOKEN ?? null);
+  const controlClient = nodeConnector(config.dataDir)(
+    config.CONTROL_DB_URL,
+    config.CONTROL_DB_TOKEN ?? null,
+  );
   await applyMigrations(controlClient, controlMigrations);
+  await relocateTenantFiles(controlDb(controlClient), config.dataDir, log);
   const platform = await assemblePlatform(config, {
     control: controlDb(controlClient),
-    connect: connectNode,
+    // Tenant files are made by the provisioner; one that is gone is never recreated empty.
+    connect: nodeConnector(config.dataDir, { mustExist: true }),
     provisioner: provisionerFor(config),
     sweeps,
     log,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { type Member, members } from "../../db/tenant/schema";
 import type { TenantDb } from "../../workers/shared/src/platform/db";
+import type { Provisioner } from "../../workers/shared/src/platform/provisioning";
 import { hashPassword } from "../../workers/shared/src/security/passwords";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "./node-harness";
@@ -58,7 +59,9 @@ export function cookieHeaders(refresh: string | undefined): Record<string, strin
   };
 }
 
-export async function startAuthHarness(opts: { env?: NodeJS.ProcessEnv } = {}) {
+export async function startAuthHarness(
+  opts: { env?: NodeJS.ProcessEnv; provisioner?: Provisioner } = {},
+) {
   let current = new Date();
   const clock = {
     get now() {

@@ -14,6 +14,10 @@
  *   `close` ends the stream (baton null), and a stream idle for 10 s expires (rolled back);
  * - protocol violations answer the whole request with 400 text/plain, an expired stream with
  *   500 `{message, code: "STREAM_EXPIRED"}`, a failing request or batch step with an error result;
+ * - a wrong token gets 401 `{message, code: "AUTH_FAILED"}`: the protocol's error object, which
+ *   @libsql/hrana-client's `errorFromResponse` turns into an error carrying that code (a body
+ *   without `message` becomes a bare HTTP error). Assumed from that decoder and from what was
+ *   seen against a real server; sqld's own source was not at hand;
  * - SQLite errors carry only the primary code (`SQLITE_CONSTRAINT`, never `..._UNIQUE`);
  * - affected_row_count is set only for INSERT/UPDATE/DELETE, last_insert_rowid only for INSERT.
  * Deliberate gaps: no protobuf, no `/v3/cursor`, no lock stealing after sqld's txn timeout (a
@@ -71,6 +75,11 @@ export interface LibsqlGatewayOptions {
   createMissing?: boolean;
   streamIdleMs?: number;
   busyTimeoutMs?: number;
+  /**
+   * How a missing or wrong token is refused: 401 with the protocol's error object
+   * `{message, code: "AUTH_FAILED"}` (the default), or 401 with a bare `{error}` body.
+   */
+  authFailure?: "protocol" | "bare";
 }
 
 type Db = InstanceType<typeof Database>;
@@ -156,7 +165,11 @@ export async function startLibsqlGateway(opts: LibsqlGatewayOptions): Promise<Li
       return reply(404, "text/plain", `Not supported by the test gateway: ${req.method} ${path}`);
     }
     if (req.headers.authorization !== `Bearer ${token}`) {
-      return reply(401, "application/json", JSON.stringify({ error: "Unauthorized" }));
+      const refusal =
+        opts.authFailure === "bare"
+          ? { error: "Unauthorized" }
+          : { message: "Authentication failed", code: "AUTH_FAILED" };
+      return reply(401, "application/json", JSON.stringify(refusal));
     }
     const file = join(opts.dir, `${name}.db`);
     if (!opts.createMissing && !existsSync(file)) {

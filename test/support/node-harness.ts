@@ -71,9 +71,15 @@ export interface Harness {
  * Requests go through `app.request` (real HTTP semantics, no server). One per test file.
  */
 export async function startHarness(
-  opts: { provisioner?: Provisioner; env?: NodeJS.ProcessEnv; now?: () => Date } = {},
+  opts: {
+    provisioner?: Provisioner;
+    env?: NodeJS.ProcessEnv;
+    now?: () => Date;
+    /** A data folder the test owns: used as it is and left in place by close(). */
+    dataDir?: string;
+  } = {},
 ): Promise<Harness> {
-  const dataDir = mkdtempSync(join(tmpdir(), "tandem-test-"));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), "tandem-test-"));
   const rawLogs: string[] = [];
   const log: Logger = jsonLogger((line) => rawLogs.push(line));
   const config = await loadHostConfig({
@@ -139,7 +145,7 @@ export async function startHarness(
       queue.close();
       await queue.idle();
       platform.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { isConnectionError } from "../../workers/shared/src/platform/db";
+import { databaseFault, isConnectionError } from "../../workers/shared/src/platform/db";
 
 /** Shaped like @libsql/client's LibsqlError: an Error with a string code. */
 function libsqlError(code: string, message = `${code}: something went wrong`): Error {
@@ -52,5 +52,40 @@ describe("isConnectionError", () => {
   it("is false for things that are not errors", () => {
     expect(isConnectionError("fetch failed")).toBe(false);
     expect(isConnectionError(undefined)).toBe(false);
+  });
+});
+
+describe("databaseFault", () => {
+  it.each(["AUTH_FAILED", "AUTH_JWT_EXPIRED", "AUTH_JWT_INVALID"])(
+    "a server refusing the credentials (%s) is unreachable, reasoned by its code",
+    (code) => {
+      expect(databaseFault(libsqlError(code))).toEqual({ kind: "unreachable", reason: code });
+    },
+  );
+
+  it("a locked or busy file is busy, not a connection error (the client is kept)", () => {
+    const locked = Object.assign(libsqlError("SQLITE_BUSY", "database is locked"), {
+      extendedCode: "SQLITE_BUSY",
+    });
+    expect(databaseFault(new Error("Failed query", { cause: locked }))).toEqual({
+      kind: "busy",
+      reason: "SQLITE_BUSY",
+    });
+    expect(isConnectionError(locked)).toBe(false);
+    expect(databaseFault(libsqlError("SQLITE_LOCKED"))?.kind).toBe("busy");
+  });
+
+  it("a file moved under its connection is unreachable, reasoned by the extended code", () => {
+    const moved = Object.assign(libsqlError("SQLITE_READONLY"), {
+      extendedCode: "SQLITE_READONLY_DBMOVED",
+    });
+    expect(databaseFault(moved)).toEqual({
+      kind: "unreachable",
+      reason: "SQLITE_READONLY_DBMOVED",
+    });
+  });
+
+  it("a failing statement is no fault of the database", () => {
+    expect(databaseFault(libsqlError("SQLITE_CONSTRAINT"))).toBeNull();
   });
 });

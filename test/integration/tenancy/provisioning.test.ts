@@ -71,7 +71,7 @@ describe("createTenant when provisioning fails", () => {
   });
 
   it("does not delete a database it did not create", async () => {
-    const provisioner = new RecordingProvisioner(join(h.dataDir, "tenants"));
+    const provisioner = new RecordingProvisioner(h.dataDir);
     const throwing: Provisioner = {
       createDatabase: async () => {
         throw new Error("socket hang up");
@@ -86,7 +86,7 @@ describe("createTenant when provisioning fails", () => {
   });
 
   it("deletes the database when its migrations cannot run, leaving no row", async () => {
-    const provisioner = new RecordingProvisioner(join(h.dataDir, "tenants"));
+    const provisioner = new RecordingProvisioner(h.dataDir);
     provisioner.createDatabase = async () => ({
       url: `file:${join(h.dataDir, "no-such-dir", "acme.db")}`,
       authToken: null,
@@ -101,7 +101,7 @@ describe("createTenant when provisioning fails", () => {
   });
 
   it("names the database it could not remove in the log, and still frees the slug", async () => {
-    const provisioner = new RecordingProvisioner(join(h.dataDir, "tenants"));
+    const provisioner = new RecordingProvisioner(h.dataDir);
     provisioner.createDatabase = async () => ({
       url: `file:${join(h.dataDir, "no-such-dir", "acme.db")}`,
       authToken: null,
@@ -128,12 +128,12 @@ describe("createTenant when provisioning fails", () => {
 
   it("removes a half-migrated database file, leaving no row and the slug free", async () => {
     const dir = join(h.dataDir, "tenants");
-    const provisioner = new RecordingProvisioner(dir);
+    const provisioner = new RecordingProvisioner(h.dataDir);
     const create = provisioner.createDatabase.bind(provisioner);
     // A real file, but one the first migration cannot run against.
     provisioner.createDatabase = async (slug) => {
       const database = await create(slug);
-      const client = createClient({ url: database.url });
+      const client = createClient({ url: `file:${join(dir, `${slug}.db`)}` });
       await client.execute("CREATE TABLE audit_log (id INTEGER)");
       client.close();
       return database;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Tenant, tenants } from "../../../db/control/schema";
 import { schedulerHeartbeats } from "../../../db/tenant/schema";
-import { type ControlDb, isConnectionError, type TenantDb } from "../../shared/src/platform/db";
+import { type ControlDb, databaseFault, type TenantDb } from "../../shared/src/platform/db";
 import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
 import type { TenantConnections } from "../../shared/src/platform/tenant-connections";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
@@ -57,9 +57,19 @@ async function withActiveTenant<T>(
   try {
     return await work(tenant, await deps.connections.db(tenant));
   } catch (err) {
+    const fault = databaseFault(err);
+    if (!fault) throw err;
     // A broken client must not be reused by the retry.
-    if (isConnectionError(err)) deps.connections.evict(tenant.id);
-    throw err;
+    if (fault.kind === "unreachable") deps.connections.evict(tenant.id);
+    throw new TenantUnavailableError(tenant.slug, fault.reason, err);
+  }
+}
+
+/** The sweep's word for a tenant whose database failed it: which tenant, and why (a code). */
+export class TenantUnavailableError extends Error {
+  constructor(slug: string, reason: string, cause: unknown) {
+    super(`Tenant "${slug}" is unavailable (${reason}); retrying later.`, { cause });
+    this.name = "TenantUnavailableError";
   }
 }
 

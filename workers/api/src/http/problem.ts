@@ -7,7 +7,7 @@ import {
   type Problem,
   type ProblemCode,
 } from "../../../shared/src/contracts/common/errors";
-import { isConnectionError } from "../../../shared/src/platform/db";
+import { databaseFault } from "../../../shared/src/platform/db";
 import { describeError, redact } from "../../../shared/src/platform/log";
 import type { AppEnv } from "./app-env";
 
@@ -87,17 +87,22 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     return problemResponse(code, err.status as ContentfulStatusCode, err.message, requestId);
   }
   const tenant = c.get("tenant");
-  if (tenant && isConnectionError(err)) {
+  const fault = tenant ? databaseFault(err) : null;
+  if (tenant && fault) {
     c.get("log")?.warn("tenant database unavailable", {
       tenant: tenant.slug,
+      reason: fault.reason,
       error: describeError(err),
     });
+    // A lock is usually held for moments; an unreachable database takes longer to come back.
     return problemResponse(
       "tenant_unavailable",
       503,
-      `The organization "${tenant.slug}" cannot be reached right now; retry soon.`,
+      fault.kind === "busy"
+        ? `The organization "${tenant.slug}" is busy right now; retry in a moment.`
+        : `The organization "${tenant.slug}" cannot be reached right now; retry soon.`,
       requestId,
-      { retryAfterSeconds: 5 },
+      { retryAfterSeconds: fault.kind === "busy" ? 1 : 5 },
     );
   }
   c.get("log")?.error("unhandled error", { error: describeError(err), stack: stackFrames(err) });

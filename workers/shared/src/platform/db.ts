@@ -21,6 +21,8 @@ const connectionErrorCodes = new Set([
   "SQLITE_CANTOPEN",
   "SQLITE_NOTADB",
   "SQLITE_IOERR",
+  // Read-only, or moved or deleted under the open connection: a new connection may do better.
+  "SQLITE_READONLY",
   "SERVER_ERROR",
   "HRANA_WEBSOCKET_ERROR",
   "HRANA_CLOSED_ERROR",
@@ -32,23 +34,52 @@ const connectionErrorCodes = new Set([
 ]);
 
 /**
+ * Why a tenant's database could not serve a statement, when the fault is the database's and
+ * not the statement's: "unreachable" (cannot be opened, reached or authenticated to; the
+ * cached client is dropped) or "busy" (another connection holds the lock; retry shortly).
+ * `reason` is the error code, safe to log: never a URL, path or token.
+ */
+export interface DatabaseFault {
+  kind: "unreachable" | "busy";
+  reason: string;
+}
+
+export function databaseFault(err: unknown): DatabaseFault | null {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++) {
+    const { code, extendedCode } = e as { code?: unknown; extendedCode?: unknown };
+    if (typeof code === "string" && code) {
+      const reason = typeof extendedCode === "string" && extendedCode ? extendedCode : code;
+      if (/^SQLITE_(BUSY|LOCKED)/.test(code)) return { kind: "busy", reason };
+      if (connectionErrorCodes.has(code) || /^SQLITE_(IOERR|READONLY)/.test(code)) {
+        return { kind: "unreachable", reason };
+      }
+      // sqld and Turso refuse a missing, wrong or expired token with AUTH_* codes.
+      if (code.startsWith("AUTH_")) return { kind: "unreachable", reason: code };
+      if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|UND_ERR)/.test(code)) {
+        return { kind: "unreachable", reason: code };
+      }
+    }
+    if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) {
+      return { kind: "unreachable", reason: "network" };
+    }
+    if (/network connection lost|fetch failed|socket hang up/i.test(e.message)) {
+      return { kind: "unreachable", reason: "network" };
+    }
+    // The native driver fails to open a file with code "" and a Rust-style message.
+    if (/^ConnectionFailed\(|unable to open connection/i.test(e.message)) {
+      return { kind: "unreachable", reason: "cannot open" };
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/**
  * True when the database could not be reached or opened, as opposed to a statement failing.
  * Such errors evict the cached client and become 503 for that tenant only.
  */
 export function isConnectionError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string") {
-      if (connectionErrorCodes.has(code) || code.startsWith("SQLITE_IOERR")) return true;
-      if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|UND_ERR)/.test(code)) return true;
-    }
-    if (e instanceof TypeError && /fetch|network|connect/i.test(e.message)) return true;
-    if (/network connection lost|fetch failed|socket hang up/i.test(e.message)) return true;
-    // The native driver fails to open a file with code "" and a Rust-style message.
-    if (/^ConnectionFailed\(|unable to open connection/i.test(e.message)) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return databaseFault(err)?.kind === "unreachable";
 }
 
 /**
