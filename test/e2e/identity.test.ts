@@ -78,7 +78,8 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
     await menteePage.getByText(mentee.email).waitFor();
     expect(await menteePage.getByRole("main").textContent()).toContain("Northfield University");
     await screenshot(menteePage, "accept-invitation");
-    await menteePage.getByLabel("Your name").fill(mentee.name);
+    // The name the invitation email greeted them by is already filled in.
+    expect(await menteePage.getByLabel("Your name").inputValue()).toBe(mentee.name);
     await menteePage.getByLabel("Choose a password").fill(menteePassword);
     await menteePage.getByLabel("Confirm password").fill(`${menteePassword}x`);
     await menteePage.getByRole("button", { name: "Join and sign in" }).click();
