@@ -6,6 +6,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { createApp } from "../workers/api/src/app";
 import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
+import { recordHostAddress } from "./address-file";
 import { loadHostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";
@@ -73,6 +74,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   host.use("/*", serveStatic({ root: webDist }));
   host.get("/*", serveStatic({ root: webDist, path: "index.html" }));
   handle = (request, env) => host.fetch(request, env);
+  const forgetAddress = recordHostAddress(config.dataDir, url);
 
   return {
     url,
@@ -80,6 +82,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     queue,
     async close() {
       cron?.stop();
+      forgetAddress();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Deliveries asked for after a response still run before the databases close; retries
       // waiting for their backoff are left to the next start's first sweep.

@@ -9,13 +9,14 @@ import type { TenantSummary } from "../../workers/shared/src/contracts/operator"
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,
+  findTenantBySlug,
   listTenants,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
 } from "../../workers/shared/src/tenancy/tenants";
 import type { Values } from "./args";
-import { type AdminInvitation, inviteAdmin, printInvitation } from "./invite-admin";
+import { type AdminInvitation, inviteAdmin, printInvitation, printLinkBase } from "./invite-admin";
 import { seedDemo } from "./seed";
 
 export interface Io {
@@ -39,7 +40,8 @@ export async function runCommand(command: string, values: Values, io: Io): Promi
   // Checked before anything is opened, so a mistyped address creates no tenant.
   const adminEmail =
     typeof values["admin-email"] === "string" ? checkedEmail(values["admin-email"]) : null;
-  const platform = await nodePlatform(await loadHostConfig(), noQueue, silentLogger);
+  const config = await loadHostConfig();
+  const platform = await nodePlatform(config, noQueue, silentLogger);
   const ctx: OperatorCtx = { ...platform, actor: `cli:${process.env.USER ?? "operator"}` };
   try {
     switch (command) {
@@ -51,6 +53,10 @@ export async function runCommand(command: string, values: Values, io: Io): Promi
         });
         if (!adminEmail) {
           io.out(values.json ? JSON.stringify(tenant) : `created ${row(tenant)}`);
+          if (!values.json) {
+            io.out("It has no admin yet; invite one, who gets a link to sign in with:");
+            io.out(`  npx tandem tenant invite-admin --slug ${tenant.slug} --admin-email <email>`);
+          }
           return 0;
         }
         if (!values.json) io.out(`created ${row(tenant)}`);
@@ -65,13 +71,20 @@ export async function runCommand(command: string, values: Values, io: Io): Promi
           throw err;
         }
         if (values.json) io.out(JSON.stringify({ ...tenant, invitation }));
-        else printInvitation(io, invitation);
+        else {
+          printLinkBase(io, config);
+          printInvitation(io, invitation, tenant, true);
+        }
         return 0;
       }
       case "tenant invite-admin": {
-        const invitation = await inviteAdmin(platform, ctx.actor, String(values.slug), adminEmail!);
+        const tenant = await findTenantBySlug(platform.control, String(values.slug));
+        const invitation = await inviteAdmin(platform, ctx.actor, tenant.slug, adminEmail!);
         if (values.json) io.out(JSON.stringify(invitation));
-        else printInvitation(io, invitation);
+        else {
+          printLinkBase(io, config);
+          printInvitation(io, invitation, tenant, false);
+        }
         return 0;
       }
       case "tenant list": {

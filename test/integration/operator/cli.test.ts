@@ -24,7 +24,7 @@ describe.concurrent("tandem CLI", { timeout: 60_000 }, () => {
       ...["--kind", "university"],
     );
     expect(run).toMatchObject({ code: 0, stderr: "" });
-    expect(run.stdout).toMatch(/^created acme +university +active +v\d+ Acme University\n$/);
+    expect(run.stdout).toMatch(/^created acme +university +active +v\d+ Acme University\n/);
     expect(existsSync(join(dir, "tenants", "acme.db"))).toBe(true);
   });
 
