@@ -46,6 +46,10 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       .waitFor();
     const banner = adminPage.getByRole("banner");
     expect(await banner.textContent()).toContain("Northfield University");
+    // The admin's home says what to do first and links to it; it promises nothing unbuilt.
+    const adminHome = adminPage.getByRole("main");
+    await adminHome.getByRole("link", { name: "Programs" }).waitFor();
+    expect(await adminHome.textContent()).not.toMatch(/will appear here/);
 
     // Members → invite mentee@example.edu.
     await adminPage.getByRole("navigation").getByRole("link", { name: "Members" }).click();
@@ -109,6 +113,9 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       "Programs",
       "My programs",
     ]);
+    const menteeHome = menteePage.getByRole("main");
+    await menteeHome.getByRole("link", { name: "My programs" }).waitFor();
+    expect(await menteeHome.textContent()).not.toMatch(/will appear here|matches|check-ins/);
     await screenshot(menteePage, "member-home");
 
     // The admin sees the mentee active, then deactivates them after confirming.
