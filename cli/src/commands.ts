@@ -16,6 +16,7 @@ import {
   setTenantStatus,
 } from "../../workers/shared/src/tenancy/tenants";
 import type { Values } from "./args";
+import { printDemo } from "./demo-report";
 import { type AdminInvitation, inviteAdmin, printInvitation, printLinkBase } from "./invite-admin";
 import { seedDemo } from "./seed";
 
@@ -114,7 +115,8 @@ export async function runCommand(command: string, values: Values, io: Io): Promi
         return 0;
       }
       case "seed demo":
-        io.out(await seedDemo(ctx));
+        printLinkBase(io, config);
+        printDemo(io, await seedDemo({ ...platform, actor: ctx.actor }));
         return 0;
     }
     return 2;

@@ -119,22 +119,4 @@ describe.concurrent("tandem CLI", { timeout: 60_000 }, () => {
     expect(run.stderr).toMatch(/^failed: beta: /m);
     expect(run.stderr).not.toMatch(/failed: acme/);
   });
-
-  it("seed demo run twice leaves one demo tenant with 4 members", async ({ expect }) => {
-    const dir = dataDir();
-    const first = await tandem(dir, "seed", "demo");
-    const second = await tandem(dir, "seed", "demo");
-    for (const run of [first, second]) {
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain('demo tenant "demo" ready with 4 members');
-    }
-    const demo = createClient({ url: `file:${join(dir, "tenants", "demo.db")}` });
-    try {
-      const rs = await demo.execute("SELECT email, role FROM members ORDER BY email");
-      expect(rs.rows).toHaveLength(4);
-      expect(rs.rows.filter((r) => r.role === "admin")).toHaveLength(1);
-    } finally {
-      demo.close();
-    }
-  });
 });
