@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../../host/server";
 import { silentLogger } from "../../../workers/shared/src/platform/log";
@@ -131,5 +133,34 @@ describe.concurrent("links the CLI makes", { timeout: 60_000 }, () => {
     expect(run.stdout).toContain(
       "npx tandem tenant invite-admin --slug acme --admin-email <email>",
     );
+  });
+});
+
+describe("npm start", { timeout: 60_000 }, () => {
+  it("prints the address it runs on and the next step", async () => {
+    const dir = dataDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "host/main.ts"], {
+      cwd: fileURLToPath(new URL("../../../", import.meta.url)),
+      env: { ...process.env, PORT: "0", DATA_DIR: dir, PUBLIC_URL: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    try {
+      // Everything it prints at start is written together; a moment later it has all come.
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("Tandem is running at")) setTimeout(resolve, 300);
+        });
+        child.once("exit", (code) => reject(new Error(`host exited with ${code}: ${out}`)));
+        setTimeout(() => reject(new Error(`no start line within 30 s: ${out}`)), 30_000);
+      });
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(out).toMatch(/^Tandem is running at http:\/\/localhost:\d+\n/);
+    expect(out).toContain("create your organization and its first admin:");
+    expect(out).toContain("npx tandem tenant create --slug <slug>");
+    expect(out).toContain("npx tandem seed demo");
   });
 });
