@@ -3,9 +3,12 @@ import { join, resolve } from "node:path";
 import { type ApiEnvVars, apiEnvSchema, readEnv } from "../workers/shared/src/platform/env";
 import { newSealKey } from "../workers/shared/src/platform/seal";
 import { generateSigningKey } from "../workers/shared/src/security/access-tokens";
+import { runningHostUrl } from "./address-file";
 
 export interface HostConfig extends ApiEnvVars {
   dataDir: string;
+  /** Where PUBLIC_URL came from, for the CLI to say which address its links use. */
+  publicUrlFrom: "PUBLIC_URL" | "PORT" | "running host" | "default" | "listening";
   /** "true" when a reverse proxy in front sets X-Forwarded-For. */
   TRUST_PROXY?: string;
 }
@@ -49,11 +52,26 @@ export async function loadHostConfig(
   const dataDir = resolve(opts.dataDir ?? env.DATA_DIR ?? "data");
   mkdirSync(join(dataDir, "tenants"), { recursive: true });
   const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const publicUrl = publicUrlOf(dataDir, opts.publicUrl, defined);
   const vars = readEnv(apiEnvSchema, {
     ...(await devSecrets(dataDir)),
     CONTROL_DB_URL: `file:${join(dataDir, "control.db")}`,
-    PUBLIC_URL: opts.publicUrl ?? `http://localhost:${env.PORT ?? 8787}`,
+    PUBLIC_URL: publicUrl.url,
     ...defined,
   });
-  return { ...vars, dataDir };
+  return { ...vars, dataDir, publicUrlFrom: publicUrl.from };
+}
+
+/** PUBLIC_URL, else PORT, else the host running on this DATA_DIR, else the default port. */
+function publicUrlOf(
+  dataDir: string,
+  listening: string | undefined,
+  env: Record<string, string | undefined>,
+): { url: string; from: HostConfig["publicUrlFrom"] } {
+  if (env.PUBLIC_URL) return { url: env.PUBLIC_URL, from: "PUBLIC_URL" };
+  if (listening) return { url: listening, from: "listening" };
+  if (env.PORT) return { url: `http://localhost:${env.PORT}`, from: "PORT" };
+  const running = runningHostUrl(dataDir);
+  if (running) return { url: running, from: "running host" };
+  return { url: "http://localhost:8787", from: "default" };
 }

@@ -8,6 +8,14 @@ try {
     dataDir: process.env.DATA_DIR ?? "data",
   });
   console.log(`Tandem is running at ${host.url}`);
+  // The first thing a newcomer needs: an organization to sign in to.
+  console.log(
+    [
+      "New here? In another terminal, create your organization and its first admin:",
+      '  npx tandem tenant create --slug <slug> --name "<name>" --kind university|company|other --admin-email <you>',
+      "or look around a ready-made one: npx tandem seed demo",
+    ].join("\n"),
+  );
   const stop = () => void host.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { createApp } from "../workers/api/src/app";
 import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
+import { recordHostAddress } from "./address-file";
 import { answerClientErrors } from "./client-errors";
 import { loadHostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
@@ -80,6 +81,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   if (!existsSync(webDir)) log.warn("web/dist is missing; run `npm run build:web`");
   host.route("/", webRoutes(webDir));
   handle = (request, env) => host.fetch(request, env);
+  const forgetAddress = recordHostAddress(config.dataDir, url);
 
   return {
     url,
@@ -87,6 +89,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     queue,
     async close() {
       cron?.stop();
+      forgetAddress();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Deliveries asked for after a response still run before the databases close; retries
       // waiting for their backoff are left to the next start's first sweep.

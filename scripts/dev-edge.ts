@@ -6,14 +6,17 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { printDemo } from "../cli/src/demo-report";
 import { seedDemo } from "../cli/src/seed";
 import { migrations as controlMigrations } from "../db/control/migrations.gen";
 import { applyMigrations } from "../db/migrate";
 import { loadHostConfig } from "../host/config";
 import { connectNode } from "../host/platform";
 import { gatewayProvisioner, startLibsqlGateway } from "../test/support/libsql-gateway";
+import { assemblePlatform } from "../workers/shared/src/platform/assemble-platform";
 import { controlDb } from "../workers/shared/src/platform/db";
 import { jsonLogger } from "../workers/shared/src/platform/log";
+import { unconfiguredMail } from "../workers/shared/src/platform/mail-http";
 
 const port = Number(process.env.PORT ?? 8788);
 const config = await loadHostConfig({ publicUrl: `http://localhost:${port}` });
@@ -28,17 +31,22 @@ const gateway = await startLibsqlGateway({
 const controlUrl = gateway.databaseUrl("control");
 const controlClient = connectNode(controlUrl, gateway.token);
 await applyMigrations(controlClient, controlMigrations);
-console.log(
-  await seedDemo({
+// The demo is set up through the app itself, in this process, on the gateway's databases.
+const seeding = await assemblePlatform(
+  { ...config, CONTROL_DB_URL: controlUrl },
+  {
     control: controlDb(controlClient),
     connect: connectNode,
-    sealKey: config.DB_TOKEN_KEY,
-    actor: "dev-edge",
-    now: () => new Date(),
-    log: jsonLogger(),
     provisioner: gatewayProvisioner(gateway),
-  }),
+    sweeps: { sendBatch: async () => {} },
+    log: jsonLogger(),
+    mail: unconfiguredMail,
+    clientIp: () => null,
+  },
 );
+const demo = await seedDemo({ ...seeding, actor: "dev-edge" });
+seeding.connections.closeAll();
+printDemo({ out: (line) => console.log(line), err: (line) => console.error(line) }, demo);
 
 const vars = {
   CONTROL_DB_URL: controlUrl,

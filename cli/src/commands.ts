@@ -9,35 +9,21 @@ import type { TenantSummary } from "../../workers/shared/src/contracts/operator"
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import {
   createTenant,
+  findTenantBySlug,
   listTenants,
   migrateTenants,
   type OperatorCtx,
   setTenantStatus,
 } from "../../workers/shared/src/tenancy/tenants";
-import { type AdminInvitation, inviteAdmin, printInvitation } from "./invite-admin";
+import type { Values } from "./args";
+import { printDemo } from "./demo-report";
+import { type AdminInvitation, inviteAdmin, printInvitation, printLinkBase } from "./invite-admin";
 import { seedDemo } from "./seed";
-
-export const usage = `Usage: tandem <command> [options]
-
-  tenant create --slug <slug> --name <name> --kind university|company|other
-                [--admin-email <email>]   and invite that address as the first admin
-  tenant invite-admin --slug <slug> --admin-email <email>
-  tenant list [--json]
-  tenant suspend --slug <slug>
-  tenant resume --slug <slug>
-  migrate [--concurrency 4]     apply control and tenant migrations
-  seed demo                     create the "demo" tenant with sample members
-  mail list [--to <email>]      the dev mailbox: emails sent while no provider is configured
-
-Environment: DATA_DIR (default ./data), or CONTROL_DB_URL + DB_TOKEN_KEY (+ TURSO_ORG,
-TURSO_GROUP, TURSO_API_TOKEN to provision on Turso) to operate a deployment.`;
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
-
-type Values = Record<string, string | boolean | undefined>;
 
 const noQueue = { sendBatch: async () => {} };
 
@@ -51,36 +37,15 @@ function row(t: TenantSummary): string {
   ].join(" ");
 }
 
-/** Each command and the options it cannot do without; checked before anything is opened. */
-const commands: Record<string, string[]> = {
-  "tenant create": [],
-  "tenant invite-admin": ["slug", "admin-email"],
-  "tenant list": [],
-  "tenant suspend": ["slug"],
-  "tenant resume": ["slug"],
-  migrate: [],
-  "seed demo": [],
-  "mail list": [],
-};
-
-export async function runCommand(args: string[], values: Values, io: Io): Promise<number> {
-  const required = commands[args.join(" ")];
-  if (!required) {
-    io.err(`unknown command "${args.join(" ")}"\n\n${usage}`);
-    return 2;
-  }
-  const missing = required.filter((option) => typeof values[option] !== "string");
-  if (missing.length > 0) {
-    io.err(`missing ${missing.map((o) => `--${o}`).join(", ")}\n\n${usage}`);
-    return 2;
-  }
+export async function runCommand(command: string, values: Values, io: Io): Promise<number> {
   // Checked before anything is opened, so a mistyped address creates no tenant.
   const adminEmail =
     typeof values["admin-email"] === "string" ? checkedEmail(values["admin-email"]) : null;
-  const platform = await nodePlatform(await loadHostConfig(), noQueue, silentLogger);
+  const config = await loadHostConfig();
+  const platform = await nodePlatform(config, noQueue, silentLogger);
   const ctx: OperatorCtx = { ...platform, actor: `cli:${process.env.USER ?? "operator"}` };
   try {
-    switch (args.join(" ")) {
+    switch (command) {
       case "tenant create": {
         const tenant = await createTenant(ctx, {
           slug: values.slug,
@@ -89,6 +54,10 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
         });
         if (!adminEmail) {
           io.out(values.json ? JSON.stringify(tenant) : `created ${row(tenant)}`);
+          if (!values.json) {
+            io.out("It has no admin yet; invite one, who gets a link to sign in with:");
+            io.out(`  npx tandem tenant invite-admin --slug ${tenant.slug} --admin-email <email>`);
+          }
           return 0;
         }
         if (!values.json) io.out(`created ${row(tenant)}`);
@@ -103,13 +72,20 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
           throw err;
         }
         if (values.json) io.out(JSON.stringify({ ...tenant, invitation }));
-        else printInvitation(io, invitation);
+        else {
+          printLinkBase(io, config);
+          printInvitation(io, invitation, tenant, true);
+        }
         return 0;
       }
       case "tenant invite-admin": {
-        const invitation = await inviteAdmin(platform, ctx.actor, String(values.slug), adminEmail!);
+        const tenant = await findTenantBySlug(platform.control, String(values.slug));
+        const invitation = await inviteAdmin(platform, ctx.actor, tenant.slug, adminEmail!);
         if (values.json) io.out(JSON.stringify(invitation));
-        else printInvitation(io, invitation);
+        else {
+          printLinkBase(io, config);
+          printInvitation(io, invitation, tenant, false);
+        }
         return 0;
       }
       case "tenant list": {
@@ -120,7 +96,7 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
       }
       case "tenant suspend":
       case "tenant resume": {
-        const status = args[1] === "suspend" ? "suspended" : "active";
+        const status = command === "tenant suspend" ? "suspended" : "active";
         io.out(row(await setTenantStatus(ctx, String(values.slug), status)));
         return 0;
       }
@@ -131,13 +107,16 @@ export async function runCommand(args: string[], values: Values, io: Io): Promis
           io.err("mail list reads the dev mailbox; this host sends through an email provider.");
           return 1;
         }
-        const mail = platform.mail.list({ to: String(values.to ?? ""), limit: 20 });
+        const to = String(values.to ?? "");
+        const mail = platform.mail.list({ to, limit: 20 });
         if (values.json) io.out(JSON.stringify(mail));
+        else if (mail.length === 0) io.out(`No emails${to ? ` to ${to}` : ""} in the dev mailbox.`);
         else for (const m of mail) io.out(`${m.sentAt}  ${m.to}  ${m.subject}\n${m.text}\n`);
         return 0;
       }
       case "seed demo":
-        io.out(await seedDemo(ctx));
+        printLinkBase(io, config);
+        printDemo(io, await seedDemo({ ...platform, actor: ctx.actor }));
         return 0;
     }
     return 2;

@@ -49,6 +49,12 @@ describe("home page", () => {
     expect((await status.textContent())?.trim()).toBe("API: ok");
   });
 
+  it("describes what Tandem does today, and promises no reminders as if they existed", async () => {
+    const hero = page.locator(".hero");
+    expect(await hero.textContent()).toContain("review their applications");
+    expect(await hero.textContent()).not.toMatch(/everyone is reminded/);
+  });
+
   it("logs no console errors", () => {
     expect(consoleErrors).toEqual([]);
   });

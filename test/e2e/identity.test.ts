@@ -46,6 +46,10 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       .waitFor();
     const banner = adminPage.getByRole("banner");
     expect(await banner.textContent()).toContain("Northfield University");
+    // The admin's home says what to do first and links to it; it promises nothing unbuilt.
+    const adminHome = adminPage.getByRole("main");
+    await adminHome.getByRole("link", { name: "Programs" }).waitFor();
+    expect(await adminHome.textContent()).not.toMatch(/will appear here/);
 
     // Members → invite mentee@example.edu.
     await adminPage.getByRole("navigation").getByRole("link", { name: "Members" }).click();
@@ -78,7 +82,8 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
     await menteePage.getByText(mentee.email).waitFor();
     expect(await menteePage.getByRole("main").textContent()).toContain("Northfield University");
     await screenshot(menteePage, "accept-invitation");
-    await menteePage.getByLabel("Your name").fill(mentee.name);
+    // The name the invitation email greeted them by is already filled in.
+    expect(await menteePage.getByLabel("Your name").inputValue()).toBe(mentee.name);
     await menteePage.getByLabel("Choose a password").fill(menteePassword);
     await menteePage.getByLabel("Confirm password").fill(`${menteePassword}x`);
     await menteePage.getByRole("button", { name: "Join and sign in" }).click();
@@ -108,6 +113,9 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       "Programs",
       "My programs",
     ]);
+    const menteeHome = menteePage.getByRole("main");
+    await menteeHome.getByRole("link", { name: "My programs" }).waitFor();
+    expect(await menteeHome.textContent()).not.toMatch(/will appear here|matches|check-ins/);
     await screenshot(menteePage, "member-home");
 
     // The admin sees the mentee active, then deactivates them after confirming.

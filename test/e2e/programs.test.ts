@@ -108,6 +108,12 @@ describe("programs: from template to approved enrollment", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Open applications" }).click();
     await page.getByRole("status").filter({ hasText: "Applications are open." }).waitFor();
+    // Starting it promises only what starting does today: no reminders exist yet.
+    await page.getByRole("button", { name: "Start program" }).click();
+    const start = page.getByRole("dialog");
+    expect(await start.textContent()).toContain("New applications are no longer taken");
+    expect(await start.textContent()).not.toMatch(/remind/i);
+    await start.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: "Start program" }).waitFor();
   });
 

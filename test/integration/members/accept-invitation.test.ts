@@ -25,7 +25,12 @@ const day = 24 * 3600 * 1000;
 /** What the invitation side writes: an invited member and an invitation carrying a token hash. */
 async function invite(
   email: string,
-  opts: { role?: "admin" | "member"; expiresInMs?: number; revoked?: boolean } = {},
+  opts: {
+    role?: "admin" | "member";
+    expiresInMs?: number;
+    revoked?: boolean;
+    displayName?: string;
+  } = {},
 ) {
   const member = await h.addMember("acme", {
     email,
@@ -41,6 +46,7 @@ async function invite(
     id,
     email,
     role: opts.role ?? "member",
+    displayName: opts.displayName ?? null,
     tokenHash: hash,
     createdAt: now,
     expiresAt: new Date(now.getTime() + (opts.expiresInMs ?? 7 * day)),
@@ -71,6 +77,13 @@ describe("looking up an invitation", () => {
       organization: { slug: "acme", name: "Acme University" },
     });
     expect(new Date(body.expiresAt as string).getTime()).toBe(h.clock.now.getTime() + 7 * day);
+  });
+
+  it("gives the name the invitation email greets, so the page can prefill it", async () => {
+    const named = await invite("maya@acme.example", { displayName: "Maya Mentor" });
+    expect(await (await lookup(named.token)).json()).toMatchObject({ displayName: "Maya Mentor" });
+    const unnamed = await invite("nameless@acme.example");
+    expect(await (await lookup(unnamed.token)).json()).toMatchObject({ displayName: null });
   });
 
   it("answers 404 to unknown, expired, revoked tokens and on another org's path", async () => {

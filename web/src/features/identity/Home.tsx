@@ -74,14 +74,27 @@ function ProfileForm({ member }: { member: MeView }) {
 export function Home() {
   const current = useActiveSession();
   const { member } = current;
+  const base = `/o/${member.organization.slug}`;
   return (
     <>
       <PageHeading title="Home">Welcome, {member.displayName || member.email}</PageHeading>
       <p class="lead">
         You're signed in to {member.organization.name}.{" "}
-        {member.role === "admin"
-          ? "As an admin you can invite members, manage API clients and read the audit log."
-          : "Your programs, matches and check-ins will appear here."}
+        {member.role === "admin" ? (
+          <>
+            Start with <a href={`${base}/programs`}>Programs</a>: create a program from a template,
+            set its rules and training, and open it for applications. Then invite its mentors and
+            mentees from <a href={`${base}/members`}>Members</a> and review their applications in
+            the program.
+          </>
+        ) : (
+          <>
+            Apply to a program as a mentor or a mentee from{" "}
+            <a href={`${base}/programs`}>Programs</a>;{" "}
+            <a href={`${base}/my-programs`}>My programs</a> shows your applications, their decisions
+            and the training each program asks of you.
+          </>
+        )}
       </p>
       <div class="grid-2">
         <ProfileForm key={member.id} member={member} />

@@ -58,9 +58,10 @@ export function Landing() {
         <PageHeading title="Peer mentoring built on trust">Tandem</PageHeading>
         <p class="tagline">Peer mentoring built on trust</p>
         <p>
-          Tandem helps universities and companies run peer-mentoring programs. Coordinators invite
-          participants and match mentors with mentees; pairs agree on how they will work together,
-          meet, check in and give each other feedback — and everyone is reminded of what is due.
+          Tandem helps universities and companies run peer-mentoring programs. Today coordinators
+          set up programs and their rules from templates, invite participants, review their
+          applications as mentors or mentees and track the training each program asks for. Matching,
+          meetings, check-ins and reminders are on the way.
         </p>
       </section>
       <div class="landing-grid">

@@ -33,7 +33,8 @@ function AcceptForm({
   token,
   invitation,
 }: AcceptProps & { invitation: InvitationLookupView }) {
-  const [displayName, setDisplayName] = useState("");
+  // Prefilled with the name the invitation email greeted them by; theirs to change.
+  const [displayName, setDisplayName] = useState(invitation.displayName ?? "");
   const [passwords, setPasswords] = useState({ password: "", confirm: "" });
   const form = useForm(["displayName", "password", "confirm"]);
 

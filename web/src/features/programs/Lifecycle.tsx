@@ -28,8 +28,8 @@ const steps: Record<string, Step> = {
     label: "Start program",
     title: "Start the program?",
     body:
-      "The program starts running: matched pairs follow its rules and reminders begin. " +
-      "New applications are no longer taken.",
+      "The program starts running with the members approved so far. " +
+      "New applications are no longer taken; you can still enroll members directly.",
     done: "The program is running.",
   },
   draft: {
@@ -44,7 +44,7 @@ const steps: Record<string, Step> = {
     label: "Close program",
     title: "Close the program?",
     body:
-      "Closing ends the program for everyone: no more applications, meetings or reminders. " +
+      "Closing ends the program for everyone: no more applications or enrollments. " +
       "It can't be reopened.",
     done: "The program is closed.",
     danger: true,

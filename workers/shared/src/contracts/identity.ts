@@ -66,6 +66,8 @@ export type InvitationAcceptInput = v.InferOutput<typeof invitationAcceptInput>;
 /** What the accept page shows before the invitee chooses a password. */
 export const invitationLookupView = v.object({
   email: v.string(),
+  /** The name the inviter gave (the email greets it); null when they gave none. */
+  displayName: v.nullable(v.string()),
   role: v.picklist(memberRoles),
   organization: v.object({ slug: v.string(), name: v.string() }),
   expiresAt: timestamp,

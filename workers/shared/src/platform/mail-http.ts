@@ -13,9 +13,9 @@ export interface HttpMailConfig {
 
 /**
  * Sends through an email provider's HTTP API with the JSON shape Resend, Postmark-style
- * gateways and most relays accept: { from, to, subject, text, html }, bearer-authenticated,
- * with an Idempotency-Key header (Resend keeps it 24 hours) so a retry after a lost answer
- * does not send twice.
+ * gateways and most relays accept: { from, to, subject, text } (Tandem's emails are plain
+ * text), bearer-authenticated, with an Idempotency-Key header (Resend keeps it 24 hours) so
+ * a retry after a lost answer does not send twice.
  */
 export class HttpMailTransport implements MailTransport {
   constructor(private readonly config: HttpMailConfig) {}

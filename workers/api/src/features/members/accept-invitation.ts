@@ -49,6 +49,7 @@ export async function lookupInvitation({
   const { invitation } = await openInvitation(ctx, input.token);
   return {
     email: invitation.email,
+    displayName: invitation.displayName,
     role: invitation.role,
     organization: { slug: ctx.tenant.slug, name: ctx.tenant.name },
     expiresAt: invitation.expiresAt.toISOString(),
