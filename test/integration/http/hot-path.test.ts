@@ -1,3 +1,4 @@
+import { LibSQLPreparedQuery } from "drizzle-orm/libsql";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -34,5 +35,13 @@ describe("the authenticated member list, request after request", () => {
     // Reused statements still answer with each request's own values.
     expect(again.ids).toEqual(["hot-m1", "hot-m2"]);
     expect((await ids(`${pages[0]}&cursor=${again.next}`)).ids).toEqual(["hot-m3"]);
+  });
+
+  it("hands the list's text columns over as libSQL returns them, without re-mapping each row", async () => {
+    await ids(pages[0]!);
+    const mapped = vi.spyOn(LibSQLPreparedQuery.prototype, "mapAllResult");
+    const page = await ids(pages[1]!);
+    expect(page.ids).toEqual(["hot-admin", "hot-m0"]);
+    expect(mapped).not.toHaveBeenCalled();
   });
 });

@@ -5,6 +5,7 @@ import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import type { MemberStatus, MemberView } from "../../../../shared/src/contracts/members";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { reusedStatement } from "../../../../shared/src/platform/reused-statements";
+import { textRows } from "../../../../shared/src/platform/text-rows";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, idKey, pageOf } from "../../http/pagination";
@@ -58,7 +59,9 @@ export async function listMembers({
       : status === undefined
         ? listStatements.after
         : listStatements.afterAndStatus;
-  const rows = await reusedStatement(ctx.db, build).all({ after, status, limit: input.limit + 1 });
+  const statement = reusedStatement(ctx.db, build);
+  const values = { after, status, limit: input.limit + 1 };
+  const rows = await textRows(ctx.db.$client, statement, viewColumns, values);
   return pageOf(rows, input.limit, (last) => [last.id]);
 }
 
