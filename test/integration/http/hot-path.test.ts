@@ -45,3 +45,12 @@ describe("the authenticated member list, request after request", () => {
     expect(mapped).not.toHaveBeenCalled();
   });
 });
+
+describe("/healthz", () => {
+  it("answers without looking up the caller's address, which only rate limits and audit need", async () => {
+    const clientIp = vi.spyOn(h.platform, "clientIp");
+    const res = await h.request("/healthz");
+    expect(res.status).toBe(200);
+    expect(clientIp).not.toHaveBeenCalled();
+  });
+});

@@ -34,7 +34,6 @@ export function requestLog(): MiddlewareHandler<AppEnv> {
     const started = Date.now();
     const platform = c.get("platform");
     const requestId = c.get("requestId");
-    c.set("clientIp", platform.clientIp(c.req.raw, c.env));
     c.set("log", new RequestLogger(platform.log, requestId));
     await next();
     platform.log.info("request", {
