@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import type { ChildMessage } from "./protocol";
@@ -15,12 +16,29 @@ export interface Row {
   /** Transport errors + timeouts + non-2xx responses; anything but 0 fails the run. */
   failures: number;
   failureDetail: string;
+  /**
+   * CPU time (all threads) the measured process spent per request or query, in µs; NaN where
+   * it cannot be read. Less sensitive than req/s to other work sharing the machine.
+   */
+  cpuMicros: number;
 }
 
 export interface Child {
   /** The first message the child sends: "ready" for servers, "result" for the libSQL run. */
   message: Promise<ChildMessage>;
+  /** CPU seconds (user + system, all threads) the child has used so far; NaN off Linux. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc (Linux), in seconds. */
+function procCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const running = new Set<ChildProcess>();
@@ -52,11 +70,17 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...running].map(stopProcess));
 }
 
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Runs bench/servers.ts in its own Node process (own event loop) and waits for its message. */
 export function startChild(args: string[], timeoutMs: number): Child {
   const proc = fork(serversEntry, args, {
     cwd: repoRoot,
-    execArgv: ["--import", "tsx"],
+    // BENCH_PROFILE=<dir>: each child writes a V8 CPU profile there (open in Chrome DevTools).
+    execArgv: ["--import", "tsx", ...profileArgs()],
     // stdout is where the host writes its per-request log lines: paid for, never read.
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
@@ -79,7 +103,7 @@ export function startChild(args: string[], timeoutMs: number): Child {
   });
   // Rejections are handled by whoever awaits `message`; avoid an unhandled one meanwhile.
   message.catch(() => {});
-  return { message, stop: () => stopProcess(proc) };
+  return { message, cpuSeconds: () => procCpuSeconds(proc.pid), stop: () => stopProcess(proc) };
 }
 
 export interface LoadOptions {
@@ -104,10 +128,13 @@ export async function loadTest(
   url: string,
   headers: Record<string, string>,
   opts: LoadOptions,
+  server: Pick<Child, "cpuSeconds">,
 ): Promise<Row> {
   const base = { url, headers, connections: opts.connections, timeout: 10 };
   const warm = await autocannon({ ...base, duration: opts.warmupSeconds });
+  const cpuBefore = server.cpuSeconds();
   const r = await autocannon({ ...base, duration: opts.seconds });
+  const cpuMicros = ((server.cpuSeconds() - cpuBefore) * 1e6) / r.requests.total;
   const failures = [warm, r].reduce((n, x) => n + x.errors + x.timeouts + x.non2xx, 0);
   const warmDetail = describeFailures(warm);
   const detail = [describeFailures(r), warmDetail && `warm-up: ${warmDetail}`].filter(Boolean);
@@ -118,6 +145,7 @@ export async function loadTest(
     p99: r.latency.p99,
     failures,
     failureDetail: detail.join("; "),
+    cpuMicros,
   };
 }
 
@@ -138,25 +166,25 @@ const fmt = (n: number, digits = 0) =>
   Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits }) : "n/a";
 
 export function ratio(a: number, b: number): string {
-  return b > 0 ? `${(a / b).toFixed(2)}×` : "n/a";
+  return b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : "n/a";
 }
 
-/** Rows as cells: name, req/s, p50, p99, failures. */
+/** Rows as cells: name, req/s, p50, p99, CPU per request, failures. */
 function cells(r: Row): string[] {
   const fail = r.failures === 0 ? "0" : `${r.failures} (${r.failureDetail})`;
   // autocannon's histogram keeps whole milliseconds, so 0 means "under a millisecond".
   const ms = (n: number) => (n === 0 ? "<1" : fmt(n, 2));
-  return [r.name, fmt(r.perSecond), ms(r.p50), ms(r.p99), fail];
+  return [r.name, fmt(r.perSecond), ms(r.p50), ms(r.p99), fmt(r.cpuMicros), fail];
 }
 
-const header = ["Benchmark", "req/s (mean)", "p50 ms", "p99 ms", "errors / non-2xx"];
+const header = ["Benchmark", "req/s (mean)", "p50 ms", "p99 ms", "CPU µs/req", "errors / non-2xx"];
 
 export function consoleTable(rows: Row[]): string {
   const table = [header, ...rows.map(cells)];
   const widths = header.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
   return table
     .map((line) =>
-      line.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))),
+      line.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))),
     )
     .map((line) => line.join("  ").trimEnd())
     .join("\n");
@@ -172,5 +200,5 @@ export function markdownTable(head: string[], body: string[][], right: boolean[]
 }
 
 export function resultsMarkdown(rows: Row[]): string {
-  return markdownTable(header, rows.map(cells), [false, true, true, true, false]);
+  return markdownTable(header, rows.map(cells), [false, true, true, true, true, false]);
 }

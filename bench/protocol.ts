@@ -13,6 +13,8 @@ export interface RawResult {
   /** Milliseconds. */
   p50: number;
   p99: number;
+  /** CPU time (user + system, all threads) per completed query during the measured phase. */
+  cpuMicros: number;
   firstError?: string;
 }
 

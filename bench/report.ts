@@ -52,8 +52,16 @@ production; the bench sends that output to /dev/null. A run in which any request
 answered non-2xx exits non-zero and is not recorded here. autocannon records HTTP latency in
 whole milliseconds; the raw query's latency is measured in nanoseconds.
 
+**CPU µs/req** is the CPU time (user + system, all threads) the measured process spent per
+request or query during the measured seconds: from \`/proc\` for the servers (Linux only;
+"n/a" elsewhere), from \`process.cpuUsage()\` for the raw query loop. On a machine shared with
+other work, req/s swings with whoever else holds the cores; CPU per request moves much less,
+so the ratios table repeats the comparisons by CPU cost (a baseline's CPU over Tandem's).
+
 Run it with \`npm run bench\` (or \`BENCH_SECONDS=5 npm run bench\` for a quick look); each run
-appends a dated section below.
+appends a dated section below. \`BENCH_PROFILE=<dir> npm run bench\` also writes a V8 CPU
+profile of each child process into \`<dir>\` (open them in Chrome DevTools' Performance tab);
+profiling slows the children, so such a run's figures are not comparable.
 
 Absolute figures depend on the machine and on what else it was doing (each section notes the
 load average when it started; other work on the machine makes a run noisy), so read them as

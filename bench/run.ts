@@ -80,7 +80,7 @@ async function main(): Promise<number> {
   const hello = startChild(["hello"], 30_000);
   const helloUrl = `${(await ready(hello)).url}/`;
   await expectOk(helloUrl);
-  rows.push(await loadTest("hello-world (bare Hono)", helloUrl, {}, load));
+  rows.push(await loadTest("hello-world (bare Hono)", helloUrl, {}, load, hello));
   await hello.stop();
 
   console.log("• Tandem host: starting, creating a tenant with 50 members…");
@@ -96,9 +96,9 @@ async function main(): Promise<number> {
     throw new Error(`expected 25 of ${memberCount} members and a next cursor, got ${page}`);
   }
   console.log("• GET /healthz…");
-  rows.push(await loadTest("GET /healthz", `${url}/healthz`, {}, load));
+  rows.push(await loadTest("GET /healthz", `${url}/healthz`, {}, load, host));
   console.log("• GET /v1/members?limit=25 (bearer token)…");
-  rows.push(await loadTest("GET /v1/members?limit=25", membersUrl, auth, load));
+  rows.push(await loadTest("GET /v1/members?limit=25", membersUrl, auth, load, host));
   await host.stop();
 
   console.log(`• raw libSQL query, ${connections} concurrent loops…`);
@@ -114,6 +114,7 @@ async function main(): Promise<number> {
     p99: result.p99,
     failures: result.errors,
     failureDetail: result.firstError ?? "",
+    cpuMicros: result.cpuMicros,
   });
   await raw.stop();
 
@@ -122,6 +123,9 @@ async function main(): Promise<number> {
     ["healthz ÷ hello-world", ratio(healthz.perSecond, helloRow.perSecond)],
     ["members ÷ hello-world", ratio(membersRow.perSecond, helloRow.perSecond)],
     ["members ÷ raw libSQL query rate", ratio(membersRow.perSecond, rawRow.perSecond)],
+    // The same comparisons by CPU cost: a query's CPU over a request's (higher is better).
+    ["healthz ÷ hello-world, by CPU µs", ratio(helloRow.cpuMicros, healthz.cpuMicros)],
+    ["members ÷ raw query, by CPU µs", ratio(rawRow.cpuMicros, membersRow.cpuMicros)],
   ];
   console.log(`\n${consoleTable(rows)}\n`);
   for (const [name, value] of ratios) console.log(`${name.padEnd(32)} ${value}`);

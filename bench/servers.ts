@@ -127,7 +127,9 @@ async function libsql(dbUrl: string, seconds: number, warmup: number, loops: num
     return (performance.now() - started) / 1000;
   };
   await phase(warmup * 1000, false);
+  const cpuBefore = process.cpuUsage();
   const elapsed = await phase(seconds * 1000, true);
+  const cpu = process.cpuUsage(cpuBefore);
   client.close();
   const ms = (ns: number) => ns / 1e6;
   const result: RawResult = {
@@ -136,6 +138,7 @@ async function libsql(dbUrl: string, seconds: number, warmup: number, loops: num
     perSecond: completed / elapsed,
     p50: ms(hist.percentile(50)),
     p99: ms(hist.percentile(99)),
+    cpuMicros: (cpu.user + cpu.system) / completed,
     ...(firstError ? { firstError } : {}),
   };
   send({ type: "result", result });

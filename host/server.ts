@@ -14,6 +14,7 @@ import { DevMailbox } from "./dev-mailbox";
 import { InProcessQueue } from "./in-process-queue";
 import { type NodePlatform, nodePlatform } from "./platform";
 import { consumeSchedulerQueue, startScheduler } from "./scheduler";
+import { stdoutLines } from "./stdout-lines";
 import { webRoutes } from "./web";
 
 export const webDist = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -38,7 +39,9 @@ export interface HostOptions {
 
 /** The embedded default: API, web client and scheduler in one Node process. */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  const log = opts.log ?? jsonLogger();
+  // By default one JSON line per request and event on stdout, written once per loop turn.
+  const lines = opts.log ? null : stdoutLines();
+  const log = opts.log ?? jsonLogger(lines!.write);
   // Listen first: the public URL (token issuer, email links, the Origin that cookie routes
   // accept) must name the port actually bound, including when port 0 picks a free one.
   let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
@@ -97,6 +100,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       queue.close();
       await queue.idle();
       platform.close();
+      lines?.flush();
     },
   };
 }

@@ -12,8 +12,6 @@ export interface AppEnv {
     platform: Platform;
     requestId: string;
     log: Logger;
-    /** The caller's address where the host can know it; null otherwise. */
-    clientIp: string | null;
     /** Set by tenantContext on /v1 routes. */
     tenant: Tenant;
     db: TenantDb;

@@ -3,8 +3,10 @@ import { orgLinks } from "../../../shared/src/platform/links";
 import { createOutbox } from "../../../shared/src/platform/outbox";
 import type { AppEnv, OrgCtx, RequestOrigin, TenantCtx } from "./app-env";
 
+/** Asked for only by routes that use it: finding the caller's address is not free on Node. */
 export function requestOrigin(c: Context<AppEnv>): RequestOrigin {
-  return { ip: c.get("clientIp"), userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null };
+  const ip = c.get("platform").clientIp(c.req.raw, c.env);
+  return { ip, userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null };
 }
 
 /** The service context of an organization route reached by slug (no one signed in yet). */

@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { decodeJwt } from "jose";
 import type { Tenant } from "../../../../db/control/schema";
 import { members } from "../../../../db/tenant/schema";
 import { AppError } from "../../../shared/src/contracts/common/errors";
-import { isConnectionError } from "../../../shared/src/platform/db";
+import { isConnectionError, type TenantDb } from "../../../shared/src/platform/db";
 import { describeError } from "../../../shared/src/platform/log";
+import type { Platform } from "../../../shared/src/platform/platform";
+import { reusedStatement } from "../../../shared/src/platform/reused-statements";
 import { verifyAccessToken } from "../../../shared/src/security/access-tokens";
 import type { Actor } from "../../../shared/src/security/actor";
 import { verifyClientAssertion } from "../../../shared/src/security/client-assertions";
@@ -21,13 +23,24 @@ const invalidToken = () =>
   new AppError("unauthorized", "The access token is missing, invalid or expired.");
 
 /** Tokens Tandem signed name Tandem as issuer; anything else must be an integration's. */
-function issuedByPlatform(token: string, issuer: string): boolean {
+function issuedByPlatform(token: string, platform: Platform, now: Date): boolean {
+  // One this process verified already needs no decoding to know where it comes from.
+  if (platform.signingKeys.verified.get(token, now.getTime())) return true;
+  const issuer = platform.tokenAudience.issuer;
   try {
     return decodeJwt(token).iss === issuer;
   } catch {
     throw invalidToken();
   }
 }
+
+/** A member's current standing, read on every member request (built once per database). */
+const memberStanding = (db: TenantDb) =>
+  db
+    .select({ status: members.status, role: members.role })
+    .from(members)
+    .where(eq(members.id, sql.placeholder("memberId")))
+    .prepare();
 
 const defaultRetryAfterSeconds = 30;
 
@@ -84,7 +97,7 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
   async function authenticate(c: Context<AppEnv>, token: string): Promise<Actor> {
     const platform = c.get("platform");
     const now = platform.now();
-    if (!issuedByPlatform(token, platform.tokenAudience.issuer)) {
+    if (!issuedByPlatform(token, platform, now)) {
       // The tenant is opened once the client is known, and the jti recorded in its database.
       const client = await verifyClientAssertion(platform, token, now, async (tenantId) => {
         await openTenant(c, tenantId);
@@ -100,11 +113,9 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     );
     await openTenant(c, claims.tenantId);
     // The member's current standing, not the token's: deactivation and role changes apply at once.
-    const [member] = await c
-      .get("db")
-      .select({ status: members.status, role: members.role })
-      .from(members)
-      .where(eq(members.id, claims.memberId));
+    const member = await reusedStatement(c.get("db"), memberStanding).get({
+      memberId: claims.memberId,
+    });
     if (member?.status !== "active") throw invalidToken();
     return {
       kind: "member",

@@ -4,7 +4,8 @@ import * as controlSchema from "../../../../db/control/schema";
 import * as tenantSchema from "../../../../db/tenant/schema";
 
 export type ControlDb = LibSQLDatabase<typeof controlSchema>;
-export type TenantDb = LibSQLDatabase<typeof tenantSchema>;
+/** With the libSQL client underneath, for the few hot reads that map their own rows. */
+export type TenantDb = LibSQLDatabase<typeof tenantSchema> & { $client: Client };
 
 /** Opens a libSQL client: Node's (file: and remote URLs) or the web one on Workers. */
 export type ConnectDb = (url: string, authToken: string | null) => Client;

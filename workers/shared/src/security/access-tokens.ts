@@ -10,6 +10,7 @@ import {
 } from "jose";
 import * as v from "valibot";
 import { AppError } from "../contracts/common/errors";
+import { VerifiedTokens } from "./verified-tokens";
 
 /**
  * Platform-signed access tokens (RFC 9068 shape): short-lived EdDSA JWTs naming the member
@@ -26,6 +27,13 @@ export interface SigningKeys {
   /** Every public key still accepted: the current one first, then those being retired. */
   publicJwks: JWK[];
   verifyKey: JWTVerifyGetKey;
+  /** Tokens these keys already verified, each until its `exp` (see verified-tokens.ts). */
+  verified: VerifiedTokens<VerifiedAccess>;
+}
+
+/** What a verified token proved, and for which issuer and audience. */
+export interface VerifiedAccess extends TokenAudience {
+  claims: AccessClaims;
 }
 
 const accessTokenType = "at+jwt";
@@ -70,6 +78,7 @@ export async function loadSigningKeys(json: string): Promise<SigningKeys> {
     privateKey: (await importJWK(current!, algorithm)) as CryptoKey,
     publicJwks,
     verifyKey: createLocalJWKSet({ keys: publicJwks }),
+    verified: new VerifiedTokens(),
   };
 }
 
@@ -115,12 +124,18 @@ const accessPayload = v.object({
 /** The longest-lived access token Tandem signs (15 minutes). */
 export const maxAccessTokenSeconds = 900;
 
+/**
+ * The claims of a valid access token. A token these keys verified before for the same issuer
+ * and audience is answered from `keys.verified`, until its `exp` and never after it.
+ */
 export async function verifyAccessToken(
   keys: SigningKeys,
   aud: TokenAudience,
   token: string,
   now: Date,
 ): Promise<AccessClaims> {
+  const known = keys.verified.get(token, now.getTime());
+  if (known && known.issuer === aud.issuer && known.audience === aud.audience) return known.claims;
   try {
     const { payload } = await jwtVerify(token, keys.verifyKey, {
       algorithms: [algorithm],
@@ -133,10 +148,22 @@ export async function verifyAccessToken(
       // However a token came to exist, none lives longer than Tandem ever issues them for.
       maxTokenAge: maxAccessTokenSeconds,
     });
-    if (payload.exp! - payload.iat! > maxAccessTokenSeconds) throw new Error("lifetime too long");
-    const claims = v.parse(accessPayload, payload);
-    const sid = claims.sid === undefined ? {} : { sessionId: claims.sid };
-    return { memberId: claims.sub, tenantId: claims.tid, role: claims.role, ...sid };
+    const { iat, exp } = payload as { iat: number; exp: number };
+    if (exp - iat > maxAccessTokenSeconds) throw new Error("lifetime too long");
+    const parsed = v.parse(accessPayload, payload);
+    const sid = parsed.sid === undefined ? {} : { sessionId: parsed.sid };
+    // Frozen: the same object answers every later request that carries this token.
+    const claims: AccessClaims = Object.freeze({
+      memberId: parsed.sub,
+      tenantId: parsed.tid,
+      role: parsed.role,
+      ...sid,
+    });
+    // From iat, not from now: a token accepted within the clock tolerance before its iat is
+    // verified again until then. Until exp exactly: the tolerance is never extended by the cache.
+    const verified = { claims, issuer: aud.issuer, audience: aud.audience };
+    keys.verified.remember(token, verified, iat * 1000, exp * 1000);
+    return claims;
   } catch {
     throw new AppError("unauthorized", "The access token is missing, invalid or expired.");
   }
