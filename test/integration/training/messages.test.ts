@@ -72,6 +72,23 @@ describe("problems name each field as its form labels it", () => {
     expect(problem.detail).toMatch(/^\d+ of \d+ answers? (was|were) wrong; have another look\.$/);
   });
 
+  it("an application missing an answer names the question, not its id", async () => {
+    const programId = await insertProgram(db, {
+      applicationForm: {
+        profileFields: { interests: "optional", availability: "optional" },
+        questions: [
+          { id: "hopes", label: "What do you hope for?", kind: "long_text", required: true },
+        ],
+      },
+    });
+    const token = await h.tokenFor("words-org", { memberId: "ana", role: "member" });
+    const res = await send("POST", `/v1/programs/${programId}/enrollments`, token, {
+      role: "mentee",
+    });
+    const problem = await expectProblem(res, 400, "validation");
+    expect(problem.detail).toBe('Answers: "What do you hope for?" needs an answer.');
+  });
+
   it("a program name that is too long says 'Program name'", async () => {
     const res = await send("POST", "/v1/programs", admin, { name: "x".repeat(121) });
     const problem = await expectProblem(res, 400, "validation");
