@@ -110,6 +110,11 @@ describe("what an admin can change after the fact", () => {
   });
 
   it("shows status changes in the audit log as plain before and after", async () => {
+    const { rulesVersion } = await apiCall<ProgramView>(e2e, token, `/v1/programs/${programId}`);
+    await apiCall(e2e, token, `/v1/programs/${programId}/rules`, {
+      method: "PUT",
+      body: { rules: { meetings: { frequencyDays: 7 } }, expectedVersion: rulesVersion },
+    });
     await page.goto(`${e2e.base}/o/${slug}/audit`);
     const log = page.getByRole("table", { name: "Audit log" });
     const decision = log.getByRole("row").filter({ hasText: "Decided on an application" });
@@ -121,6 +126,11 @@ describe("what an admin can change after the fact", () => {
       .filter({ hasText: "status: Draft → Open for applications" })
       .waitFor();
     await log.getByRole("row").filter({ hasText: "Deleted training" }).waitFor();
+    await log
+      .getByRole("row")
+      .filter({ hasText: "Changed a program's rules" })
+      .filter({ hasText: "Meetings › Pairs meet every (days): 14 → 7" })
+      .waitFor();
     expect(await log.getByText(/enrollment\.decision|program\.status_change/).count()).toBe(0);
     await screenshot(page, "audit-plain");
   });

@@ -1,5 +1,6 @@
 // How the audit log reads to an admin: each action as a phrase, each change as before → after.
 import { enrollmentStatusLabel, programStatusLabel } from "../programs/common";
+import { fieldName } from "../programs/editor/ProblemList";
 
 export const actionText: Record<string, string> = {
   "auth.sign_in": "Signed in",
@@ -73,7 +74,9 @@ function valueText(value: unknown): string {
   return statusWords[text] ?? text;
 }
 
-const fieldText = (key: string) => fieldWords[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2");
+/** A detail key in words; a rule's path ("meetings.frequencyDays") as the rule editor labels it. */
+const fieldText = (key: string) =>
+  fieldWords[key] ?? (key.includes(".") ? fieldName(key) : key.replace(/([a-z])([A-Z])/g, "$1 $2"));
 
 /**
  * What changed or what it was about: "status: Draft → Open for applications" for a change
