@@ -70,7 +70,7 @@ describe("programs: from template to approved enrollment", () => {
       .getByRole("link", { name: "Rules" })
       .click();
     const meetings = page.getByRole("group", { name: "Meetings", exact: true });
-    const frequency = meetings.getByLabel("Frequency (days)");
+    const frequency = meetings.getByLabel("Pairs meet every (days)");
     // Out of range: the shared schema's message appears as you type.
     await frequency.fill("0");
     await meetings.getByText("pairs can meet at most once a day").waitFor();
@@ -84,7 +84,8 @@ describe("programs: from template to approved enrollment", () => {
     expect(await frequency.getAttribute("aria-invalid")).toBeNull();
 
     // Lists are reordered with buttons, and focus stays with the moved item.
-    const criteria = page.getByRole("group", { name: "Criteria" });
+    await page.getByRole("tab", { name: "Matching" }).click();
+    const criteria = page.getByRole("group", { name: "What makes a good pair" });
     await criteria
       .getByRole("button", { name: /^Move down/ })
       .first()

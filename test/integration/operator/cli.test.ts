@@ -47,9 +47,7 @@ describe.concurrent("tandem CLI", { timeout: 60_000 }, () => {
       ...["tenant", "create", "--slug", "Bad_Slug", "--name", "Bad", "--kind", "company"],
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      "slug: Slug may hold lowercase letters, digits and inner dashes only.",
-    );
+    expect(run.stderr).toContain("Slug may hold lowercase letters, digits and inner dashes only.");
     expect(existsSync(join(dir, "tenants", "Bad_Slug.db"))).toBe(false);
   });
 

@@ -86,10 +86,10 @@ export function PublicPage({ title, children }: { title: string; children: Compo
 }
 
 /** The whole page when the organization in the address does not exist. */
-export function MissingOrganization({ slug, heading }: { slug: string; heading: string }) {
+export function MissingOrganization({ slug }: { slug: string }) {
   return (
     <PublicFrame>
-      <PageHeading title="Organization not found">{heading}</PageHeading>
+      <PageHeading title="Organization not found">Organization not found</PageHeading>
       <UnknownOrganization slug={slug} />
     </PublicFrame>
   );

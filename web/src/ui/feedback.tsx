@@ -2,6 +2,9 @@ import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { takeHeadingFocus } from "../lib/router";
 
+/** The heading that last took focus after a navigation. */
+let focusedHeading: HTMLElement | null = null;
+
 /**
  * The page's h1. After an in-app navigation it takes focus (it is not in the tab order) so
  * assistive technology announces the new page; it also names the browser tab.
@@ -10,7 +13,17 @@ export function PageHeading({ children, title }: { children: ComponentChildren; 
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Tandem`;
-    if (takeHeadingFocus()) ref.current?.focus();
+    const heading = ref.current;
+    // A loading page's heading that had focus is replaced by the loaded page's: take over its
+    // focus, which the browser otherwise drops to the page body.
+    const replaced =
+      focusedHeading !== null &&
+      !focusedHeading.isConnected &&
+      (document.activeElement === document.body || document.activeElement === null);
+    if ((takeHeadingFocus() || replaced) && heading) {
+      heading.focus();
+      focusedHeading = heading;
+    }
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1} class="page-heading">

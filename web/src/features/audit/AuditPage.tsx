@@ -9,40 +9,7 @@ import { PageHeading } from "../../ui/feedback";
 import { PagedList } from "../../ui/PagedList";
 import { useLoad } from "../../ui/use-load";
 import { usePages } from "../../ui/use-pages";
-
-const actionText: Record<string, string> = {
-  "auth.sign_in": "Signed in",
-  "auth.sign_in_failed": "Failed sign-in",
-  "auth.sign_out": "Signed out",
-  "auth.refresh_reuse": "Reused a spent session token (all sessions ended)",
-  "member.invite": "Invited a member",
-  "member.revoke_invitation": "Revoked an invitation",
-  "member.accept_invitation": "Accepted an invitation",
-  "member.deactivate": "Deactivated a member",
-  "member.reactivate": "Reactivated a member",
-  "member.role_change": "Changed a member's role",
-  "member.password_change": "Changed their password",
-  "member.password_reset": "Reset their password",
-  "member.email_change": "Changed their email",
-  "client.register": "Registered an API client",
-  "client.add_key": "Added a key to an API client",
-  "client.remove_key": "Removed a key from an API client",
-  "client.revoke": "Revoked an API client",
-  "outbox.retry": "Retried a failed email",
-};
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** The telling fields of an entry's detail as short "key: value" text; internal ids left out. */
-function detailText(detail: unknown): string {
-  if (!isRecord(detail)) return detail == null ? "" : String(detail);
-  return Object.entries(detail)
-    .filter(([k, v]) => v !== null && v !== undefined && !/Id$/.test(k))
-    .filter(([, v]) => typeof v !== "object" || Array.isArray(v))
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(" · ");
-}
+import { actionText, detailText } from "./audit-words";
 
 type Names = Map<string, string>;
 

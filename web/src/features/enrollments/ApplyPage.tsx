@@ -118,7 +118,7 @@ export function ApplyPage({ programId }: { programId: string }) {
           </FormActions>
         </form>
         <aside class="card" aria-label="About this program">
-          <RuleSummary summary={program.summary} title="What taking part involves" />
+          <RuleSummary summary={program.summary} title="What taking part involves" level={2} />
         </aside>
       </div>
     </>

@@ -18,7 +18,7 @@ export function ForgotPassword({ slug }: { slug: string }) {
   const form = useForm(["email"]);
 
   if (org.kind === "missing") {
-    return <MissingOrganization slug={slug} heading="Reset your password" />;
+    return <MissingOrganization slug={slug} />;
   }
 
   const onSubmit = (event: Event) => {

@@ -48,7 +48,7 @@ export function SignIn({ slug }: { slug: string }) {
   }, [slug]);
 
   if (org.kind === "missing") {
-    return <MissingOrganization slug={slug} heading="Sign in" />;
+    return <MissingOrganization slug={slug} />;
   }
 
   const check = (): FieldErrors => ({

@@ -38,15 +38,18 @@ export function ProgramDates({ program }: { program: Dated }) {
 export function RuleSummary({
   summary,
   title = "What these rules will do",
+  level = 3,
   children,
 }: {
   summary: string[];
   title?: string;
+  /** The heading's level, one below the section it sits in, so no level is skipped. */
+  level?: 2 | 3;
   children?: ComponentChildren;
 }) {
   return (
     <div class="rule-summary">
-      <h3>{title}</h3>
+      {level === 2 ? <h2>{title}</h2> : <h3>{title}</h3>}
       {summary.length > 0 ? (
         <ul>
           {summary.map((line) => (

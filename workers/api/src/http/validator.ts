@@ -3,7 +3,7 @@ import type { ValidationTargets } from "hono";
 import { every } from "hono/combine";
 import type * as v from "valibot";
 import { AppError } from "../../../shared/src/contracts/common/errors";
-import { fieldErrors } from "../../../shared/src/contracts/common/validate";
+import { fieldErrors, problemDetail } from "../../../shared/src/contracts/common/validate";
 import { jsonObjectBody } from "./json-body";
 
 /** What a `validate()` middleware checks, for the OpenAPI document (openapi.ts). */
@@ -30,8 +30,7 @@ export function validate<T extends keyof ValidationTargets, S extends v.GenericS
   const validator = vValidator(target, schema, (result) => {
     if (result.success) return;
     const errors = fieldErrors(result.issues);
-    const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
-    throw new AppError("validation", detail.join(" "), { errors });
+    throw new AppError("validation", problemDetail(errors), { errors });
   });
   const middleware = target === "json" ? every(jsonObjectBody, validator) : validator;
   const input: ValidatedInput = { target, schema };

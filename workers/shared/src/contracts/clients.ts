@@ -11,10 +11,10 @@ const scopeList = clientScopes.join(", ");
 export const registerClientInput = v.pipe(
   v.object({
     name: v.pipe(
-      v.string("name is required."),
+      v.string("Name is required."),
       v.trim(),
-      v.minLength(1, "name must not be empty."),
-      v.maxLength(100, "name must be at most 100 characters."),
+      v.minLength(1, "Name cannot be empty."),
+      v.maxLength(100, "Name can be at most 100 characters."),
     ),
     scopes: v.pipe(
       v.array(v.picklist(clientScopes, `Unknown scope; use ${scopeList}.`), "scopes is required."),
@@ -23,7 +23,10 @@ export const registerClientInput = v.pipe(
     ),
     jwk: v.optional(clientJwkSchema),
     jwksUrl: v.optional(
-      v.pipe(v.string("jwksUrl must be text."), v.maxLength(2000, "jwksUrl is too long.")),
+      v.pipe(
+        v.string("JWKS URL must be text."),
+        v.maxLength(2000, "JWKS URL can be at most 2000 characters."),
+      ),
     ),
   }),
   v.forward(

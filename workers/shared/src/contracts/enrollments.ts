@@ -58,15 +58,15 @@ const isTimeZone = (zone: string) => {
 
 /** What a member tells about themselves; which fields are required is the program's form. */
 export const profileInput = v.object({
-  interests: tags("interests"),
-  skills: tags("skills"),
-  department: shortText("department", 120),
-  seniority: shortText("seniority", 120),
-  languages: tags("languages"),
+  interests: tags("Interests"),
+  skills: tags("Skills"),
+  department: shortText("Department or field of study", 120),
+  seniority: shortText("Seniority or year of study", 120),
+  languages: tags("Languages"),
   timeZone: v.optional(
-    v.pipe(v.string("timeZone must be text."), v.check(isTimeZone, "Unknown time zone.")),
+    v.pipe(v.string("Time zone must be text."), v.check(isTimeZone, "Unknown time zone.")),
   ),
-  availability: shortText("availability", 500),
+  availability: shortText("Availability", 500),
 });
 export type ProfileInput = v.InferOutput<typeof profileInput>;
 
@@ -80,7 +80,7 @@ export type ApplyInput = v.InferOutput<typeof applyInput>;
 export const decisions = ["approve", "waitlist", "decline"] as const;
 export const decisionInput = v.object({
   decision: v.picklist(decisions, 'decision must be "approve", "waitlist" or "decline".'),
-  message: shortText("message", 1000),
+  message: shortText("Message to the applicant", 1000),
 });
 export type DecisionInput = v.InferOutput<typeof decisionInput>;
 

@@ -40,11 +40,11 @@ const isoDate = (field: string) =>
   );
 
 const programName = v.pipe(
-  v.string("name must be text."),
+  v.string("Program name must be text."),
   v.trim(),
-  v.nonEmpty("name is required."),
-  v.maxLength(120, "name must be at most 120 characters."),
-  v.regex(/^[^\p{Cc}]*$/u, "name may not contain control characters."),
+  v.nonEmpty("Program name is required."),
+  v.maxLength(120, "Program name can be at most 120 characters."),
+  v.regex(/^[^\p{Cc}]*$/u, "Program name cannot contain control characters."),
 );
 
 const text = (field: string, max: number) =>
@@ -55,10 +55,10 @@ const text = (field: string, max: number) =>
   );
 
 const relationshipLengthDays = v.pipe(
-  v.number("relationshipLengthDays must be a number of days."),
-  v.integer("relationshipLengthDays must be a whole number of days."),
-  v.minValue(7, "relationshipLengthDays must be at least 7."),
-  v.maxValue(1095, "relationshipLengthDays must be at most 1095 (three years)."),
+  v.number("Relationship length must be a number of days."),
+  v.integer("Relationship length must be a whole number of days."),
+  v.minValue(7, "Relationship length must be at least 7 days."),
+  v.maxValue(1095, "Relationship length can be at most 1095 days (three years)."),
 );
 
 const programId = (field: string) =>
@@ -72,12 +72,12 @@ export const rulesPatch = v.custom<Record<string, unknown>>(
 
 export const programCreateInput = v.object({
   name: programName,
-  description: v.optional(text("description", 4000)),
-  audience: v.optional(text("audience", 500)),
+  description: v.optional(text("Description", 4000)),
+  audience: v.optional(text("Audience", 500)),
   templateKey: v.optional(v.pipe(v.string("templateKey must be text."), v.maxLength(100))),
-  copyFrom: v.optional(programId("copyFrom")),
-  startsOn: v.optional(isoDate("startsOn")),
-  endsOn: v.optional(isoDate("endsOn")),
+  copyFrom: v.optional(programId("Program to copy")),
+  startsOn: v.optional(isoDate("Starts on")),
+  endsOn: v.optional(isoDate("Ends on")),
   relationshipLengthDays: v.optional(relationshipLengthDays),
   rules: v.optional(rulesPatch),
   applicationForm: v.optional(applicationForm),
@@ -86,10 +86,10 @@ export type ProgramCreateInput = v.InferOutput<typeof programCreateInput>;
 
 export const programUpdateInput = v.object({
   name: v.optional(programName),
-  description: v.optional(text("description", 4000)),
-  audience: v.optional(text("audience", 500)),
-  startsOn: v.optional(v.nullable(isoDate("startsOn"))),
-  endsOn: v.optional(v.nullable(isoDate("endsOn"))),
+  description: v.optional(text("Description", 4000)),
+  audience: v.optional(text("Audience", 500)),
+  startsOn: v.optional(v.nullable(isoDate("Starts on"))),
+  endsOn: v.optional(v.nullable(isoDate("Ends on"))),
   relationshipLengthDays: v.optional(v.nullable(relationshipLengthDays)),
   applicationForm: v.optional(applicationForm),
 });

@@ -8,6 +8,12 @@ import { EnrollmentBadge } from "../../programs/parts";
 import { type Decision, decisionWords } from "./ReviewQueue";
 
 const decisions: Decision[] = ["approve", "waitlist", "decline"];
+/** The decision that led to each status, so a decided card offers only the other two. */
+const decidedBy: Partial<Record<EnrollmentView["status"], Decision>> = {
+  approved: "approve",
+  waitlisted: "waitlist",
+  declined: "decline",
+};
 
 /** One application: who, which role, their profile and answers, and the decision buttons. */
 export function ApplicationCard(props: {
@@ -23,7 +29,10 @@ export function ApplicationCard(props: {
     const v = profile[k];
     return Array.isArray(v) ? v.length > 0 : Boolean(v);
   });
-  const open = e.status === "applied" || e.status === "waitlisted";
+  // A decision can be changed later (an approval taken back, a decline reconsidered); only a
+  // withdrawn application is out of the coordinator's hands.
+  const open = e.status !== "withdrawn";
+  const decided = e.status === "approved" || e.status === "declined";
   return (
     <li class="card application">
       <div class="program-card-head">
@@ -55,8 +64,9 @@ export function ApplicationCard(props: {
       {e.decisionMessage && <p class="note small">Message sent: {e.decisionMessage}</p>}
       {open && (
         <div class="row-actions">
+          {decided && <span class="small muted">Change the decision:</span>}
           {decisions
-            .filter((d) => !(d === "waitlist" && e.status === "waitlisted"))
+            .filter((d) => d !== decidedBy[e.status])
             .map((d) => (
               <button
                 key={d}

@@ -1,10 +1,17 @@
 import { count } from "../../../lib/format";
-import { humanize } from "./words";
+import { labelFor } from "./labels";
+import { sectionOf } from "./words";
 
-/** "Meetings › Frequency (days)" for "meetings.frequencyDays". */
+/** "Meetings › Pairs meet every (days)" for "meetings.frequencyDays": the words the form shows. */
 export function fieldName(field: string): string {
-  const parts = field.split(".").filter((p) => p && !/^\d+$/.test(p));
-  return parts.map(humanize).join(" › ");
+  const path = field
+    .split(".")
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const last = path.filter((p) => typeof p === "string").pop() ?? field;
+  const label = labelFor(path, String(last));
+  const top = path[0];
+  return path.length > 1 && typeof top === "string" ? `${sectionOf(top).title} › ${label}` : label;
 }
 
 /** Every problem in the draft, so none hides in a collapsed or scrolled-away section. */

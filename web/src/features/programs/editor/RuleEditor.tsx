@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ProgramView } from "../../../../../workers/shared/src/contracts/programs";
 import {
   applicationForm,
@@ -15,7 +15,7 @@ import { programApi } from "../common";
 import type { ProgramProps } from "../ProgramPage";
 import { RuleSummary } from "../parts";
 import { ProblemList } from "./ProblemList";
-import { RuleSections } from "./RuleSections";
+import { RuleSections, ruleSections } from "./RuleSections";
 import { shapeOf } from "./shape";
 import { useRulesPreview } from "./use-preview";
 import { VersionHistory } from "./VersionHistory";
@@ -32,6 +32,10 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
   const [conflict, setConflict] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
+  const [section, setSection] = useState("meetings");
+  /** What takes focus once the next render is drawn: the first problem, or the form itself. */
+  const [focusNext, setFocusNext] = useState<"problem" | "form" | null>(null);
+  const form = useRef<HTMLFormElement>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(base.rules);
 
   const local = useMemo(() => {
@@ -56,6 +60,16 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
         : base.summary;
   const shape = useMemo(() => shapeOf(programRules, draft), [draft]);
 
+  useEffect(() => {
+    if (!focusNext) return;
+    setFocusNext(null);
+    const target =
+      focusNext === "problem"
+        ? form.current?.querySelector<HTMLElement>("[aria-invalid='true']")
+        : form.current;
+    target?.focus();
+  }, [focusNext]);
+
   const reload = async () => {
     setError(null);
     try {
@@ -76,7 +90,12 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
     setError(null);
     if (errors.size > 0) {
       setError(`Fix ${count(errors.size, "problem")} before saving.`);
-      document.querySelector<HTMLElement>(".rule-editor [aria-invalid='true']")?.focus();
+      // The first problem may sit behind another section's tab: show that section first.
+      const first = [...errors.keys()][0]?.split(".")[0];
+      if (shape.kind === "group" && ruleSections(shape).some((g) => g.key === first)) {
+        setSection(first ?? section);
+      }
+      setFocusNext("problem");
       return;
     }
     setBusy(true);
@@ -101,8 +120,10 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
   return (
     <div class="rule-layout">
       <form
+        ref={form}
         class="rule-editor"
         aria-label="Program rules"
+        tabIndex={-1}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -118,6 +139,8 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
               setDraft(next as Rules);
             }}
             errors={errors}
+            current={section}
+            onSection={setSection}
           />
         )}
         <div class="save-bar">
@@ -145,6 +168,9 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
                 onClick={() => {
                   setDraft(base.rules);
                   setError(null);
+                  setSaved("Changes discarded: these are the saved rules.");
+                  // The button disappears with the changes: keep focus in the editor.
+                  setFocusNext("form");
                 }}
               >
                 Discard changes
@@ -153,9 +179,10 @@ export function RuleEditor({ program, onProgram }: ProgramProps) {
           </FormActions>
         </div>
       </form>
-      <aside class="rule-aside" aria-label="Summary of the rules">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls on its own beside the long form, so a keyboard must reach it (WCAG 2.1.1) */}
+      <aside class="rule-aside" aria-label="Summary of the rules" tabIndex={0}>
         <div class="card" aria-live="polite">
-          <RuleSummary summary={summary}>
+          <RuleSummary summary={summary} level={2}>
             <p class="small muted">
               {dirty
                 ? pending

@@ -1,7 +1,9 @@
 import { useId } from "preact/hooks";
+import { describedBy, Frame, readNumber } from "./field-frame";
 import { ListEditor } from "./ListEditor";
+import { fixedRule, isProse, labelFor, optionLabel } from "./labels";
 import { dotted, type Shape } from "./shape";
-import { humanize, isWeightKey, optionLabel } from "./words";
+import { isWeightKey } from "./words";
 
 export interface FieldProps {
   /** The key in its parent ("frequencyDays"), or the item's label for list items. */
@@ -15,63 +17,29 @@ export interface FieldProps {
   hints?: Record<string, string>;
 }
 
-const describedBy = (id: string, hint?: string, error?: string) =>
-  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-
-function Frame(props: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  children: preact.ComponentChildren;
-  inline?: boolean;
-}) {
-  const { id, label, hint, error, inline } = props;
-  return (
-    <div class={`field${error ? " field-invalid" : ""}${inline ? " field-check" : ""}`}>
-      {inline ? props.children : <label for={id}>{label}</label>}
-      {inline && <label for={id}>{label}</label>}
-      {hint && (
-        <p id={`${id}-hint`} class="hint">
-          {hint}
-        </p>
-      )}
-      {!inline && props.children}
-      {error && (
-        <p id={`${id}-error`} class="field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Numbers typed as text stay text until they parse, so the schema can say what is wrong. */
-function readNumber(input: HTMLInputElement, optional: boolean): unknown {
-  if (input.value === "") return optional ? undefined : "";
-  const n = input.valueAsNumber;
-  return Number.isNaN(n) ? input.value : n;
-}
-
 /** One value of the rules or the form, drawn from its shape; groups and lists recurse. */
 export function ShapeField(props: FieldProps) {
   const id = useId();
   const { name, path, shape, value, onValue, errors, hints } = props;
-  const label = props.label ?? humanize(name);
+  const label = props.label ?? labelFor(path, name);
   const error = errors.get(dotted(path));
   const hint = hints?.[name];
   const invalid = error ? "true" : undefined;
   const aria = describedBy(id, hint, error);
 
+  const fixed = fixedRule(path);
+  if (fixed) return <p class="fixed-rule">{fixed}</p>;
   switch (shape.kind) {
     case "group": {
       const record = (value ?? {}) as Record<string, unknown>;
+      // A question's options mean something only when it is answered by choosing.
+      const choosing = typeof record.kind !== "string" || /choice/.test(record.kind);
       return (
         <fieldset class="rule-group">
           <legend>{label}</legend>
           {error && <p class="field-error">{error}</p>}
           {shape.entries
-            .filter(([key]) => key !== "id")
+            .filter(([key]) => key !== "id" && (key !== "options" || choosing))
             .map(([key, sub]) => (
               <ShapeField
                 key={key}
@@ -174,6 +142,24 @@ export function ShapeField(props: FieldProps) {
         </Frame>
       );
     default:
+      if (shape.kind === "string" && isProse(shape.maxLength)) {
+        return (
+          <Frame id={id} label={label} hint={hint} error={error}>
+            <textarea
+              id={id}
+              rows={5}
+              value={value === undefined || value === null ? "" : String(value)}
+              maxLength={shape.maxLength}
+              aria-invalid={invalid}
+              aria-describedby={aria}
+              onInput={(e) => {
+                const next = e.currentTarget.value;
+                onValue(next === "" && shape.optional ? undefined : next);
+              }}
+            />
+          </Frame>
+        );
+      }
       return (
         <Frame id={id} label={label} hint={hint} error={error}>
           <input

@@ -138,7 +138,4 @@ export function singular(key: string): string {
   return one.charAt(0).toUpperCase() + one.slice(1);
 }
 
-/** Words for the values of a choice: "mentor_and_mentee" → "Mentor and mentee". */
-export const optionLabel = (value: string) => humanize(value);
-
 export const isWeightKey = (key: string) => /weight/i.test(key);

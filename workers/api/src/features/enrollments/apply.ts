@@ -2,6 +2,7 @@ import { and, asc, eq, gt, or, type SQL } from "drizzle-orm";
 import { enrollments, memberProfiles, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
+import { problemDetail } from "../../../../shared/src/contracts/common/validate";
 import type {
   ApplyInput,
   EnrollmentStatus,
@@ -38,8 +39,7 @@ export async function applyToProgram({
   }
   const { problems, answers } = checkApplication(program.applicationForm, input);
   if (problems.length > 0) {
-    const detail = problems.map((p) => `${p.field}: ${p.message}`).join(" ");
-    throw new AppError("validation", detail, { errors: problems });
+    throw new AppError("validation", problemDetail(problems), { errors: problems });
   }
   const { timeZone, ...profile } = input.profile;
   const given = Object.fromEntries(Object.entries(profile).filter(([, x]) => x !== undefined));

@@ -1,6 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { programRuleVersions } from "../../../../../db/tenant/schema";
 import { AppError, type FieldError } from "../../../../shared/src/contracts/common/errors";
+import { problemDetail } from "../../../../shared/src/contracts/common/validate";
 import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
@@ -42,6 +43,5 @@ export function ruleVersionInsert(
 
 /** A 400 listing every field that is wrong, worded like the request validator's problems. */
 export function invalidFields(errors: FieldError[]): AppError {
-  const detail = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join(" ");
-  return new AppError("validation", detail, { errors });
+  return new AppError("validation", problemDetail(errors), { errors });
 }

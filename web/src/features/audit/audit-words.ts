@@ -1,0 +1,105 @@
+// How the audit log reads to an admin: each action as a phrase, each change as before → after.
+import { enrollmentStatusLabel, programStatusLabel } from "../programs/common";
+import { fieldName } from "../programs/editor/ProblemList";
+
+export const actionText: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Failed sign-in",
+  "auth.sign_out": "Signed out",
+  "auth.refresh_reuse": "Reused a spent session token (all sessions ended)",
+  "member.invite": "Invited a member",
+  "member.revoke_invitation": "Revoked an invitation",
+  "member.accept_invitation": "Accepted an invitation",
+  "member.deactivate": "Deactivated a member",
+  "member.reactivate": "Reactivated a member",
+  "member.role_change": "Changed a member's role",
+  "member.password_change": "Changed their password",
+  "member.password_reset": "Reset their password",
+  "member.email_change": "Changed their email",
+  "client.register": "Registered an API client",
+  "client.add_key": "Added a key to an API client",
+  "client.remove_key": "Removed a key from an API client",
+  "client.revoke": "Revoked an API client",
+  "outbox.retry": "Retried a failed email",
+  "program.create": "Created a program",
+  "program.copy": "Copied a program",
+  "program.update": "Changed a program's details",
+  "program.status_change": "Changed a program's status",
+  "program.rules_change": "Changed a program's rules",
+  "enrollment.apply": "Applied to a program",
+  "enrollment.bulk_enroll": "Enrolled members in bulk",
+  "enrollment.decision": "Decided on an application",
+  "enrollment.withdraw": "Withdrew an application",
+  "training.create": "Added training",
+  "training.update": "Changed training",
+  "training.delete": "Deleted training",
+  "training.complete": "Completed training",
+};
+
+/** Field names as the pages call them. */
+const fieldWords: Record<string, string> = {
+  status: "status",
+  role: "role",
+  email: "email",
+  name: "name",
+  title: "title",
+  kind: "kind",
+  count: "members",
+  version: "version",
+  description: "description",
+  audience: "audience",
+  startsOn: "starts on",
+  endsOn: "ends on",
+  relationshipLengthDays: "relationship length (days)",
+  templateKey: "template",
+  changed: "changed",
+};
+
+const statusWords: Record<string, string> = {
+  ...programStatusLabel,
+  ...enrollmentStatusLabel,
+  admin: "Admin",
+  member: "Member",
+};
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A value as a person reads it: a status or role by its label, lists joined, blanks as "—". */
+function valueText(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (Array.isArray(value)) return value.map(valueText).join(", ");
+  if (isRecord(value)) return JSON.stringify(value);
+  const text = String(value);
+  return statusWords[text] ?? text;
+}
+
+/** A detail key in words; a rule's path ("meetings.frequencyDays") as the rule editor labels it. */
+const fieldText = (key: string) =>
+  fieldWords[key] ?? (key.includes(".") ? fieldName(key) : key.replace(/([a-z])([A-Z])/g, "$1 $2"));
+
+/**
+ * What changed or what it was about: "status: Draft → Open for applications" for a change
+ * recorded as before and after (or from and to), else the telling fields; ids left out.
+ */
+export function detailText(detail: unknown): string {
+  if (!isRecord(detail)) return detail == null ? "" : String(detail);
+  const parts: string[] = [];
+  if ("from" in detail && "to" in detail) {
+    parts.push(`status: ${valueText(detail.from)} → ${valueText(detail.to)}`);
+  } else if ("from" in detail) {
+    parts.push(`was ${valueText(detail.from)}`);
+  }
+  if (isRecord(detail.before) && isRecord(detail.after)) {
+    const { before, after } = detail;
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      parts.push(`${fieldText(key)}: ${valueText(before[key])} → ${valueText(after[key])}`);
+    }
+  }
+  for (const [key, value] of Object.entries(detail)) {
+    if (["from", "to", "before", "after"].includes(key) || /Ids?$/.test(key)) continue;
+    if (value === null || value === undefined || isRecord(value)) continue;
+    parts.push(`${fieldText(key)}: ${valueText(value)}`);
+  }
+  return parts.join(" · ");
+}
