@@ -62,6 +62,7 @@ export function TrainingAdmin({ program }: { program: ProgramView }) {
         )}
       </section>
       <TrainingForm
+        key={editing?.id ?? "new"}
         program={program}
         editing={editing}
         onDone={(message) => {

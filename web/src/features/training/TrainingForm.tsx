@@ -61,21 +61,17 @@ interface Props {
 
 /** Adds a training resource, or changes the one being edited. */
 export function TrainingForm({ program, editing, onDone, onCancel }: Props) {
-  const [title, setTitle] = useState("");
-  const [kind, setKind] = useState("link");
-  const [url, setUrl] = useState("");
-  const [body, setBody] = useState("");
-  const [quiz, setQuiz] = useState("");
-  const [requiredFor, setRequiredFor] = useState("both");
+  // Filled from the resource on the first render: the form is keyed by what it edits, so
+  // switching resources starts afresh, and nothing typed is overwritten a render later.
+  const [title, setTitle] = useState(editing?.title ?? "");
+  const [kind, setKind] = useState<string>(editing?.kind ?? "link");
+  const [url, setUrl] = useState(editing?.url ?? "");
+  const [body, setBody] = useState(editing?.body ?? "");
+  const [quiz, setQuiz] = useState(editing ? quizText(editing.quiz) : "");
+  const [requiredFor, setRequiredFor] = useState<string>(editing?.requiredFor ?? "both");
   const form = useForm(["title", "kind", "url", "body", "quiz", "requiredFor"]);
 
   useEffect(() => {
-    setTitle(editing?.title ?? "");
-    setKind(editing?.kind ?? "link");
-    setUrl(editing?.url ?? "");
-    setBody(editing?.body ?? "");
-    setQuiz(editing ? quizText(editing.quiz) : "");
-    setRequiredFor(editing?.requiredFor ?? "both");
     if (editing) form.formRef.current?.querySelector<HTMLElement>("input, select")?.focus();
   }, [editing]);
 
