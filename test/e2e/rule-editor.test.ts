@@ -176,6 +176,7 @@ describe("the rule editor, as a coordinator uses it", () => {
     const other = await (await e2e.browser.newContext()).newPage();
     await other.goto(`${e2e.base}/o/no-such-org/sign-in`);
     await other.getByRole("heading", { level: 1, name: "Organization not found" }).waitFor();
-    expect(await other.title()).toBe("Organization not found · Tandem");
+    // The title follows the heading in an effect after that render.
+    await expect.poll(() => other.title()).toBe("Organization not found · Tandem");
   });
 });
