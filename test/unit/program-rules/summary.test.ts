@@ -5,7 +5,7 @@ import {
   type ProgramRulesInput,
   programRules,
   summarizeRules,
-} from "../../workers/shared/src/domain/program-rules";
+} from "../../../workers/shared/src/domain/program-rules";
 
 const summary = (input: ProgramRulesInput) => summarizeRules(v.parse(programRules, input));
 

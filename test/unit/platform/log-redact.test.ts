@@ -1,6 +1,6 @@
 import { generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { describeError, jsonLogger, redact } from "../../workers/shared/src/platform/log";
+import { describeError, jsonLogger, redact } from "../../../workers/shared/src/platform/log";
 
 describe("redact", () => {
   it.each([

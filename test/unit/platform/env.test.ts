@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { apiEnvSchema, readEnv, schedulerEnvSchema } from "../../workers/shared/src/platform/env";
+import {
+  apiEnvSchema,
+  readEnv,
+  schedulerEnvSchema,
+} from "../../../workers/shared/src/platform/env";
 
 const dbTokenKey = Buffer.alloc(32, 7).toString("base64");
 const valid = {

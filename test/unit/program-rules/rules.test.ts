@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../../workers/shared/src/contracts/common/validate";
+import { fieldErrors } from "../../../workers/shared/src/contracts/common/validate";
 import {
   defaultRules,
   programRules,
   safetyNotice,
-} from "../../workers/shared/src/domain/program-rules";
+} from "../../../workers/shared/src/domain/program-rules";
 
 /** Builds `{ a: { b: value } }` from "a.b", so each case names only the field it tests. */
 function at(path: string, value: unknown): Record<string, unknown> {

@@ -3,7 +3,7 @@ import {
   afterFailure,
   maxAttempts,
   retryDelayMs,
-} from "../../workers/scheduler/src/delivery/retry";
+} from "../../../workers/scheduler/src/delivery/retry";
 
 const minute = 60_000;
 const now = new Date("2031-01-01T00:00:00.000Z");

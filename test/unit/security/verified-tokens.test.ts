@@ -4,8 +4,8 @@ import {
   loadSigningKeys,
   signAccessToken,
   verifyAccessToken,
-} from "../../workers/shared/src/security/access-tokens";
-import { VerifiedTokens } from "../../workers/shared/src/security/verified-tokens";
+} from "../../../workers/shared/src/security/access-tokens";
+import { VerifiedTokens } from "../../../workers/shared/src/security/verified-tokens";
 
 describe("VerifiedTokens", () => {
   it("answers from a token's iat until just before its exp, never at or after it", () => {

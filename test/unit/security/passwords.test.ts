@@ -1,11 +1,11 @@
 import * as v from "valibot";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { members } from "../../db/tenant/schema";
-import { newPassword } from "../../workers/shared/src/contracts/common/passwords";
+import { members } from "../../../db/tenant/schema";
+import { newPassword } from "../../../workers/shared/src/contracts/common/passwords";
 import {
   commonPasswordCount,
   isCommonPassword,
-} from "../../workers/shared/src/security/common-passwords";
+} from "../../../workers/shared/src/security/common-passwords";
 import {
   hashPassword,
   maxPasswordIterations,
@@ -14,9 +14,9 @@ import {
   passwordIterations,
   unmatchablePasswordHash,
   verifyPassword,
-} from "../../workers/shared/src/security/passwords";
-import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
-import { startHarness } from "../support/node-harness";
+} from "../../../workers/shared/src/security/passwords";
+import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { startHarness } from "../../support/node-harness";
 
 const pepper = "unit-pepper-0123456789abcdef0123456789";
 const password = "correct horse battery staple";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSealKey, seal, unseal } from "../../workers/shared/src/platform/seal";
+import { newSealKey, seal, unseal } from "../../../workers/shared/src/platform/seal";
 
 const token = "eyJhbGciOiJFZERTQSJ9.tenant-db-token.signature";
 

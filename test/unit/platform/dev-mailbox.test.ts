@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { DevMailbox } from "../../host/dev-mailbox";
+import { DevMailbox } from "../../../host/dev-mailbox";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -9,7 +9,7 @@ import {
   programRules,
   programTemplates,
   rulesProblems,
-} from "../../workers/shared/src/domain/program-rules";
+} from "../../../workers/shared/src/domain/program-rules";
 
 const semester: ProgramShape = { startsOn: null, endsOn: null, relationshipLengthDays: 120 };
 const openEnded: ProgramShape = {

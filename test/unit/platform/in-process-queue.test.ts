@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { InProcessQueue } from "../../host/in-process-queue";
-import { jsonLogger } from "../../workers/shared/src/platform/log";
-import type { TenantSweep } from "../../workers/shared/src/platform/platform";
+import { InProcessQueue } from "../../../host/in-process-queue";
+import { jsonLogger } from "../../../workers/shared/src/platform/log";
+import type { TenantSweep } from "../../../workers/shared/src/platform/platform";
 
 const tick = "2030-01-01T00:00:00.000Z";
 const sweep = (tenantId: string): { body: TenantSweep } => ({ body: { tenantId, tick } });

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { BackgroundTasks } from "../../workers/shared/src/platform/background";
-import { jsonLogger } from "../../workers/shared/src/platform/log";
+import { BackgroundTasks } from "../../../workers/shared/src/platform/background";
+import { jsonLogger } from "../../../workers/shared/src/platform/log";
 
 it("runs tasks after the caller moves on, logs failures by name, and reports when idle", async () => {
   const lines: string[] = [];

@@ -5,7 +5,7 @@ import {
   loadSigningKeys,
   signAccessToken,
   verifyAccessToken,
-} from "../../workers/shared/src/security/access-tokens";
+} from "../../../workers/shared/src/security/access-tokens";
 
 const audience = { issuer: "https://tandem.test", audience: "https://tandem.test" };
 const claims = { memberId: "m1", tenantId: "t1", role: "member" as const };

@@ -1,6 +1,6 @@
 import { createClient } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { databaseFault, isConnectionError } from "../../workers/shared/src/platform/db";
+import { databaseFault, isConnectionError } from "../../../workers/shared/src/platform/db";
 
 /** Shaped like @libsql/client's LibsqlError: an Error with a string code. */
 function libsqlError(code: string, message = `${code}: something went wrong`): Error {

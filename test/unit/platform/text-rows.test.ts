@@ -1,11 +1,11 @@
 import { createClient } from "@libsql/client";
 import { asc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "../../db/migrate";
-import { migrations } from "../../db/tenant/migrations.gen";
-import { members } from "../../db/tenant/schema";
-import { tenantDb } from "../../workers/shared/src/platform/db";
-import { textRows } from "../../workers/shared/src/platform/text-rows";
+import { applyMigrations } from "../../../db/migrate";
+import { migrations } from "../../../db/tenant/migrations.gen";
+import { members } from "../../../db/tenant/schema";
+import { tenantDb } from "../../../workers/shared/src/platform/db";
+import { textRows } from "../../../workers/shared/src/platform/text-rows";
 
 const client = createClient({ url: ":memory:" });
 const db = tenantDb(client);

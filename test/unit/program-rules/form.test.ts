@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "../../workers/shared/src/contracts/common/validate";
+import { fieldErrors } from "../../../workers/shared/src/contracts/common/validate";
 import {
   type ApplicationFormInput,
   answersSchema,
   applicationForm,
   defaultApplicationForm,
-} from "../../workers/shared/src/domain/program-rules";
+} from "../../../workers/shared/src/domain/program-rules";
 
 function formProblems(input: unknown) {
   const result = v.safeParse(applicationForm, input);
