@@ -60,8 +60,8 @@ export const pendingAt = (now: Date) =>
 export interface Planned {
   row: number;
   memberId: string;
-  /** An invited member row left by a lapsed invitation: reused, and restored on undo. */
-  reused: { role: MemberRole; displayName: string } | null;
+  /** True when an invited member row left by a lapsed invitation is reused for this one. */
+  reused: boolean;
   displayName: string;
   invitation: InvitationRecord;
   /** Sent in the link; only its hash is stored. */
@@ -145,7 +145,7 @@ export async function planInvitations(
     planned.push({
       row,
       memberId: member?.id ?? crypto.randomUUID(),
-      reused: member ? { role: member.role, displayName: member.name } : null,
+      reused: member !== undefined,
       displayName,
       token,
       tokenHash: hash,
