@@ -25,5 +25,12 @@ export const migrations: Migration[] = [
     "statements": [
       "DROP TABLE `client_token_ids`;"
     ]
+  },
+  {
+    "tag": "0003_held_audit",
+    "statements": [
+      "CREATE TABLE `held_audit` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_type` text NOT NULL,\n\t`actor_id` text,\n\t`action` text NOT NULL,\n\t`subject_type` text,\n\t`subject_id` text,\n\t`ip` text,\n\t`detail` text NOT NULL\n);",
+      "CREATE INDEX `held_audit_tenant` ON `held_audit` (`tenant_id`,`at`);"
+    ]
   }
 ];

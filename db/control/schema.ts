@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { auditActorTypes } from "../../workers/shared/src/contracts/audit";
 import { tenantKinds, tenantStatuses } from "../../workers/shared/src/contracts/operator";
 import type { ClientScope } from "../../workers/shared/src/contracts/scopes";
 import type { ClientJwk } from "../../workers/shared/src/security/client-keys";
@@ -62,6 +63,28 @@ export const integrationClients = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("integration_clients_tenant").on(t.tenantId)],
+);
+
+/**
+ * Audit entries of changes made here for one organization (its API clients), written in the
+ * same transaction as the change and held until they are copied into that organization's own
+ * audit log: no transaction spans both databases, so a crash between them loses nothing.
+ */
+export const heldAudit = sqliteTable(
+  "held_audit",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorType: text("actor_type", { enum: auditActorTypes }).notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    ip: text("ip"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("held_audit_tenant").on(t.tenantId, t.at)],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

@@ -78,5 +78,12 @@ export const migrations: Migration[] = [
       "CREATE TABLE `idempotent_requests` (\n\t`owner` text NOT NULL,\n\t`key` text NOT NULL,\n\t`fingerprint` text NOT NULL,\n\t`status` integer NOT NULL,\n\t`body` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\tPRIMARY KEY(`owner`, `key`)\n);",
       "CREATE INDEX `idempotent_requests_exp` ON `idempotent_requests` (`expires_at`);"
     ]
+  },
+  {
+    "tag": "0007_audit_held_id",
+    "statements": [
+      "ALTER TABLE `audit_log` ADD `held_id` text;",
+      "CREATE UNIQUE INDEX `audit_log_held` ON `audit_log` (`held_id`);"
+    ]
   }
 ];

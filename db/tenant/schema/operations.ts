@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { auditActorTypes } from "../../../workers/shared/src/contracts/audit";
 
 /** Who did what, when and from where, inside one organization. */
@@ -18,8 +18,10 @@ export const auditLog = sqliteTable(
       .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'`),
+    /** The held entry this one was copied from (see the control database's held_audit). */
+    heldId: text("held_id"),
   },
-  (t) => [index("audit_log_at").on(t.at)],
+  (t) => [index("audit_log_at").on(t.at), uniqueIndex("audit_log_held").on(t.heldId)],
 );
 
 /** One row per scheduler tick that reached this tenant: proof the fan-out works end to end. */

@@ -4,6 +4,7 @@ import { schedulerHeartbeats } from "../../../db/tenant/schema";
 import { type ControlDb, databaseFault, type TenantDb } from "../../shared/src/platform/db";
 import type { SweepQueue, TenantSweep } from "../../shared/src/platform/platform";
 import type { TenantConnections } from "../../shared/src/platform/tenant-connections";
+import { releaseHeldAudit } from "../../shared/src/tenancy/held-audit";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
@@ -86,6 +87,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
       .values({ tick: sweep.tick, processedAt: deps.now() })
       .onConflictDoNothing();
     await pruneTenant(db, deps.now());
+    await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;
   });

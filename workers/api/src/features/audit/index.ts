@@ -1,3 +1,8 @@
 /** The audit log: every change records who did what, when and from where; admins read it. */
-export { type AuditEntry, auditInsert, recordAudit } from "./record";
+export {
+  type AuditEntry,
+  auditInsert,
+  heldAuditInsert,
+  releaseAudit,
+} from "./record";
 export { auditRoutes } from "./routes";

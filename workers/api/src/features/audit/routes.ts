@@ -7,11 +7,17 @@ import { responds } from "../../http/responds";
 import { tenantCtx } from "../../http/service-context";
 import { validate } from "../../http/validator";
 import { listAuditLog } from "./list";
+import { releaseAudit } from "./record";
 
 export const auditRoutes = new Hono<AppEnv>().get(
   "/",
   allows.admins("audit:read"),
   validate("query", pageQuery),
   responds(200, auditPage),
-  async (c) => c.json(await listAuditLog({ ctx: tenantCtx(c), input: c.req.valid("query") })),
+  async (c) => {
+    const ctx = tenantCtx(c);
+    // Entries held in the control database (API client changes) join the log before it is read.
+    await releaseAudit({ ...ctx, control: c.get("platform").control });
+    return c.json(await listAuditLog({ ctx, input: c.req.valid("query") }));
+  },
 );

@@ -8,7 +8,7 @@ import {
   maxClientKeys,
   toClientJwk,
 } from "../../../../shared/src/security/client-keys";
-import { recordAudit } from "../audit";
+import { type AuditEntry, heldAuditInsert, releaseAudit } from "../audit";
 import type { ClientsCtx } from "./context";
 import { findClient } from "./registry";
 import { clientView } from "./views";
@@ -31,23 +31,34 @@ function ownKeys(client: IntegrationClient): ClientJwk[] {
 }
 
 /**
- * Writes a client's new key list unless someone else changed it since it was read; a lost
- * update could bring back a removed key. updated_at is the version, kept strictly increasing.
+ * Writes a client's new key list and its audit entry unless someone else changed the client
+ * since it was read; a lost update could bring back a removed key. updated_at is the version,
+ * kept strictly increasing.
  */
-async function saveKeys(ctx: ClientsCtx, client: IntegrationClient, jwks: ClientJwk[]) {
+async function saveKeys(
+  ctx: ClientsCtx,
+  client: IntegrationClient,
+  jwks: ClientJwk[],
+  audit: AuditEntry,
+) {
   const updatedAt = new Date(Math.max(ctx.now.getTime(), client.updatedAt.getTime() + 1));
-  const [saved] = await ctx.control
-    .update(integrationClients)
-    .set({ jwks, updatedAt })
-    .where(
-      and(
-        eq(integrationClients.id, client.id),
-        eq(integrationClients.updatedAt, client.updatedAt),
-        eq(integrationClients.status, "active"),
-      ),
-    )
-    .returning();
+  const saved = await ctx.control.transaction(async (tx) => {
+    const [row] = await tx
+      .update(integrationClients)
+      .set({ jwks, updatedAt })
+      .where(
+        and(
+          eq(integrationClients.id, client.id),
+          eq(integrationClients.updatedAt, client.updatedAt),
+          eq(integrationClients.status, "active"),
+        ),
+      )
+      .returning();
+    if (row) await heldAuditInsert(ctx, tx, audit);
+    return row;
+  });
   if (!saved) throw new AppError("conflict", "The API client changed meanwhile; retry.");
+  await releaseAudit(ctx);
   return saved;
 }
 
@@ -62,8 +73,12 @@ async function changeKeys(
 ): Promise<ClientView> {
   const client = await findClient(ctx, clientId);
   const { keys, detail } = await change(ownKeys(client));
-  const saved = await saveKeys(ctx, client, keys);
-  await recordAudit(ctx, { action, subjectType: "client", subjectId: client.id, detail });
+  const saved = await saveKeys(ctx, client, keys, {
+    action,
+    subjectType: "client",
+    subjectId: client.id,
+    detail,
+  });
   return clientView(saved);
 }
 

@@ -5,7 +5,7 @@ import { AppError } from "../../../../shared/src/contracts/common/errors";
 import { authorize } from "../../../../shared/src/security/actor";
 import { jwksUrlProblem, toClientJwk } from "../../../../shared/src/security/client-keys";
 import { invalidField } from "../../http/invalid-field";
-import { recordAudit } from "../audit";
+import { heldAuditInsert, releaseAudit } from "../audit";
 import type { ClientsCtx } from "./context";
 import { clientView } from "./views";
 
@@ -44,27 +44,31 @@ export async function registerClient({
     if (problem) throw invalidField("jwksUrl", problem);
   }
   const jwk = input.jwk ? await toClientJwk(input.jwk, ctx.platformKeys) : null;
-  const [client] = await ctx.control
-    .insert(integrationClients)
-    .values({
-      id: `cli_${crypto.randomUUID().replaceAll("-", "")}`,
-      tenantId: ctx.tenant.id,
-      name: input.name,
-      scopes: input.scopes,
-      jwks: jwk ? [jwk] : null,
-      jwksUrl: input.jwksUrl ?? null,
-      status: "active",
-      createdBy: ctx.actor.kind === "member" ? ctx.actor.memberId : null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning();
-  await recordAudit(ctx, {
-    action: "client.register",
-    subjectType: "client",
-    subjectId: client!.id,
-    detail: { name: input.name, scopes: input.scopes, kid: jwk?.kid, jwksUrl: input.jwksUrl },
-  });
+  const id = `cli_${crypto.randomUUID().replaceAll("-", "")}`;
+  const [[client]] = await ctx.control.batch([
+    ctx.control
+      .insert(integrationClients)
+      .values({
+        id,
+        tenantId: ctx.tenant.id,
+        name: input.name,
+        scopes: input.scopes,
+        jwks: jwk ? [jwk] : null,
+        jwksUrl: input.jwksUrl ?? null,
+        status: "active",
+        createdBy: ctx.actor.kind === "member" ? ctx.actor.memberId : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning(),
+    heldAuditInsert(ctx, ctx.control, {
+      action: "client.register",
+      subjectType: "client",
+      subjectId: id,
+      detail: { name: input.name, scopes: input.scopes, kid: jwk?.kid, jwksUrl: input.jwksUrl },
+    }),
+  ]);
+  await releaseAudit(ctx);
   return clientView(client!);
 }
 
@@ -79,16 +83,19 @@ export async function revokeClient({
   const client = await findClient(ctx, clientId);
   // Revoking twice changes nothing and records nothing new.
   if (client.status === "revoked") return clientView(client);
-  const [revoked] = await ctx.control
-    .update(integrationClients)
-    .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
-    .where(eq(integrationClients.id, client.id))
-    .returning();
-  await recordAudit(ctx, {
-    action: "client.revoke",
-    subjectType: "client",
-    subjectId: client.id,
-    detail: { name: client.name },
-  });
+  const [[revoked]] = await ctx.control.batch([
+    ctx.control
+      .update(integrationClients)
+      .set({ status: "revoked", revokedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(integrationClients.id, client.id))
+      .returning(),
+    heldAuditInsert(ctx, ctx.control, {
+      action: "client.revoke",
+      subjectType: "client",
+      subjectId: client.id,
+      detail: { name: client.name },
+    }),
+  ]);
+  await releaseAudit(ctx);
   return clientView(revoked!);
 }
