@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heldAudit, integrationClients } from "../../../db/control/schema";
 import { auditLog } from "../../../db/tenant/schema";
 import { sweepTenant } from "../../../workers/scheduler/src/sweep";
-import type { AuditPage } from "../../../workers/shared/src/contracts/audit";
+import type { AuditEntryView } from "../../../workers/shared/src/contracts/audit";
 import type { ClientView } from "../../../workers/shared/src/contracts/clients";
+import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { holdAudit, releaseHeldAudit } from "../../../workers/shared/src/tenancy/held-audit";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
@@ -51,7 +52,9 @@ async function register(name: string): Promise<ClientView> {
 async function auditActions(): Promise<string[]> {
   const res = await h.request("/v1/audit?limit=100", { token: admin });
   expect(res.status).toBe(200);
-  return ((await res.json()) as AuditPage).items.map((e) => `${e.action} ${e.subjectId}`);
+  return ((await res.json()) as Page<AuditEntryView>).items.map(
+    (e) => `${e.action} ${e.subjectId}`,
+  );
 }
 
 describe("audit entries of API client changes", () => {
