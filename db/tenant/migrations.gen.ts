@@ -85,5 +85,22 @@ export const migrations: Migration[] = [
       "ALTER TABLE `audit_log` ADD `held_id` text;",
       "CREATE UNIQUE INDEX `audit_log_held` ON `audit_log` (`held_id`);"
     ]
+  },
+  {
+    "tag": "0008_matching",
+    "statements": [
+      "CREATE TABLE `match_choices` (\n\t`program_id` text NOT NULL,\n\t`mentee_id` text NOT NULL,\n\t`rank` integer NOT NULL,\n\t`mentor_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`program_id`, `mentee_id`, `rank`)\n);",
+      "CREATE UNIQUE INDEX `match_choices_mentor` ON `match_choices` (`program_id`,`mentee_id`,`mentor_id`);",
+      "CREATE TABLE `match_participants` (\n\t`match_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`role` text NOT NULL,\n\t`program_id` text NOT NULL,\n\tPRIMARY KEY(`match_id`, `member_id`)\n);",
+      "CREATE INDEX `match_participants_member` ON `match_participants` (`program_id`,`member_id`,`role`);",
+      "CREATE TABLE `match_pins` (\n\t`program_id` text NOT NULL,\n\t`mentor_id` text NOT NULL,\n\t`mentee_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`program_id`, `mentor_id`, `mentee_id`)\n);",
+      "CREATE TABLE `match_runs` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`objective` text NOT NULL,\n\t`status` text NOT NULL,\n\t`total` integer NOT NULL,\n\t`lowest` integer,\n\t`unmatched` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `match_runs_program` ON `match_runs` (`program_id`,`created_at`);",
+      "CREATE TABLE `matches` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`mode` text NOT NULL,\n\t`score` integer,\n\t`reasons` text NOT NULL,\n\t`made_by` text,\n\t`run_id` text,\n\t`choice_rank` integer,\n\t`expires_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`activated_at` integer,\n\t`ended_at` integer,\n\t`end_reason` text\n);",
+      "CREATE INDEX `matches_program_status` ON `matches` (`program_id`,`status`);",
+      "CREATE INDEX `matches_run` ON `matches` (`run_id`);",
+      "CREATE INDEX `matches_expiry` ON `matches` (`status`,`expires_at`);",
+      "ALTER TABLE `member_profiles` ADD `reports_to` text;"
+    ]
   }
 ];

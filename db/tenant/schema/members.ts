@@ -30,5 +30,7 @@ export const memberProfiles = sqliteTable("member_profiles", {
   seniority: text("seniority"),
   languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
   availability: text("availability"),
+  /** The member they report to, set by admins or integrations: matching keeps them apart. */
+  reportsTo: text("reports_to"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });

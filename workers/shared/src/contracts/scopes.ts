@@ -8,6 +8,7 @@ export const memberScopes = ["members:read", "members:write", "members:admin"] a
 export const auditScopes = ["audit:read"] as const;
 export const programScopes = ["programs:read", "programs:write"] as const;
 export const enrollmentScopes = ["enrollments:read", "enrollments:write"] as const;
+export const matchScopes = ["matches:read", "matches:write"] as const;
 
 /** Every scope, in the order the API lists them. */
 export const clientScopes = [
@@ -15,6 +16,7 @@ export const clientScopes = [
   ...auditScopes,
   ...programScopes,
   ...enrollmentScopes,
+  ...matchScopes,
 ] as const;
 export type ClientScope = (typeof clientScopes)[number];
 
@@ -29,4 +31,6 @@ export const scopeDescriptions: Record<ClientScope, string> = {
   "programs:write": "Create programs; change their details, rules, status and training",
   "enrollments:read": "Read who applied to or takes part in a program",
   "enrollments:write": "Decide applications and enroll members in bulk",
+  "matches:read": "Read matches, suggestions, assignment runs and pins",
+  "matches:write": "Make, approve and close matches; run assignments; pin and forbid pairs",
 };

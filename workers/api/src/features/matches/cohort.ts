@@ -1,0 +1,166 @@
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  enrollments,
+  matches,
+  matchParticipants,
+  matchPins,
+  memberProfiles,
+  members,
+} from "../../../../../db/tenant/schema";
+import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
+import { type MatchProfile, pairKey } from "../../../../shared/src/domain/matching";
+import type { TenantDb } from "../../../../shared/src/platform/db";
+import { eligibleForMatching } from "../enrollments";
+import type { Program } from "../programs";
+import { trainingProgress } from "../training";
+
+const day = 24 * 60 * 60 * 1000;
+
+export interface CohortMentor {
+  profile: MatchProfile;
+  active: number;
+  /** Places left under the program's capacity. */
+  capacity: number;
+}
+
+/** Who can be matched in a program now, and what keeps pairs apart. */
+export interface Cohort {
+  mentors: CohortMentor[];
+  /** Eligible mentees with no active match or open request, past any rematch wait. */
+  mentees: MatchProfile[];
+  /** Mentees whose last match ended too recently to be matched again. */
+  waiting: { profile: MatchProfile; until: Date }[];
+  /** Mentees with an active match or a request waiting for a mentor. */
+  taken: Set<string>;
+  notEligible: { memberId: string; displayName: string; role: ProgramRole; reason: string }[];
+  /** `${mentorId}|${menteeId}` → why the pair may never be proposed. */
+  blocked: Map<string, string>;
+  pins: { mentorId: string; menteeId: string }[];
+  /** Every approved, active participant's profile, mentors and mentees. */
+  profiles: Map<string, MatchProfile & { role: ProgramRole }>;
+}
+
+/** The text a mentee wrote in their application: what mentors' skills are looked for in. */
+function goalsOf(answers: Record<string, unknown>): string {
+  return Object.values(answers)
+    .flatMap((a) => (typeof a === "string" ? [a] : Array.isArray(a) ? a.map(String) : []))
+    .join(" ");
+}
+
+export async function loadCohort(
+  db: Pick<TenantDb, "select"> & TenantDb,
+  program: Program,
+  now: Date,
+): Promise<Cohort> {
+  const approved = await db
+    .select({ enrollment: enrollments, member: members, profile: memberProfiles })
+    .from(enrollments)
+    .innerJoin(members, eq(members.id, enrollments.memberId))
+    .leftJoin(memberProfiles, eq(memberProfiles.memberId, enrollments.memberId))
+    .where(and(eq(enrollments.programId, program.id), eq(enrollments.status, "approved")))
+    .orderBy(members.id);
+  const people = approved.filter((p) => p.member.status === "active");
+  const progress = await trainingProgress(
+    db,
+    program.id,
+    people.map((p) => p.enrollment),
+  );
+  const gated = program.rules.training.requiredBeforeMatching;
+  const held = await db
+    .select({ match: matches, memberId: matchParticipants.memberId, role: matchParticipants.role })
+    .from(matchParticipants)
+    .innerJoin(matches, eq(matches.id, matchParticipants.matchId))
+    .where(
+      and(
+        eq(matchParticipants.programId, program.id),
+        inArray(matches.status, ["active", "pending_acceptance", "closed", "declined", "expired"]),
+      ),
+    );
+  const pins = await db.select().from(matchPins).where(eq(matchPins.programId, program.id));
+
+  const cohort: Cohort = {
+    mentors: [],
+    mentees: [],
+    waiting: [],
+    taken: new Set(),
+    notEligible: [],
+    blocked: new Map(),
+    pins: pins.filter((p) => p.kind === "pin"),
+    profiles: new Map(),
+  };
+  const activeAsMentor = new Map<string, number>();
+  const lastEnded = new Map<string, number>();
+  const pairs = new Map<string, { mentor?: string; mentee?: string; status: string }>();
+  for (const { match, memberId, role } of held) {
+    const pair = pairs.get(match.id) ?? { status: match.status };
+    pair[role] = memberId;
+    pairs.set(match.id, pair);
+    if (match.status === "active" && role === "mentor") {
+      activeAsMentor.set(memberId, (activeAsMentor.get(memberId) ?? 0) + 1);
+    }
+    if (role === "mentee" && (match.status === "active" || match.status === "pending_acceptance")) {
+      cohort.taken.add(memberId);
+    }
+    if (role === "mentee" && match.status === "closed" && match.endedAt) {
+      lastEnded.set(memberId, Math.max(lastEnded.get(memberId) ?? 0, match.endedAt.getTime()));
+    }
+  }
+  for (const { mentor, mentee, status } of pairs.values()) {
+    if (!mentor || !mentee) continue;
+    const why =
+      status === "declined"
+        ? "The mentor declined this mentee's request before"
+        : status === "expired"
+          ? "The mentor let this mentee's request lapse before"
+          : "They were matched before in this program";
+    cohort.blocked.set(pairKey(mentor, mentee), why);
+  }
+  for (const pin of pins) {
+    if (pin.kind === "forbid") {
+      cohort.blocked.set(pairKey(pin.mentorId, pin.menteeId), "A coordinator ruled this pair out");
+    }
+  }
+
+  const capacity = program.rules.matching.mentorCapacity;
+  const waitMs = program.rules.closure.rematchWaitDays * day;
+  for (const { enrollment, member, profile } of people) {
+    const p: MatchProfile = {
+      memberId: member.id,
+      displayName: member.displayName,
+      interests: profile?.interests ?? [],
+      skills: profile?.skills ?? [],
+      department: profile?.department ?? null,
+      seniority: profile?.seniority ?? null,
+      languages: profile?.languages ?? [],
+      timeZone: member.timeZone,
+      availability: profile?.availability ?? null,
+      goals: enrollment.role === "mentee" ? goalsOf(enrollment.answers) : "",
+      reportsTo: profile?.reportsTo ?? null,
+    };
+    cohort.profiles.set(member.id, { ...p, role: enrollment.role });
+    const training = progress.get(member.id) ?? { required: 0, completed: 0 };
+    if (!eligibleForMatching(enrollment.status, training, gated)) {
+      const left = training.required - training.completed;
+      cohort.notEligible.push({
+        memberId: member.id,
+        displayName: member.displayName,
+        role: enrollment.role,
+        reason: `Required training not done (${left} of ${training.required} left)`,
+      });
+      continue;
+    }
+    if (enrollment.role === "mentor") {
+      const active = activeAsMentor.get(member.id) ?? 0;
+      cohort.mentors.push({ profile: p, active, capacity: Math.max(0, capacity - active) });
+      continue;
+    }
+    if (cohort.taken.has(member.id)) continue;
+    const ended = lastEnded.get(member.id);
+    if (ended !== undefined && ended + waitMs > now.getTime()) {
+      cohort.waiting.push({ profile: p, until: new Date(ended + waitMs) });
+      continue;
+    }
+    cohort.mentees.push(p);
+  }
+  return cohort;
+}
