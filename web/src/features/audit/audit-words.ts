@@ -16,6 +16,7 @@ export const actionText: Record<string, string> = {
   "member.password_change": "Changed their password",
   "member.password_reset": "Reset their password",
   "member.email_change": "Changed their email",
+  "member.reporting_line": "Changed who a member reports to",
   "client.register": "Registered an API client",
   "client.add_key": "Added a key to an API client",
   "client.remove_key": "Removed a key from an API client",
@@ -34,6 +35,8 @@ export const actionText: Record<string, string> = {
   "training.update": "Changed training",
   "training.delete": "Deleted training",
   "training.complete": "Completed training",
+  "match.activate": "Started a match",
+  "match.close": "Closed a match",
 };
 
 /** Field names as the pages call them. */
@@ -53,6 +56,7 @@ const fieldWords: Record<string, string> = {
   relationshipLengthDays: "relationship length (days)",
   templateKey: "template",
   changed: "changed",
+  reportsTo: "reports to",
 };
 
 const statusWords: Record<string, string> = {

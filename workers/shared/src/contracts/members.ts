@@ -120,3 +120,19 @@ export function parseInvitationCsv(text: string): {
     errors,
   };
 }
+
+/** Who a member reports to: matching never pairs a member with their manager. */
+export const reportingLineInput = v.object({
+  reportsTo: v.nullable(
+    v.pipe(
+      v.string("reportsTo must be a member id or null."),
+      v.nonEmpty("reportsTo must be a member id or null."),
+      v.maxLength(100, "reportsTo is too long."),
+    ),
+  ),
+});
+export const reportingLineView = v.object({
+  memberId: v.string(),
+  reportsTo: v.nullable(v.object({ id: v.string(), displayName: v.string() })),
+});
+export type ReportingLineView = v.InferOutput<typeof reportingLineView>;

@@ -11,6 +11,8 @@ import {
   memberPage,
   memberQuery,
   memberView,
+  reportingLineInput,
+  reportingLineView,
   roleChangeInput,
 } from "../../../../shared/src/contracts/members";
 import { allows } from "../../http/access";
@@ -28,6 +30,7 @@ import {
   revokeInvitation,
 } from "./invitations";
 import { listMembers } from "./queries";
+import { getReportingLine, setReportingLine } from "./reporting-line";
 
 export const membersRoutes = new Hono<AppEnv>()
   .get(
@@ -90,6 +93,24 @@ export const membersRoutes = new Hono<AppEnv>()
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };
       return c.json(await changeMemberRole({ ctx: tenantCtx(c), input }));
+    },
+  )
+  .get(
+    "/:id/reporting-line",
+    allows.admins("members:read"),
+    validate("param", idParam),
+    responds(200, reportingLineView),
+    async (c) => c.json(await getReportingLine({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+  )
+  .put(
+    "/:id/reporting-line",
+    allows.admins("members:write"),
+    validate("param", idParam),
+    validate("json", reportingLineInput),
+    responds(200, reportingLineView),
+    async (c) => {
+      const input = { ...c.req.valid("param"), ...c.req.valid("json") };
+      return c.json(await setReportingLine({ ctx: tenantCtx(c), input }));
     },
   )
   .post(
