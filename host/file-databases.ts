@@ -4,6 +4,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createClient } from "@libsql/client";
 import { type ConnectDb, databaseFault } from "../workers/shared/src/platform/db";
+import { oneWriterAtATime } from "./one-writer";
 
 /**
  * How long a statement on a file database waits for another connection's lock before it
@@ -39,7 +40,8 @@ export function nodeConnector(dataDir: string, opts: { mustExist?: boolean } = {
         code: "SQLITE_CANTOPEN",
       });
     }
-    return collectAfterLockErrors(createClient({ url: resolved, timeout: busyTimeoutMs }));
+    const client = createClient({ url: resolved, timeout: busyTimeoutMs });
+    return collectAfterLockErrors(oneWriterAtATime(client, resolved));
   };
 }
 

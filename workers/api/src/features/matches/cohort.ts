@@ -8,6 +8,7 @@ import {
   members,
 } from "../../../../../db/tenant/schema";
 import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
+import type { MatchStatus } from "../../../../shared/src/contracts/matches";
 import { type MatchProfile, pairKey } from "../../../../shared/src/domain/matching";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { eligibleForMatching } from "../enrollments";
@@ -45,6 +46,19 @@ function goalsOf(answers: Record<string, unknown>): string {
   return Object.values(answers)
     .flatMap((a) => (typeof a === "string" ? [a] : Array.isArray(a) ? a.map(String) : []))
     .join(" ");
+}
+
+/**
+ * Why an earlier match keeps a pair apart, if it does: a relationship that began (active or
+ * closed), a decline or a lapsed request. A request still waiting, a withdrawn request or a
+ * proposal that was replaced leaves the pair free.
+ */
+function pastPairReason(status: MatchStatus, began: boolean): string | undefined {
+  if (status === "active") return "They are matched already";
+  if (status === "declined") return "The mentor declined this mentee's request before";
+  if (status === "expired") return "The mentor let this mentee's request lapse before";
+  if (status === "closed" && began) return "They were matched before in this program";
+  return undefined;
 }
 
 export async function loadCohort(
@@ -90,9 +104,12 @@ export async function loadCohort(
   };
   const activeAsMentor = new Map<string, number>();
   const lastEnded = new Map<string, number>();
-  const pairs = new Map<string, { mentor?: string; mentee?: string; status: string }>();
+  const pairs = new Map<
+    string,
+    { mentor?: string; mentee?: string; status: MatchStatus; began: boolean }
+  >();
   for (const { match, memberId, role } of held) {
-    const pair = pairs.get(match.id) ?? { status: match.status };
+    const pair = pairs.get(match.id) ?? { status: match.status, began: match.activatedAt !== null };
     pair[role] = memberId;
     pairs.set(match.id, pair);
     if (match.status === "active" && role === "mentor") {
@@ -101,19 +118,14 @@ export async function loadCohort(
     if (role === "mentee" && (match.status === "active" || match.status === "pending_acceptance")) {
       cohort.taken.add(memberId);
     }
-    if (role === "mentee" && match.status === "closed" && match.endedAt) {
+    // Only a relationship that began starts the rematch wait: not a withdrawn request.
+    if (role === "mentee" && match.status === "closed" && match.activatedAt && match.endedAt) {
       lastEnded.set(memberId, Math.max(lastEnded.get(memberId) ?? 0, match.endedAt.getTime()));
     }
   }
-  for (const { mentor, mentee, status } of pairs.values()) {
-    if (!mentor || !mentee) continue;
-    const why =
-      status === "declined"
-        ? "The mentor declined this mentee's request before"
-        : status === "expired"
-          ? "The mentor let this mentee's request lapse before"
-          : "They were matched before in this program";
-    cohort.blocked.set(pairKey(mentor, mentee), why);
+  for (const { mentor, mentee, status, began } of pairs.values()) {
+    const why = pastPairReason(status, began);
+    if (mentor && mentee && why) cohort.blocked.set(pairKey(mentor, mentee), why);
   }
   for (const pin of pins) {
     if (pin.kind === "forbid") {
