@@ -3,6 +3,7 @@ import { auditRouteSpecs } from "./audit";
 import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
+import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
@@ -27,6 +28,7 @@ export const routeTable: RouteTable = {
     ...enrollmentRouteSpecs,
     ...trainingRouteSpecs,
     ...matchRouteSpecs,
+    ...matchRequestRouteSpecs,
     ...outboxRouteSpecs,
   ],
   org: orgRoutes,
