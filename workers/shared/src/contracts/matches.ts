@@ -234,3 +234,13 @@ export const myChoicesView = v.object({
   ),
 });
 export type MyChoicesView = v.InferOutput<typeof myChoicesView>;
+
+/* The coordinator's matching (features/matching) */
+
+/** `swapInput`, refusing a third id instead of ignoring it. */
+export const swapPairInput = v.object({
+  matchIds: v.pipe(
+    v.strictTuple([resourceId, resourceId], "matchIds must be exactly two proposal ids."),
+    v.check(([a, b]) => a !== b, "matchIds must be two different proposals."),
+  ),
+});
