@@ -112,7 +112,8 @@ describe("a run over the cohort", () => {
       ["closed", "Replaced by a newer run"],
       ["closed", "Replaced by a newer run"],
     ]);
-    expect((await (await api.send("GET", `/runs/${first.id}`)).json()).proposals).toEqual([]);
+    const replaced = (await (await api.send("GET", `/runs/${first.id}`)).json()) as MatchRunView;
+    expect(replaced.proposals).toEqual([]);
     expect(second.proposals).toHaveLength(2);
   });
 

@@ -42,7 +42,7 @@ const cohort = async (ctx: RouteCtx) => {
     name: `${ctx.org.slug} program`,
     rules: { matching: { mentorCapacity: 1 } },
   });
-  const people: Record<string, string> = {};
+  const params: Record<string, string> = { programId };
   for (const [name, role] of [
     ["mentorId", "mentor"],
     ["menteeId", "mentee"],
@@ -56,9 +56,9 @@ const cohort = async (ctx: RouteCtx) => {
       role,
       status: "approved",
     });
-    people[name] = member.id;
+    params[name] = member.id;
   }
-  return { programId, ...people };
+  return params;
 };
 
 /** The same, with an open run proposing both pairs (made by the organization's admin). */
@@ -109,9 +109,9 @@ export const matchingRouteSpecs: RouteSpec[] = [
     prepare: async (ctx) => {
       const params = await cohort(ctx);
       await ctx.org.db.insert(matchPins).values({
-        programId: params.programId,
-        mentorId: params.mentorId,
-        menteeId: params.menteeId,
+        programId: params.programId!,
+        mentorId: params.mentorId!,
+        menteeId: params.menteeId!,
         kind: "forbid",
         createdAt: new Date(),
       });
@@ -142,9 +142,9 @@ export const matchingRouteSpecs: RouteSpec[] = [
     prepare: async (ctx) => {
       const params = await cohort(ctx);
       await ctx.org.db.insert(matchPins).values({
-        programId: params.programId,
-        mentorId: params.mentorId,
-        menteeId: params.menteeId,
+        programId: params.programId!,
+        mentorId: params.mentorId!,
+        menteeId: params.menteeId!,
         kind: "pin",
         createdAt: new Date(),
       });
