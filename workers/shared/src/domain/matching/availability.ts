@@ -1,4 +1,5 @@
 import { allDays, allParts, slotsOf, weekdays, weekend, wholeWeek } from "./slots";
+import { remembered } from "./text";
 
 /**
  * Reads free-text availability ("Tue and Thu evenings, weekend mornings", "weekdays after
@@ -130,7 +131,10 @@ interface Group {
 }
 
 export function parseAvailability(text: string | null): number | null {
-  if (!text) return null;
+  return text ? readAvailability(text) : null;
+}
+
+const readAvailability = remembered((text: string): number | null => {
   let prepared = readTimes(text.normalize("NFKC").toLowerCase());
   for (const [pattern, replacement] of phrases) prepared = prepared.replace(pattern, replacement);
   const tokens = prepared.match(/[a-z]+|[-–,;.\n]/g) ?? [];
@@ -183,4 +187,4 @@ export function parseAvailability(text: string | null): number | null {
   if (!groups.some((g) => !g.negative)) free = groups.length ? wholeWeek : 0;
   const mask = free & ~taken;
   return mask === 0 ? null : mask;
-}
+});

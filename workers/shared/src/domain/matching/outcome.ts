@@ -20,11 +20,12 @@ export interface Assignment {
   total: number;
   /** The lowest pair score; null when nobody is matched. */
   lowest: number | null;
-  objective: "total" | "balanced" | "greedy";
+  /** How it was made: see `assign`, `greedyAssign` and `stableAssign`. */
+  objective: "total" | "balanced" | "greedy" | "stable";
 }
 
 /** Why nobody was found for mentee `i`, in a coordinator's words. */
-function menteeReason(cohort: ScoredCohort, i: number): string {
+export function menteeReason(cohort: ScoredCohort, i: number): string {
   const m = cohort.mentors.length;
   if (m === 0) return "No mentor in this round";
   const tally = new Map<string, number>();
@@ -54,6 +55,7 @@ export function outcome(
   cohort: ScoredCohort,
   mentorOf: Int32Array,
   objective: Assignment["objective"],
+  whyUnmatched: (cohort: ScoredCohort, mentee: number) => string = menteeReason,
 ): Assignment {
   const m = cohort.mentors.length;
   const pairs = [...cohort.pins];
@@ -63,7 +65,7 @@ export function outcome(
     const j = mentorOf[i]!;
     const memberId = mentee.profile.memberId;
     if (j < 0) {
-      unmatched.push({ memberId, role: "mentee", reason: menteeReason(cohort, i) });
+      unmatched.push({ memberId, role: "mentee", reason: whyUnmatched(cohort, i) });
       return;
     }
     const mentor = cohort.mentors[j]!;
@@ -86,7 +88,7 @@ export function outcome(
   });
   pairs.sort((a, b) => compare(a.mentorId, b.mentorId) || compare(a.menteeId, b.menteeId));
   const total = pairs.reduce((sum, p) => sum + p.score, 0);
-  const lowest = pairs.length ? Math.min(...pairs.map((p) => p.score)) : null;
+  const lowest = pairs.reduce<number | null>((low, p) => Math.min(low ?? p.score, p.score), null);
   return { pairs, unmatched, total, lowest, objective };
 }
 

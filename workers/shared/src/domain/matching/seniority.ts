@@ -1,3 +1,5 @@
+import { remembered } from "./text";
+
 /**
  * Seniority is free text ("Senior engineer", "Year 3", "5 years", "PhD student"): read it
  * onto one ladder of steps so a mentor and a mentee can be compared. Companies and
@@ -71,7 +73,10 @@ function experienceStep(years: number): number {
 
 /** The step on the ladder, or null when the text names nothing this recognises. */
 export function seniorityStep(text: string | null): number | null {
-  if (!text) return null;
+  return text ? readStep(text) : null;
+}
+
+const readStep = remembered((text: string): number | null => {
   const lower = text
     .normalize("NFKC")
     .toLowerCase()
@@ -90,7 +95,7 @@ export function seniorityStep(text: string | null): number | null {
     if (year) raise(Math.min(3, count((year[1] ?? year[2])!) - 1));
   }
   return step;
-}
+});
 
 /**
  * Mentor above mentee is what mentoring wants: one or two steps best, a bigger gap still good
