@@ -7,7 +7,7 @@ import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 import { insertTraining, programsOrg } from "../../support/programs-fixtures";
-import { matchingApi, programWith, rulesWith } from "./cohort";
+import { matchingApi, type Person, programWith, rulesWith } from "./cohort";
 
 let h: Harness;
 let db: TenantDb;
@@ -18,14 +18,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const people = (prefix: string) =>
-  [
-    { id: `${prefix}-xena`, role: "mentor", interests: ["design", "research", "writing"] },
-    { id: `${prefix}-yuri`, role: "mentor", interests: ["design"] },
-    { id: `${prefix}-zoe`, role: "mentor", interests: ["design"], reportsTo: `${prefix}-pia` },
-    { id: `${prefix}-pia`, role: "mentee", interests: ["design", "research"] },
-    { id: `${prefix}-quinn`, role: "mentee", interests: ["writing"] },
-  ] as const;
+const people = (prefix: string): Person[] => [
+  { id: `${prefix}-xena`, role: "mentor", interests: ["design", "research", "writing"] },
+  { id: `${prefix}-yuri`, role: "mentor", interests: ["design"] },
+  { id: `${prefix}-zoe`, role: "mentor", interests: ["design"], reportsTo: `${prefix}-pia` },
+  { id: `${prefix}-pia`, role: "mentee", interests: ["design", "research"] },
+  { id: `${prefix}-quinn`, role: "mentee", interests: ["writing"] },
+];
 
 describe("suggestions", () => {
   it("rank a mentee's mentors with explanations and open places; excluded ones say why", async () => {
