@@ -5,6 +5,7 @@ import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
+import { matchingRouteSpecs } from "./matching";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
@@ -29,6 +30,7 @@ export const routeTable: RouteTable = {
     ...trainingRouteSpecs,
     ...matchRouteSpecs,
     ...matchRequestRouteSpecs,
+    ...matchingRouteSpecs,
     ...outboxRouteSpecs,
   ],
   org: orgRoutes,

@@ -11,6 +11,7 @@ import { healthRoutes } from "./features/health";
 import { authRoutes, meRoutes } from "./features/identity";
 import { matchRequestsRoutes, myMatchRequestsRoutes } from "./features/match-requests";
 import { matchesRoutes, myMatchesRoutes } from "./features/matches";
+import { matchingRoutes } from "./features/matching";
 import { invitationRoutes, membersRoutes } from "./features/members";
 import { operatorRoutes } from "./features/operator";
 import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
@@ -89,6 +90,7 @@ export function createApp(platform: Platform) {
   v1.route("/programs/:programId/training", trainingRoutes);
   v1.route("/programs/:programId/matches", matchesRoutes);
   v1.route("/programs/:programId/match-requests", matchRequestsRoutes);
+  v1.route("/programs/:programId/matching", matchingRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

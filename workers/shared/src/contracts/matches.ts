@@ -158,7 +158,7 @@ export const runInput = v.object({
 });
 export const swapInput = v.object({
   matchIds: v.pipe(
-    v.tuple([resourceId, resourceId], "matchIds must be two proposal ids."),
+    v.strictTuple([resourceId, resourceId], "matchIds must be exactly two proposal ids."),
     v.check(([a, b]) => a !== b, "matchIds must be two different proposals."),
   ),
 });
