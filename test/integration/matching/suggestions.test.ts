@@ -99,7 +99,10 @@ describe("the board", () => {
     }
     await db
       .update(matches)
-      .set({ endedAt: new Date(now.getTime() - 86_400_000) })
+      .set({
+        activatedAt: new Date(now.getTime() - 30 * 86_400_000),
+        endedAt: new Date(now.getTime() - 86_400_000),
+      })
       .where(eq(matches.id, "mat_b1-ruth"));
     // Training for mentees: Sam has not done it.
     const resourceId = await insertTraining(db, { programId, requiredFor: "mentee" });

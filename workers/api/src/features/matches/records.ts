@@ -59,8 +59,9 @@ export async function listMatches({
   };
 }): Promise<Page<MatchView>> {
   authorize(ctx.actor, "matches:read");
-  const program = await findProgram(ctx.db, input.programId);
+  // A cursor is checked before anything is read: a bad one is a 400 whatever the program.
   const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, timeIdKey);
+  const program = await findProgram(ctx.db, input.programId);
   const withMember = input.memberId
     ? inArray(
         matches.id,
