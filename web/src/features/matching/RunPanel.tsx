@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { MatchRunView } from "../../../../workers/shared/src/contracts/matches";
 import { api } from "../../lib/api";
 import { count } from "../../lib/format";
@@ -17,6 +17,12 @@ const objectives = [
   ["balanced", "Balanced: raise the lowest score first, so no pair is a poor fit"],
 ] as const;
 
+const runStatusWords = {
+  open: "Waiting for your approval",
+  approved: "Approved: these pairs are matched",
+  discarded: "Discarded",
+} as const;
+
 interface Props {
   programId: string;
   openRunId: string | null;
@@ -27,13 +33,20 @@ interface Props {
 
 /** Running matching, and the open run's proposals to review, adjust and approve. */
 export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
+  // The run last acted on stays in view once approved (it is then no longer the open run), so
+  // the coordinator sees what was approved and keeps their place.
+  const lastRun = useRef<MatchRunView | null>(null);
   const run = useLoad(
     () =>
       openRunId
         ? api<MatchRunView>(matchingApi(programId, `/runs/${encodeURIComponent(openRunId)}`))
-        : Promise.resolve(null),
+        : Promise.resolve(lastRun.current),
     [programId, openRunId],
   );
+  const show = (next: MatchRunView | null) => {
+    lastRun.current = next;
+    run.setData(() => next);
+  };
   const [objective, setObjective] = useState<Objective>("total");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +65,7 @@ export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
     setError(null);
     try {
       const started = await api<MatchRunView>(path, { method: "POST", body });
-      run.setData(() => started);
+      show(started);
       setFocusResults(true);
       onChange();
     } catch (err) {
@@ -67,7 +80,7 @@ export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
       await api(matchingApi(programId, `/runs/${encodeURIComponent(current.id)}/discard`), {
         method: "POST",
       });
-      run.setData(() => null);
+      show(null);
       document.getElementById("run-start-t")?.focus();
       onChange("The run was discarded; its proposals are withdrawn.");
     });
@@ -120,6 +133,8 @@ export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
             Proposals ({objectiveLabel[current.objective]})
           </h3>
           <dl class="facts">
+            <dt>Status</dt>
+            <dd>{runStatusWords[current.status]}</dd>
             <dt>Pairs proposed</dt>
             <dd>{current.proposals.length}</dd>
             <dt>Total score</dt>
@@ -133,7 +148,7 @@ export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
             programId={programId}
             run={current}
             onRun={(next, message) => {
-              run.setData(() => next);
+              show(next);
               onChange(message);
             }}
             onPin={onChange}
