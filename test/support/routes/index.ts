@@ -3,6 +3,7 @@ import { auditRouteSpecs } from "./audit";
 import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
+import { matchRequestRouteSpecs } from "./match-requests";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
@@ -25,6 +26,7 @@ export const routeTable: RouteTable = {
     ...programRouteSpecs,
     ...enrollmentRouteSpecs,
     ...trainingRouteSpecs,
+    ...matchRequestRouteSpecs,
     ...outboxRouteSpecs,
   ],
   org: orgRoutes,

@@ -234,3 +234,19 @@ export const myChoicesView = v.object({
   ),
 });
 export type MyChoicesView = v.InferOutput<typeof myChoicesView>;
+
+/* Mentees choose: a mentee's own suggestions, and the coordinator's view of every choice. */
+
+export const mySuggestionsQuery = v.object({ limit: suggestionsQuery.entries.limit });
+
+/** Every mentee's choices in a program, and where each request stands. */
+export const choicesBoard = v.object({
+  programId: v.string(),
+  mentees: v.array(
+    v.object({
+      mentee: person,
+      choices: myChoicesView.entries.choices,
+    }),
+  ),
+});
+export type ChoicesBoard = v.InferOutput<typeof choicesBoard>;

@@ -1,0 +1,23 @@
+import type { Tenant } from "../../../../db/control/schema";
+import { expireLapsedRequests } from "../../../shared/src/matching-requests";
+import type { TenantDb } from "../../../shared/src/platform/db";
+import { orgLinks } from "../../../shared/src/platform/links";
+import type { SchedulerDeps } from "../sweep";
+
+/**
+ * Mentees' requests past their deadline lapse, and each mentee's next choice is asked. The
+ * emails link to the program when the host knows its public address.
+ */
+export async function expireMatchRequests(
+  deps: Pick<SchedulerDeps, "now" | "sealKey"> & { publicUrl?: string },
+  tenant: Tenant,
+  db: TenantDb,
+): Promise<number> {
+  const links = deps.publicUrl ? orgLinks(deps.publicUrl, tenant.slug) : null;
+  return expireLapsedRequests(db, {
+    now: deps.now(),
+    sealKey: deps.sealKey,
+    orgName: tenant.name,
+    programLink: links ? (id) => links.program(id) : null,
+  });
+}
