@@ -8,7 +8,7 @@ export interface Person {
   password: string;
   displayName: string;
   role: "mentor" | "mentee";
-  profile: { interests?: string[]; department?: string; skills?: string[] };
+  profile: { interests?: string[]; department?: string; skills?: string[]; availability?: string };
 }
 
 export const person = (
@@ -58,7 +58,10 @@ export async function seedProgram(
       e2e,
       token,
       `/v1/programs/${created.id}/enrollments`,
-      { method: "POST", body: { role: p.role, profile: p.profile } },
+      {
+        method: "POST",
+        body: { role: p.role, profile: { availability: "Weekday evenings", ...p.profile } },
+      },
     );
     await apiCall(
       e2e,

@@ -9,7 +9,7 @@ import { Candidates } from "./Candidates";
 import { Capacity, NotEligible } from "./Capacity";
 import { Pins } from "./Pins";
 import { RunPanel } from "./RunPanel";
-import { matchingApi } from "./words";
+import { matchingApi, scoreScale } from "./words";
 
 const modeWords = {
   coordinator:
@@ -45,7 +45,9 @@ export function MatchingBoard({ program }: { program: ProgramView }) {
   }
   return (
     <>
-      <p class="lead small">{modeWords[data.mode]}</p>
+      <p class="lead small">
+        {modeWords[data.mode]} {scoreScale}
+      </p>
       <ErrorMessage message={board.error} />
       <StatusMessage message={note} />
       <RunPanel

@@ -36,9 +36,13 @@ export const objectiveLabel: Record<MatchObjective, string> = {
 export const formatScore = (score: number | null) =>
   score === null ? "—" : String(Math.round(score * 10) / 10);
 
-/** "+6", "−3": the sign says whether the line helped or hurt the pair. */
+/** "+6", "−3", "±0": how far one criterion moved the score from the neutral 50. */
 export const formatPoints = (points: number) =>
-  points > 0 ? `+${formatScore(points)}` : points < 0 ? `−${formatScore(-points)}` : "0";
+  points > 0 ? `+${formatScore(points)}` : points < 0 ? `−${formatScore(-points)}` : "±0";
+
+/** Said once on each page that shows scores. */
+export const scoreScale =
+  "Scores run from 0 to 100, 50 being neutral; each line of an explanation shows how far one criterion moved it.";
 
 export const mentorOf = (match: MatchView) => match.participants.find((p) => p.role === "mentor");
 export const menteeOf = (match: MatchView) => match.participants.find((p) => p.role === "mentee");

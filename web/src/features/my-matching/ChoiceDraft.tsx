@@ -30,9 +30,18 @@ export function ChoiceDraft({ programId, draft, nameOf, onDraft, onSent }: Props
     if (!root || !focusAfter) return;
     setFocusAfter(null);
     const item = root.querySelector(`[data-item='${focusAfter.index}']`);
-    const wanted = item?.querySelector<HTMLButtonElement>(`[data-control='${focusAfter.control}']`);
-    const fallback = item?.querySelector<HTMLElement>("[data-control='remove']");
-    (wanted && !wanted.disabled ? wanted : (fallback ?? root.querySelector("h2")))?.focus();
+    // The same button on the moved choice; at the top or bottom of the list, the other move.
+    const opposite: Record<Control, Control> = { up: "down", down: "up", remove: "remove" };
+    const enabled = (control: Control) => {
+      const button = item?.querySelector<HTMLButtonElement>(`[data-control='${control}']`);
+      return button && !button.disabled ? button : null;
+    };
+    const target =
+      enabled(focusAfter.control) ??
+      enabled(opposite[focusAfter.control]) ??
+      enabled("remove") ??
+      root.querySelector<HTMLElement>("h2");
+    target?.focus();
   }, [focusAfter]);
 
   const move = (from: number, to: number) => {

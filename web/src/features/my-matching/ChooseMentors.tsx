@@ -11,7 +11,7 @@ import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, Loading, PageHeading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { Reasons } from "../matching/Reasons";
-import { formatScore } from "../matching/words";
+import { formatScore, scoreScale } from "../matching/words";
 import { programApi } from "../programs/common";
 import { ChoiceDraft } from "./ChoiceDraft";
 import { myMatchingPath, myProgramApi } from "./common";
@@ -86,6 +86,7 @@ export function ChooseMentors({ programId }: { programId: string }) {
         {program.name}: choose up to {maxMatchChoices} mentors, in order. Your first choice is asked
         first; if they decline or do not answer in time, your next choice is asked.
       </p>
+      <p class="small muted">{scoreScale}</p>
       <StatusMessage message={note} />
       <ErrorMessage message={loaded.error} />
       <MyRequests programId={programId} choices={choices} onChange={changed} />
