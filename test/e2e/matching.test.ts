@@ -210,6 +210,16 @@ describe("matching: the coordinator's run, a mentee's request, the mentor's answ
     await expectAccessible(page);
     await page.context().close();
 
+    // The coordinators see where Fay's choices stand.
+    const coordinator = await signedIn(e2e, admin);
+    await coordinator.goto(`${e2e.base}/o/${slug}/programs/${program.id}/matching`);
+    const choices = coordinator.getByRole("list", { name: "Fay Mentee's choices" });
+    await choices.getByText(/^Bo Mentor: Waiting for the mentor \(until /).waitFor();
+    await choices.getByText("Ada Mentor: not asked yet").waitFor();
+    await screenshot(coordinator, "matching-mentee-choices-board");
+    await expectAccessible(coordinator);
+    await coordinator.context().close();
+
     // Bo sees the request with its deadline and accepts it.
     const mentor = await signedIn(e2e, bo);
     await mentor.goto(`${e2e.base}/o/${slug}/my-matches`);

@@ -139,7 +139,8 @@ function MenteeCandidates(props: {
                   disabled={mentor.openPlaces === 0}
                   onClick={() => onMake(mentor)}
                 >
-                  Match<span class="visually-hidden"> {mentee.displayName}</span> with{" "}
+                  Match<span class="visually-hidden"> {mentee.displayName}</span>
+                  {" with "}
                   {mentor.displayName}
                 </button>
                 <PinButtons

@@ -7,6 +7,7 @@ import { useLoad } from "../../ui/use-load";
 import { ActiveMatches } from "./ActiveMatches";
 import { Candidates } from "./Candidates";
 import { Capacity, NotEligible } from "./Capacity";
+import { MenteeChoices } from "./MenteeChoices";
 import { Pins } from "./Pins";
 import { RunPanel } from "./RunPanel";
 import { matchingApi, scoreScale } from "./words";
@@ -60,6 +61,9 @@ export function MatchingBoard({ program }: { program: ProgramView }) {
         <Candidates programId={program.id} board={data} onChange={changed} />
         <div class="stack">
           <Capacity board={data} />
+          {data.mode === "mentee_chooses" && (
+            <MenteeChoices programId={program.id} version={changes} />
+          )}
           <NotEligible board={data} />
           <Pins programId={program.id} pins={data.pins} onChange={changed} />
         </div>

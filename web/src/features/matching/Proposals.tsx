@@ -11,8 +11,8 @@ import { formatScore, matchingApi, menteeOf, mentorOf, pairName } from "./words"
 interface Props {
   programId: string;
   run: MatchRunView;
-  /** The run as the API answered an action, and what to tell the coordinator. */
-  onRun: (run: MatchRunView, message?: string) => void;
+  /** The run as the API answered an action. */
+  onRun: (run: MatchRunView) => void;
   onPin: (message: string) => void;
 }
 
@@ -39,7 +39,7 @@ export function Proposals({ programId, run, onRun, onPin }: Props) {
       setSelected([]);
       const message = done(next);
       setNote(message);
-      onRun(next, verb === "approve" ? message : undefined);
+      onRun(next);
       document.getElementById("run-t")?.focus();
     } catch (err) {
       setError(messageOf(err));

@@ -147,9 +147,9 @@ export function RunPanel({ programId, openRunId, stable, onChange }: Props) {
           <Proposals
             programId={programId}
             run={current}
-            onRun={(next, message) => {
+            onRun={(next) => {
               show(next);
-              onChange(message);
+              onChange();
             }}
             onPin={onChange}
           />
