@@ -88,7 +88,7 @@ export function outcome(
   });
   pairs.sort((a, b) => compare(a.mentorId, b.mentorId) || compare(a.menteeId, b.menteeId));
   const total = pairs.reduce((sum, p) => sum + p.score, 0);
-  const lowest = pairs.length ? Math.min(...pairs.map((p) => p.score)) : null;
+  const lowest = pairs.reduce<number | null>((low, p) => Math.min(low ?? p.score, p.score), null);
   return { pairs, unmatched, total, lowest, objective };
 }
 
