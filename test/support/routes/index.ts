@@ -4,6 +4,7 @@ import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
+import { matchingRouteSpecs } from "./matching";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
@@ -27,6 +28,7 @@ export const routeTable: RouteTable = {
     ...enrollmentRouteSpecs,
     ...trainingRouteSpecs,
     ...matchRequestRouteSpecs,
+    ...matchingRouteSpecs,
     ...outboxRouteSpecs,
   ],
   org: orgRoutes,

@@ -38,9 +38,12 @@ function fill(path: string, params: Params): string {
   });
 }
 
-/** `{name}` and Hono's `:name` alike, so the table and `app.routes` compare. */
+/**
+ * `{name}` and Hono's `:name` alike, so the table and `app.routes` compare; a required query in
+ * a table path (`/suggestions?memberId={memberId}`) is no part of the route.
+ */
 export function routeKey(method: string, path: string): string {
-  return `${method} ${path.replace(/\{[^}/]+\}|:[^/]+/g, ":param")}`;
+  return `${method} ${path.split("?")[0]!.replace(/\{[^}/]+\}|:[^/]+/g, ":param")}`;
 }
 
 export async function prepareTarget(

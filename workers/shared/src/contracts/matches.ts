@@ -250,3 +250,13 @@ export const choicesBoard = v.object({
   ),
 });
 export type ChoicesBoard = v.InferOutput<typeof choicesBoard>;
+
+/* The coordinator's matching (features/matching) */
+
+/** `swapInput`, refusing a third id instead of ignoring it. */
+export const swapPairInput = v.object({
+  matchIds: v.pipe(
+    v.strictTuple([resourceId, resourceId], "matchIds must be exactly two proposal ids."),
+    v.check(([a, b]) => a !== b, "matchIds must be two different proposals."),
+  ),
+});

@@ -9,6 +9,7 @@ import { auditInsert } from "../audit";
 import { activateInTx, assertMatchingOn, displayNames, pairOf } from "../matches";
 import { findProgram } from "../programs";
 import { assertOpen, findRun, runView } from "./runs-store";
+import { inWriteTurn } from "./write-turns";
 
 type Tx = Parameters<Parameters<TenantDb["transaction"]>[0]>[0];
 
@@ -30,7 +31,7 @@ export async function approveRun({
   const run = await findRun(ctx.db, program.id, input.runId);
   assertOpen(run);
   assertMatchingOn(program);
-  await ctx.db.transaction(async (tx) => {
+  await inWriteTurn(ctx.db, async (tx) => {
     // A write first: the run is held, so a discard or a second approval waits its turn.
     const held = await tx
       .update(matchRuns)

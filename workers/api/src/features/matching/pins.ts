@@ -10,6 +10,7 @@ import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { type Cohort, checkPair, displayNames, loadCohort, madeByOf } from "../matches";
 import { findProgram, type Program } from "../programs";
+import { inWriteTurn } from "./write-turns";
 
 type PinRow = typeof matchPins.$inferSelect;
 const forbidReason = "A coordinator ruled this pair out";
@@ -112,7 +113,7 @@ export async function removePin({
 }): Promise<void> {
   authorize(ctx.actor, "matches:write");
   const program = await findProgram(ctx.db, input.programId);
-  await ctx.db.transaction(async (tx) => {
+  await inWriteTurn(ctx.db, async (tx) => {
     const removed = await tx
       .delete(matchPins)
       .where(pinWhere(program.id, input))

@@ -12,7 +12,7 @@ import {
   runParam,
   suggestionList,
   suggestionsQuery,
-  swapInput,
+  swapPairInput,
 } from "../../../../shared/src/contracts/matches";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
@@ -101,7 +101,7 @@ export const matchingRoutes = new Hono<AppEnv>()
     "/runs/:runId/swap",
     allows.admins("matches:write"),
     validate("param", runParam),
-    validate("json", swapInput),
+    validate("json", swapPairInput),
     responds(200, matchRunView),
     async (c) => {
       const input = { ...c.req.valid("param"), ...c.req.valid("json") };

@@ -8,6 +8,7 @@ import { assertMatchingOn, insertMatch, loadCohort, madeByOf, newMatchId } from 
 import { findProgram } from "../programs";
 import { assertSomeoneToMatch, assignCohort, unmatchedOf } from "./assignment";
 import { findRun, runView } from "./runs-store";
+import { inWriteTurn } from "./write-turns";
 
 export const newRunId = () => `run_${crypto.randomUUID().replaceAll("-", "")}`;
 
@@ -31,7 +32,7 @@ export async function startRun({
   const id = newRunId();
   const by = madeByOf(ctx.actor);
   const mode = program.rules.matching.mode === "automatic" ? "automatic" : "coordinator";
-  await ctx.db.transaction(async (tx) => {
+  await inWriteTurn(ctx.db, async (tx) => {
     // First a write, so the transaction holds the lock before it reads anything.
     const replaced = await tx
       .update(matchRuns)

@@ -9,6 +9,7 @@ import { auditInsert } from "../audit";
 import { checkPair, findMatch, loadCohort, pairOf } from "../matches";
 import { findProgram } from "../programs";
 import { assertOpen, findRun, runView } from "./runs-store";
+import { inWriteTurn } from "./write-turns";
 
 /**
  * Two proposals of an open run exchange mentors. Each new pair is checked like any proposal
@@ -65,7 +66,7 @@ export async function swapProposals({
       free: false,
     }),
   }));
-  await ctx.db.transaction(async (tx) => {
+  await inWriteTurn(ctx.db, async (tx) => {
     for (const m of swapped) {
       const moved = await tx
         .update(matches)
