@@ -103,7 +103,7 @@ async function askable(
         inArray(matches.status, ["pending_acceptance", "active", "declined", "expired", "closed"]),
       ),
     );
-  if (before) return { reason: `already ${before.status.replace("_", " ")} with you before` };
+  if (before) return { reason: "you two were matched, or your request answered, before" };
   const scored = scorePair(mentor, mentee, program.rules.matching, now);
   if (scored.excluded) return { reason: scored.reasons.map((r) => r.text).join("; ") };
   const capacity = program.rules.matching.mentorCapacity;

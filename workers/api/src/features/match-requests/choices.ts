@@ -131,12 +131,9 @@ export async function withdrawChoices({
     if (pending && pair) {
       const closed = await tx
         .update(matches)
-        .set({
-          status: "closed",
-          endedAt: ctx.now,
-          endReason: "Withdrawn by the mentee",
-          updatedAt: ctx.now,
-        })
+        // No endedAt: a request that never began ended no relationship, so the program's
+        // rematch wait (counted from ended matches) does not hold the mentee back.
+        .set({ status: "closed", endReason: "Withdrawn by the mentee", updatedAt: ctx.now })
         .where(and(eq(matches.id, pending.id), eq(matches.status, "pending_acceptance")))
         .returning({ id: matches.id });
       if (closed.length === 1) {

@@ -1,13 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
-import {
-  matchChoices,
-  matches,
-  matchParticipants,
-  matchRuns,
-} from "../../../../../db/tenant/schema";
+import { asc, eq } from "drizzle-orm";
+import { matchChoices, matches, matchRuns } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { MatchRunView, UnmatchedPerson } from "../../../../shared/src/contracts/matches";
-import { pairKey } from "../../../../shared/src/domain/matching";
+import { stableAssign } from "../../../../shared/src/domain/matching";
 import { authorize } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
@@ -19,7 +14,7 @@ import {
   matchViews,
   newMatchId,
 } from "../matches";
-import { deferredAcceptance } from "./deferred-acceptance";
+import { blockedButPending } from "./pending";
 import { choosingProgram } from "./program";
 
 const newRunId = () => `run_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -55,10 +50,7 @@ export async function resolveStable({
   for (const c of choices)
     preferences.set(c.menteeId, [...(preferences.get(c.menteeId) ?? []), c.mentorId]);
 
-  // A request still waiting blocks its own pair in the cohort; here it is one of the choices.
-  const blocked = new Map(cohort.blocked);
-  for (const pair of await pendingPairs(ctx, program.id))
-    blocked.delete(pairKey(pair.mentorId, pair.menteeId));
+  const blocked = await blockedButPending(ctx.db, program.id, cohort);
   const matched = await activeCounts(ctx.db, program.id, "mentee", [...preferences.keys()]);
   const notEligible = new Set(cohort.notEligible.map((p) => p.memberId));
   const waiting = new Set(cohort.waiting.map((w) => w.profile.memberId));
@@ -67,46 +59,28 @@ export async function resolveStable({
     const free = !notEligible.has(id) && !waiting.has(id) && (matched.get(id) ?? 0) === 0;
     return p?.role === "mentee" && free ? [p] : [];
   });
-  const outcome = deferredAcceptance({
-    mentors: cohort.mentors,
-    mentees,
-    preferences,
-    rules: program.rules.matching,
-    now: ctx.now,
-    blocked,
-  });
-
+  const outcome = stableAssign(
+    {
+      mentors: cohort.mentors,
+      mentees,
+      rules: program.rules.matching,
+      now: ctx.now,
+      blocked,
+    },
+    { requests: preferences },
+  );
   const name = (id: string) => cohort.profiles.get(id)?.displayName ?? "";
-  const taken = new Map<string, number>();
-  for (const p of outcome.pairs) taken.set(p.mentorId, (taken.get(p.mentorId) ?? 0) + 1);
-  const unmatched: UnmatchedPerson[] = [
-    ...outcome.unmatched.map((u) => ({
-      ...u,
-      displayName: name(u.memberId),
-      role: "mentee" as const,
-    })),
-    ...cohort.mentors.flatMap(({ profile, capacity }) => {
-      const open = capacity - (taken.get(profile.memberId) ?? 0);
-      if (open <= 0) return [];
-      const reason = `${open} open place${open === 1 ? "" : "s"}`;
-      return [
-        {
-          memberId: profile.memberId,
-          displayName: profile.displayName,
-          role: "mentor" as const,
-          reason,
-        },
-      ];
-    }),
-  ];
-  const scores = outcome.pairs.map((p) => p.score);
+  const unmatched: UnmatchedPerson[] = outcome.unmatched.map((u) => ({
+    ...u,
+    displayName: name(u.memberId),
+  }));
   const run = {
     id: newRunId(),
     programId: program.id,
     objective: "stable" as const,
     status: "open" as const,
-    total: scores.reduce((a, b) => a + b, 0),
-    lowest: scores.length > 0 ? Math.min(...scores) : null,
+    total: outcome.total,
+    lowest: outcome.lowest,
     unmatched,
     createdBy: madeByOf(ctx.actor),
     createdAt: ctx.now,
@@ -157,25 +131,4 @@ export async function resolveStable({
     unmatched,
     createdAt: ctx.now.toISOString(),
   };
-}
-
-/** The pairs of the program's requests still waiting for their mentor. */
-async function pendingPairs(ctx: TenantCtx, programId: string) {
-  const rows = await ctx.db
-    .select({
-      matchId: matches.id,
-      memberId: matchParticipants.memberId,
-      role: matchParticipants.role,
-    })
-    .from(matches)
-    .innerJoin(matchParticipants, eq(matchParticipants.matchId, matches.id))
-    .where(and(eq(matches.programId, programId), eq(matches.status, "pending_acceptance")));
-  const pairs = new Map<string, { mentorId: string; menteeId: string }>();
-  for (const r of rows) {
-    const pair = pairs.get(r.matchId) ?? { mentorId: "", menteeId: "" };
-    if (r.role === "mentor") pair.mentorId = r.memberId;
-    else pair.menteeId = r.memberId;
-    pairs.set(r.matchId, pair);
-  }
-  return [...pairs.values()];
 }

@@ -1,8 +1,9 @@
 import type { SuggestionList } from "../../../../shared/src/contracts/matches";
-import { pairKey, scorePair } from "../../../../shared/src/domain/matching";
+import { suggest } from "../../../../shared/src/domain/matching";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { loadCohort } from "../matches";
+import { blockedButPending } from "./pending";
 import { asMentee, choosingProgram } from "./program";
 
 /**
@@ -21,27 +22,28 @@ export async function mySuggestions({
   const program = await choosingProgram(ctx, input.programId);
   const cohort = await loadCohort(ctx.db, program, ctx.now);
   const me = asMentee(cohort, memberId);
-  const rules = program.rules.matching;
-  const items: SuggestionList["items"] = [];
-  const excluded: SuggestionList["excluded"] = [];
-  for (const mentor of cohort.mentors) {
-    const { profile } = mentor;
-    const person = { memberId: profile.memberId, displayName: profile.displayName };
-    const blocked = cohort.blocked.get(pairKey(profile.memberId, me.memberId));
-    const scored = scorePair(profile, me, rules, ctx.now);
-    if (blocked || scored.excluded) {
-      const reason = blocked ?? scored.reasons.map((r) => r.text).join("; ");
-      excluded.push({ ...person, reason });
-      continue;
-    }
-    items.push({
-      ...person,
-      role: "mentor",
-      score: scored.score,
-      reasons: scored.reasons,
-      openPlaces: mentor.capacity,
-    });
-  }
-  items.sort((a, b) => b.score - a.score || (a.memberId < b.memberId ? -1 : 1));
-  return { memberId, role: "mentee", items: items.slice(0, input.limit), excluded };
+  const capacity = new Map(cohort.mentors.map((m) => [m.profile.memberId, m.capacity]));
+  const found = suggest(
+    me,
+    "mentee",
+    cohort.mentors.map((m) => m.profile),
+    program.rules.matching,
+    ctx.now,
+    {
+      limit: input.limit,
+      blocked: await blockedButPending(ctx.db, program.id, cohort, memberId),
+      capacity,
+      includeExcluded: true,
+    },
+  );
+  const items = found.suggestions.map(({ atCapacity: _, ...s }) => ({
+    ...s,
+    role: "mentor" as const,
+    openPlaces: capacity.get(s.memberId) ?? 0,
+  }));
+  const excluded = found.excluded.map(({ reasons, ...person }) => ({
+    ...person,
+    reason: reasons.map((r) => r.text).join("; "),
+  }));
+  return { memberId, role: "mentee", items, excluded };
 }
