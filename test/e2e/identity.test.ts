@@ -112,6 +112,7 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
       "Home",
       "Programs",
       "My programs",
+      "My matches",
     ]);
     const menteeHome = menteePage.getByRole("main");
     await menteeHome.getByRole("link", { name: "My programs" }).waitFor();

@@ -16,6 +16,11 @@ import { PageHeading } from "./ui/feedback";
 import { lazyComponent } from "./ui/lazy";
 import { PublicFrame } from "./ui/PublicFrame";
 
+const MyMatchingRoutes = lazyComponent(
+  () => import("./features/my-matching/MyMatchingRoutes").then((m) => m.MyMatchingRoutes),
+  "Loading your matches…",
+);
+
 const ProgramRoutes = lazyComponent(
   () => import("./features/programs/ProgramRoutes").then((m) => m.ProgramRoutes),
   "Loading programs…",
@@ -62,6 +67,14 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
     return (
       <SignedIn slug={slug}>
         <ProgramRoutes slug={slug} area={area} rest={programs[2] ?? ""} />
+      </SignedIn>
+    );
+  }
+  const myMatching = /^\/my-matches(\/.*)?$/.exec(rest);
+  if (myMatching) {
+    return (
+      <SignedIn slug={slug}>
+        <MyMatchingRoutes rest={myMatching[1] ?? ""} />
       </SignedIn>
     );
   }

@@ -94,16 +94,14 @@ export const matchRouteSpecs: RouteSpec[] = [
     // Someone who reports to the admin, so the answer names one of the organization's people.
     prepare: async (ctx) => {
       const { id } = await ctx.env.addMember(ctx.org);
-      await ctx.org.db
-        .insert(memberProfiles)
-        .values({
-          memberId: id,
-          interests: [],
-          skills: [],
-          languages: [],
-          reportsTo: ctx.org.admin.id,
-          updatedAt: new Date(),
-        });
+      await ctx.org.db.insert(memberProfiles).values({
+        memberId: id,
+        interests: [],
+        skills: [],
+        languages: [],
+        reportsTo: ctx.org.admin.id,
+        updatedAt: new Date(),
+      });
       return { memberId: id };
     },
   },

@@ -19,6 +19,7 @@ export const navItems: NavItem[] = [
   { path: "/", label: "Home", adminOnly: false },
   { path: "/programs", label: "Programs", adminOnly: false },
   { path: "/my-programs", label: "My programs", adminOnly: false },
+  { path: "/my-matches", label: "My matches", adminOnly: false },
   { path: "/members", label: "Members", adminOnly: true },
   { path: "/clients", label: "API clients", adminOnly: true },
   { path: "/audit", label: "Audit log", adminOnly: true },

@@ -16,6 +16,7 @@ export const programTabs = [
   ["form", "Application form"],
   ["training", "Training"],
   ["applications", "Applications"],
+  ["matching", "Matching"],
 ] as const;
 export type ProgramTab = (typeof programTabs)[number][0];
 
@@ -23,6 +24,10 @@ export type ProgramTab = (typeof programTabs)[number][0];
 const RuleEditor = lazyComponent(
   () => import("./editor/RuleEditor").then((m) => m.RuleEditor),
   "Loading the rule editor…",
+);
+const MatchingBoard = lazyComponent(
+  () => import("../matching/MatchingBoard").then((m) => m.MatchingBoard),
+  "Loading the matching board…",
 );
 const FormEditor = lazyComponent(
   () => import("./editor/FormEditor").then((m) => m.FormEditor),
@@ -115,6 +120,7 @@ export function ProgramPage({ programId, tab }: { programId: string; tab: Progra
       {tab === "form" && <FormEditor {...props} />}
       {tab === "training" && <TrainingAdmin program={program} />}
       {tab === "applications" && <ReviewQueue program={program} />}
+      {tab === "matching" && <MatchingBoard program={program} />}
     </>
   );
 }
