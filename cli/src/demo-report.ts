@@ -12,6 +12,9 @@ export function printDemo(io: Io, report: DemoReport): void {
   io.out(
     `"${demoProgramName}" is running: every mentor and mentee applied with a profile, was approved and did the training`,
   );
+  io.out(
+    `${counts.pairs} mentor–mentee pairs are matched; the program's Matching tab shows why each pair fits`,
+  );
   io.out("");
   io.out(`Sign in at ${report.signIn}`);
   io.out(`with this password, the same for every demo account (shown only now; run`);

@@ -20,7 +20,7 @@ export interface DemoReport {
   /** Every demo account's password: new at each seed, shown once. */
   password: string;
   accounts: { coordinator: string; mentor: string; mentee: string };
-  counts: { mentors: number; mentees: number };
+  counts: { mentors: number; mentees: number; pairs: number };
   /** false when the demo was already there: only the password was set anew. */
   created: boolean;
 }
@@ -37,7 +37,8 @@ function newDemoPassword(): string {
  * The demo organization, set up the way people would: members who can sign in, then through
  * the API a program created from a template with training, its mentors and mentees applying
  * with their profiles, the coordinator approving them, everyone doing their training, and
- * the program started. Running it again keeps the data and sets a new password.
+ * the program started, then a match round approved. Running it again keeps the data and sets
+ * a new password.
  */
 export async function seedDemo(platform: Platform & OperatorCtx): Promise<DemoReport> {
   try {
@@ -70,9 +71,19 @@ export async function seedDemo(platform: Platform & OperatorCtx): Promise<DemoRe
 
   const api = demoApi(createApp(platform), demoSlug);
   const admin = await api.signIn(coordinator.email, password);
-  const existing = await api.call<{ items: { name: string }[] }>(admin, "GET", "/v1/programs");
-  const created = !existing.items.some((p) => p.name === demoProgramName);
-  if (created) await runProgram(api, admin, password, isoDay(now));
+  const existing = await api.call<{ items: { id: string; name: string }[] }>(
+    admin,
+    "GET",
+    "/v1/programs",
+  );
+  const found = existing.items.find((p) => p.name === demoProgramName);
+  const created = found === undefined;
+  const programId = found?.id ?? (await runProgram(api, admin, password, isoDay(now)));
+  const active = await api.call<{ items: unknown[] }>(
+    admin,
+    "GET",
+    `/v1/programs/${programId}/matches?status=active&limit=100`,
+  );
   return {
     slug: demoSlug,
     signIn: `${platform.publicUrl}/o/${demoSlug}/sign-in`,
@@ -82,12 +93,18 @@ export async function seedDemo(platform: Platform & OperatorCtx): Promise<DemoRe
       mentor: mentors[0]!.email,
       mentee: mentees[0]!.email,
     },
-    counts: { mentors: mentors.length, mentees: mentees.length },
+    counts: { mentors: mentors.length, mentees: mentees.length, pairs: active.items.length },
     created,
   };
 }
 
-async function runProgram(api: DemoApi, admin: string, password: string, today: string) {
+/** The demo program, run from creation to matched pairs; returns its id. */
+async function runProgram(
+  api: DemoApi,
+  admin: string,
+  password: string,
+  today: string,
+): Promise<string> {
   const program = await api.call<{ id: string }>(admin, "POST", "/v1/programs", {
     name: demoProgramName,
     templateKey: "university-peer",
@@ -141,4 +158,10 @@ async function runProgram(api: DemoApi, admin: string, password: string, today: 
     }
   }
   await api.call(admin, "POST", `${base}/status`, { status: "running" });
+  // A match round, as a coordinator runs it: the balanced assignment, approved as proposed.
+  const run = await api.call<{ id: string }>(admin, "POST", `${base}/matching/runs`, {
+    objective: "balanced",
+  });
+  await api.call(admin, "POST", `${base}/matching/runs/${run.id}/approve`, {});
+  return program.id;
 }

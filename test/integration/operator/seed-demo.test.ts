@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../../host/server";
 import type { EnrollmentView } from "../../../workers/shared/src/contracts/enrollments";
+import type { MatchView } from "../../../workers/shared/src/contracts/matches";
 import { silentLogger } from "../../../workers/shared/src/platform/log";
 import { cliHarness } from "../../support/cli";
 
@@ -78,6 +79,21 @@ describe("tandem seed demo", { timeout: 90_000 }, () => {
     expect(distinct((e) => e.profile.languages)).toBeGreaterThanOrEqual(5);
     expect(distinct((e) => e.profile.interests)).toBeGreaterThanOrEqual(6);
     expect(distinct((e) => e.profile.availability)).toBeGreaterThanOrEqual(4);
+
+    // A match round ran: active pairs, each explained, no mentor over the program's capacity.
+    const matched = await get<{ items: MatchView[] }>(
+      admin,
+      `/v1/programs/${programs.items[0]!.id}/matches?status=active&limit=100`,
+    );
+    expect(matched.items.length).toBeGreaterThanOrEqual(20);
+    expect(run.stdout).toContain(`${matched.items.length} mentor–mentee pairs are matched`);
+    const perMentor = new Map<string, number>();
+    for (const m of matched.items) {
+      expect(m.reasons.length, m.id).toBeGreaterThan(0);
+      const mentor = m.participants.find((p) => p.role === "mentor")!.memberId;
+      perMentor.set(mentor, (perMentor.get(mentor) ?? 0) + 1);
+    }
+    expect(Math.max(...perMentor.values())).toBeLessThanOrEqual(3);
 
     // Again: nothing is duplicated, and a new password replaces the one shown before.
     const again = await tandem(dir, "seed", "demo");

@@ -37,6 +37,18 @@ export const actionText: Record<string, string> = {
   "training.complete": "Completed training",
   "match.activate": "Started a match",
   "match.close": "Closed a match",
+  "match.request": "Asked a mentor for a match",
+  "match.withdraw": "Withdrew a match request",
+  "match.decline": "Declined a match request",
+  "match.expire": "A match request lapsed",
+  "match.run": "Resolved mentees' choices",
+  "match_run.create": "Ran matching",
+  "match_run.swap": "Swapped two proposals",
+  "match_run.approve": "Approved proposed matches",
+  "match_run.discard": "Discarded a matching run",
+  "match_pin.pin": "Pinned a pair",
+  "match_pin.forbid": "Ruled out a pair",
+  "match_pin.remove": "Removed a pin or rule-out",
 };
 
 /** Field names as the pages call them. */
