@@ -116,7 +116,7 @@ export async function startEdge(
         modules: true,
         scriptPath: bundle("scheduler"),
         compatibilityDate: "2026-04-20",
-        bindings: { ...controlBindings, ...opts.schedulerBindings },
+        bindings: { ...controlBindings, PUBLIC_URL: publicUrl, ...opts.schedulerBindings },
         queueProducers: { SWEEP_QUEUE: "tandem-sweeps" },
         queueConsumers: { "tandem-sweeps": { maxBatchTimeout: 1, maxRetries: 2 } },
       },

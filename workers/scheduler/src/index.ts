@@ -24,6 +24,7 @@ function build(env: Bindings): SchedulerDeps {
     now: () => new Date(),
     mail: mailFromEnv(vars),
     sealKey: vars.DB_TOKEN_KEY,
+    publicUrl: vars.PUBLIC_URL,
     log,
   };
 }

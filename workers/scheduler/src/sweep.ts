@@ -17,6 +17,8 @@ const batchSize = 100;
 export interface SchedulerDeps extends DeliveryDeps {
   control: ControlDb;
   connections: TenantConnections;
+  /** Where links in the emails the sweep writes point (the web client's address). */
+  publicUrl: string;
 }
 
 /**

@@ -4,20 +4,17 @@ import type { TenantDb } from "../../../shared/src/platform/db";
 import { orgLinks } from "../../../shared/src/platform/links";
 import type { SchedulerDeps } from "../sweep";
 
-/**
- * Mentees' requests past their deadline lapse, and each mentee's next choice is asked. The
- * emails link to the program when the host knows its public address.
- */
+/** Mentees' requests past their deadline lapse, and each mentee's next choice is asked. */
 export async function expireMatchRequests(
-  deps: Pick<SchedulerDeps, "now" | "sealKey"> & { publicUrl?: string },
+  deps: Pick<SchedulerDeps, "now" | "sealKey" | "publicUrl">,
   tenant: Tenant,
   db: TenantDb,
 ): Promise<number> {
-  const links = deps.publicUrl ? orgLinks(deps.publicUrl, tenant.slug) : null;
+  const links = orgLinks(deps.publicUrl, tenant.slug);
   return expireLapsedRequests(db, {
     now: deps.now(),
     sealKey: deps.sealKey,
     orgName: tenant.name,
-    programLink: links ? (id) => links.program(id) : null,
+    programLink: (id) => links.program(id),
   });
 }

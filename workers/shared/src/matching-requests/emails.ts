@@ -6,12 +6,11 @@ export interface RequestMailBase {
   orgName: string;
   programName: string;
   /** The program's page, or null where no public address is known (then: "sign in"). */
-  link: string | null;
+  link: string;
 }
 
 const signOff = (orgName: string) => `Warmly,\nTandem, on behalf of ${orgName}`;
-const openLine = (link: string | null) =>
-  link ? `Open the program in Tandem: ${link}` : "Sign in to Tandem to open the program.";
+const openLine = (link: string) => `Open the program in Tandem: ${link}`;
 
 /** A deadline as people read it: "Friday 14 March 2025, 17:00 UTC". */
 export function deadline(at: Date): string {

@@ -74,7 +74,7 @@ export async function endRequest(
       requestEndedEmail({
         orgName: deps.orgName,
         programName: program.name,
-        link: deps.programLink?.(program.id) ?? null,
+        link: deps.programLink(program.id),
         mentee,
         mentorName: people.get(request.mentorId)?.displayName ?? "The mentor",
         end,

@@ -26,7 +26,7 @@ export interface RequestDeps {
   outbox: Outbox;
   orgName: string;
   /** The program's page for emails; null where no public address is known. */
-  programLink: ((programId: string) => string) | null;
+  programLink: (programId: string) => string;
   /** Who acts (made_by, the audit log); null for the sweep. */
   actor: Actor | null;
 }
@@ -186,7 +186,7 @@ export async function sendNextRequest(
       requestEmail({
         orgName: deps.orgName,
         programName: program.name,
-        link: deps.programLink?.(program.id) ?? null,
+        link: deps.programLink(program.id),
         mentor: mentor!,
         mentee,
         score: ask.score,

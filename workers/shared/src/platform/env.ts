@@ -44,7 +44,12 @@ export const apiEnvSchema = v.looseObject({
   TURSO_API_TOKEN: optionalText("TURSO_API_TOKEN"),
 });
 
-export const schedulerEnvSchema = v.looseObject({ ...controlDb, ...mail });
+/** The scheduler Worker's: PUBLIC_URL is where the links in the emails it writes point. */
+export const schedulerEnvSchema = v.looseObject({
+  ...controlDb,
+  PUBLIC_URL: url("PUBLIC_URL"),
+  ...mail,
+});
 
 export type ApiEnvVars = v.InferOutput<typeof apiEnvSchema>;
 export type SchedulerEnvVars = v.InferOutput<typeof schedulerEnvSchema>;
