@@ -16,13 +16,13 @@ export interface Participant extends MatchProfile {
 }
 
 /**
- * These members' matching profiles, for those who are approved, active participants of the
- * program: the few people one request concerns, read the way the whole cohort is.
+ * The matching profiles of the program's approved, active participants, by member id (in id
+ * order): all of them for a whole cohort, or only `memberIds`, the few one request concerns.
  */
 export async function participantsOf(
   db: Pick<TenantDb, "select">,
   programId: string,
-  memberIds: readonly string[],
+  memberIds?: readonly string[],
 ): Promise<Map<string, Participant>> {
   const rows = await db
     .select({ enrollment: enrollments, member: members, profile: memberProfiles })
@@ -34,9 +34,10 @@ export async function participantsOf(
         eq(enrollments.programId, programId),
         eq(enrollments.status, "approved"),
         eq(members.status, "active"),
-        inArray(enrollments.memberId, [...memberIds]),
+        memberIds ? inArray(enrollments.memberId, [...memberIds]) : undefined,
       ),
-    );
+    )
+    .orderBy(members.id);
   return new Map(
     rows.map(({ enrollment, member, profile }) => [
       member.id,

@@ -1,15 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
-import {
-  enrollments,
-  matches,
-  matchParticipants,
-  matchPins,
-  memberProfiles,
-  members,
-} from "../../../../../db/tenant/schema";
+import { matches, matchParticipants, matchPins } from "../../../../../db/tenant/schema";
 import type { ProgramRole } from "../../../../shared/src/contracts/enrollments";
 import type { MatchStatus } from "../../../../shared/src/contracts/matches";
 import { type MatchProfile, pairKey } from "../../../../shared/src/domain/matching";
+import { participantsOf } from "../../../../shared/src/matching-requests";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { eligibleForMatching } from "../enrollments";
 import type { Program } from "../programs";
@@ -41,13 +35,6 @@ export interface Cohort {
   profiles: Map<string, MatchProfile & { role: ProgramRole }>;
 }
 
-/** The text a mentee wrote in their application: what mentors' skills are looked for in. */
-function goalsOf(answers: Record<string, unknown>): string {
-  return Object.values(answers)
-    .flatMap((a) => (typeof a === "string" ? [a] : Array.isArray(a) ? a.map(String) : []))
-    .join(" ");
-}
-
 /**
  * Why an earlier match keeps a pair apart, if it does: a relationship that began (active or
  * closed), a decline or a lapsed request. A request still waiting, a withdrawn request or a
@@ -61,24 +48,9 @@ function pastPairReason(status: MatchStatus, began: boolean): string | undefined
   return undefined;
 }
 
-export async function loadCohort(
-  db: Pick<TenantDb, "select"> & TenantDb,
-  program: Program,
-  now: Date,
-): Promise<Cohort> {
-  const approved = await db
-    .select({ enrollment: enrollments, member: members, profile: memberProfiles })
-    .from(enrollments)
-    .innerJoin(members, eq(members.id, enrollments.memberId))
-    .leftJoin(memberProfiles, eq(memberProfiles.memberId, enrollments.memberId))
-    .where(and(eq(enrollments.programId, program.id), eq(enrollments.status, "approved")))
-    .orderBy(members.id);
-  const people = approved.filter((p) => p.member.status === "active");
-  const progress = await trainingProgress(
-    db,
-    program.id,
-    people.map((p) => p.enrollment),
-  );
+export async function loadCohort(db: TenantDb, program: Program, now: Date): Promise<Cohort> {
+  const people = [...(await participantsOf(db, program.id)).values()];
+  const progress = await trainingProgress(db, program.id, people);
   const gated = program.rules.training.requiredBeforeMatching;
   const held = await db
     .select({ match: matches, memberId: matchParticipants.memberId, role: matchParticipants.role })
@@ -135,39 +107,26 @@ export async function loadCohort(
 
   const capacity = program.rules.matching.mentorCapacity;
   const waitMs = program.rules.closure.rematchWaitDays * day;
-  for (const { enrollment, member, profile } of people) {
-    const p: MatchProfile = {
-      memberId: member.id,
-      displayName: member.displayName,
-      interests: profile?.interests ?? [],
-      skills: profile?.skills ?? [],
-      department: profile?.department ?? null,
-      seniority: profile?.seniority ?? null,
-      languages: profile?.languages ?? [],
-      timeZone: member.timeZone,
-      availability: profile?.availability ?? null,
-      goals: enrollment.role === "mentee" ? goalsOf(enrollment.answers) : "",
-      reportsTo: profile?.reportsTo ?? null,
-    };
-    cohort.profiles.set(member.id, { ...p, role: enrollment.role });
-    const training = progress.get(member.id) ?? { required: 0, completed: 0 };
-    if (!eligibleForMatching(enrollment.status, training, gated)) {
+  for (const p of people) {
+    cohort.profiles.set(p.memberId, p);
+    const training = progress.get(p.memberId) ?? { required: 0, completed: 0 };
+    if (!eligibleForMatching("approved", training, gated)) {
       const left = training.required - training.completed;
       cohort.notEligible.push({
-        memberId: member.id,
-        displayName: member.displayName,
-        role: enrollment.role,
+        memberId: p.memberId,
+        displayName: p.displayName,
+        role: p.role,
         reason: `Required training not done (${left} of ${training.required} left)`,
       });
       continue;
     }
-    if (enrollment.role === "mentor") {
-      const active = activeAsMentor.get(member.id) ?? 0;
+    if (p.role === "mentor") {
+      const active = activeAsMentor.get(p.memberId) ?? 0;
       cohort.mentors.push({ profile: p, active, capacity: Math.max(0, capacity - active) });
       continue;
     }
-    if (cohort.taken.has(member.id)) continue;
-    const ended = lastEnded.get(member.id);
+    if (cohort.taken.has(p.memberId)) continue;
+    const ended = lastEnded.get(p.memberId);
     if (ended !== undefined && ended + waitMs > now.getTime()) {
       cohort.waiting.push({ profile: p, until: new Date(ended + waitMs) });
       continue;
