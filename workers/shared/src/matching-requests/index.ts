@@ -13,9 +13,9 @@ export {
 export { type Participant, participantsOf } from "./profiles";
 export {
   activeCount,
-  hasPendingRequest,
   type Passed,
   type Program,
+  pendingRequestOf,
   type RequestDeps,
   requestAudit,
   sendNextRequest,

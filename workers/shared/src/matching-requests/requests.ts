@@ -152,7 +152,7 @@ export async function sendNextRequest(
   const mentee = people.get(menteeId);
   if (mentee?.role !== "mentee") return none;
   if ((await activeCount(tx, program.id, menteeId, "mentee")) > 0) return none;
-  if (await hasPendingRequest(tx, program.id, menteeId)) return none;
+  if (await pendingRequestOf(tx, program.id, menteeId)) return none;
   for (const choice of choices) {
     const mentor = people.get(choice.mentorId);
     const ask = await askable(tx, program, mentor, mentee, deps.now);
@@ -216,14 +216,14 @@ export async function sendNextRequest(
   return none;
 }
 
-/** Whether the mentee has a request waiting for a mentor's answer in the program. */
-export async function hasPendingRequest(
+/** The mentee's request waiting for a mentor's answer in the program, if any. */
+export async function pendingRequestOf(
   db: Pick<TenantDb, "select">,
   programId: string,
   menteeId: string,
-): Promise<boolean> {
+): Promise<typeof matches.$inferSelect | undefined> {
   const [row] = await db
-    .select({ id: matches.id })
+    .select({ match: matches })
     .from(matchParticipants)
     .innerJoin(matches, eq(matches.id, matchParticipants.matchId))
     .where(
@@ -235,7 +235,7 @@ export async function hasPendingRequest(
       ),
     )
     .limit(1);
-  return row !== undefined;
+  return row?.match;
 }
 
 /** An audit entry of a request's life, by the acting member or client, or by the sweep. */

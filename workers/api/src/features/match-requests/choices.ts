@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { matchChoices, matches, matchParticipants } from "../../../../../db/tenant/schema";
+import { matchChoices, matches } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { ChoicesInput, MyChoicesView } from "../../../../shared/src/contracts/matches";
 import {
   activeCount,
   contactsOf,
   deadline,
+  pendingRequestOf,
   requestAudit,
   requestWithdrawnEmail,
   sendNextRequest,
@@ -32,24 +33,6 @@ export async function getMyChoices({
   return { programId: program.id, choices: choices.get(memberId) ?? [] };
 }
 
-/** The mentee's request waiting for a mentor's answer in this program, if any. */
-async function pendingRequest(ctx: TenantCtx, programId: string, menteeId: string) {
-  const [row] = await ctx.db
-    .select({ match: matches })
-    .from(matchParticipants)
-    .innerJoin(matches, eq(matches.id, matchParticipants.matchId))
-    .where(
-      and(
-        eq(matchParticipants.programId, programId),
-        eq(matchParticipants.memberId, menteeId),
-        eq(matchParticipants.role, "mentee"),
-        eq(matches.status, "pending_acceptance"),
-      ),
-    )
-    .limit(1);
-  return row?.match;
-}
-
 /**
  * A mentee names up to three mentors in order. Each is checked like any pair (approved
  * mentor, rules, exclusions, an open place); the choices are stored and the first is asked at
@@ -67,7 +50,7 @@ export async function chooseMentors({
   const program = await choosingProgram(ctx, input.programId);
   const cohort = await loadCohort(ctx.db, program, ctx.now);
   const me = asMentee(cohort, memberId);
-  const pending = await pendingRequest(ctx, program.id, memberId);
+  const pending = await pendingRequestOf(ctx.db, program.id, memberId);
   if (pending) {
     const { mentorId } = await pairOf(ctx.db, pending.id);
     const name = cohort.profiles.get(mentorId)?.displayName ?? "your mentor";
@@ -125,7 +108,7 @@ export async function withdrawChoices({
 }): Promise<MyChoicesView> {
   const { memberId } = requireMember(ctx.actor);
   const program = await findProgram(ctx.db, input.programId);
-  const pending = await pendingRequest(ctx, program.id, memberId);
+  const pending = await pendingRequestOf(ctx.db, program.id, memberId);
   const pair = pending ? await pairOf(ctx.db, pending.id) : null;
   await ctx.db.transaction(async (tx) => {
     if (pending && pair) {
