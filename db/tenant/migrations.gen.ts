@@ -102,5 +102,41 @@ export const migrations: Migration[] = [
       "CREATE INDEX `matches_expiry` ON `matches` (`status`,`expires_at`);",
       "ALTER TABLE `member_profiles` ADD `reports_to` text;"
     ]
+  },
+  {
+    "tag": "0009_relationship",
+    "statements": [
+      "CREATE TABLE `agreement_acknowledgements` (\n\t`version_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\tPRIMARY KEY(`version_id`, `member_id`)\n);",
+      "CREATE TABLE `agreement_versions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`entries` text NOT NULL,\n\t`sections` text NOT NULL,\n\t`changed_by` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `agreement_versions_match` ON `agreement_versions` (`match_id`,`version`);",
+      "CREATE TABLE `calendar_feeds` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`revoked_at` integer\n);",
+      "CREATE UNIQUE INDEX `calendar_feeds_token` ON `calendar_feeds` (`token_hash`);",
+      "CREATE INDEX `calendar_feeds_member` ON `calendar_feeds` (`member_id`);",
+      "CREATE TABLE `celebrations` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`milestone_id` text,\n\t`title` text NOT NULL,\n\t`shared_by` text,\n\t`shared_at` integer,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `celebrations_source` ON `celebrations` (`goal_id`,`milestone_id`);",
+      "CREATE INDEX `celebrations_wall` ON `celebrations` (`program_id`,`shared_at`);",
+      "CREATE TABLE `check_in_responses` (\n\t`check_in_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`answers` text NOT NULL,\n\t`submitted_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`check_in_id`, `member_id`)\n);",
+      "CREATE TABLE `check_ins` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`period` integer NOT NULL,\n\t`opens_on` text NOT NULL,\n\t`closes_on` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `check_ins_period` ON `check_ins` (`match_id`,`period`);",
+      "CREATE INDEX `check_ins_opens` ON `check_ins` (`opens_on`);",
+      "CREATE TABLE `commitments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`meeting_id` text,\n\t`text` text NOT NULL,\n\t`owner_id` text NOT NULL,\n\t`owner_role` text NOT NULL,\n\t`due_on` text NOT NULL,\n\t`done_at` integer,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `commitments_match` ON `commitments` (`match_id`,`due_on`);",
+      "CREATE TABLE `congratulations` (\n\t`celebration_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`celebration_id`, `member_id`)\n);",
+      "CREATE TABLE `coordinator_tasks` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`source_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`done_at` integer,\n\t`done_by` text\n);",
+      "CREATE UNIQUE INDEX `coordinator_tasks_source` ON `coordinator_tasks` (`kind`,`source_id`,`member_id`);",
+      "CREATE INDEX `coordinator_tasks_program` ON `coordinator_tasks` (`program_id`,`status`);",
+      "CREATE TABLE `feedback` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`meeting_id` text,\n\t`author_id` text NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`answers` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`shared_with_coordinators` integer DEFAULT false NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `feedback_match` ON `feedback` (`match_id`,`created_at`);",
+      "CREATE TABLE `goal_updates` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`progress` integer,\n\t`note` text DEFAULT '' NOT NULL,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `goal_updates_goal` ON `goal_updates` (`goal_id`,`created_at`);",
+      "CREATE TABLE `goals` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`measure` text,\n\t`target_on` text,\n\t`status` text NOT NULL,\n\t`progress` integer DEFAULT 0 NOT NULL,\n\t`last_reviewed_at` integer,\n\t`achieved_at` integer,\n\t`created_by` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `goals_match` ON `goals` (`match_id`);",
+      "CREATE TABLE `meeting_private_notes` (\n\t`meeting_id` text NOT NULL,\n\t`author_id` text NOT NULL,\n\t`text` text NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tPRIMARY KEY(`meeting_id`, `author_id`)\n);",
+      "CREATE TABLE `meetings` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`status` text NOT NULL,\n\t`starts_at` integer NOT NULL,\n\t`time_zone` text NOT NULL,\n\t`duration_minutes` integer NOT NULL,\n\t`format` text NOT NULL,\n\t`place` text,\n\t`video_url` text,\n\t`agenda` text NOT NULL,\n\t`shared_notes` text DEFAULT '' NOT NULL,\n\t`proposed_by` text NOT NULL,\n\t`cancel_reason` text,\n\t`held_minutes` integer,\n\t`attendees` text,\n\t`logged_at` integer,\n\t`sequence` integer DEFAULT 0 NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `meetings_match` ON `meetings` (`match_id`,`starts_at`);",
+      "CREATE INDEX `meetings_status` ON `meetings` (`status`,`starts_at`);",
+      "CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`due_on` text,\n\t`done_at` integer,\n\t`position` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `milestones_goal` ON `milestones` (`goal_id`,`position`);"
+    ]
   }
 ];

@@ -5,4 +5,5 @@ export * from "./members";
 export * from "./operations";
 export * from "./outbox";
 export * from "./programs";
+export * from "./relationship";
 export * from "./requests";

@@ -95,15 +95,17 @@ describe("readEnv", () => {
     );
   });
 
-  it("asks the scheduler only for the control database and seal key", () => {
+  it("asks the scheduler only for the control database, seal key and public URL", () => {
     const env = readEnv(schedulerEnvSchema, {
       CONTROL_DB_URL: valid.CONTROL_DB_URL,
       DB_TOKEN_KEY: dbTokenKey,
+      PUBLIC_URL: "https://tandem.example.com",
     });
     expect(env.CONTROL_DB_URL).toBe(valid.CONTROL_DB_URL);
     const message = messageOf(() => readEnv(schedulerEnvSchema, {}));
     expect(message).toContain("CONTROL_DB_URL");
     expect(message).toContain("DB_TOKEN_KEY");
+    expect(message).toContain("PUBLIC_URL");
     expect(message).not.toContain("OPERATOR_TOKEN");
   });
 });

@@ -23,7 +23,17 @@ function problems(input: unknown) {
 describe("program rules defaults", () => {
   it("turns an empty object into complete default rules", () => {
     const rules = v.parse(programRules, {});
-    expect(rules.meetings).toEqual({ frequencyDays: 14, minMinutes: 30, format: "either" });
+    expect(rules.meetings).toEqual({
+      frequencyDays: 14,
+      minMinutes: 30,
+      format: "either",
+      agenda: [
+        "Recent challenges",
+        "Accomplishments since we last met",
+        "Next goals",
+        "Commitments from last time",
+      ],
+    });
     expect(rules.checkIns).toMatchObject({ firstDay: 30, everyDays: 60, answeredBy: "both" });
     expect(rules.checkIns.questions.length).toBeGreaterThanOrEqual(3);
     expect(rules.coordinatorContact).toEqual({ firstMonthTouches: 2, everyDays: 30 });
@@ -84,7 +94,17 @@ describe("program rules defaults", () => {
       reminders: { quietHours: { start: "22:30" } },
       matching: { hardConstraints: { sameDepartment: "not_allowed" } },
     });
-    expect(rules.meetings).toEqual({ frequencyDays: 7, minMinutes: 30, format: "either" });
+    expect(rules.meetings).toEqual({
+      frequencyDays: 7,
+      minMinutes: 30,
+      format: "either",
+      agenda: [
+        "Recent challenges",
+        "Accomplishments since we last met",
+        "Next goals",
+        "Commitments from last time",
+      ],
+    });
     expect(rules.reminders.quietHours).toEqual({ start: "22:30", end: "08:00" });
     expect(rules.matching.hardConstraints).toEqual({
       sameDepartment: "not_allowed",
@@ -147,6 +167,7 @@ describe("program rules bounds", () => {
       "Meetings: the minimum length can be at most 480 minutes (8 hours).",
     ],
     ["meetings.format", "phone", "Meetings: the format must be one of: in_person, video, either."],
+    ["meetings.agenda", [], "Meetings: give the agenda at least one item."],
     ["checkIns.firstDay", 0, "Check-ins: the first check-in must come after at least 1 day."],
     ["checkIns.firstDay", 366, "Check-ins: the first check-in must come within 365 days."],
     [

@@ -9,6 +9,13 @@ export const auditScopes = ["audit:read"] as const;
 export const programScopes = ["programs:read", "programs:write"] as const;
 export const enrollmentScopes = ["enrollments:read", "enrollments:write"] as const;
 export const matchScopes = ["matches:read", "matches:write"] as const;
+export const relationshipScopes = [
+  "agreements:read",
+  "meetings:read",
+  "meetings:write",
+  "checkins:read",
+  "goals:read",
+] as const;
 
 /** Every scope, in the order the API lists them. */
 export const clientScopes = [
@@ -17,6 +24,7 @@ export const clientScopes = [
   ...programScopes,
   ...enrollmentScopes,
   ...matchScopes,
+  ...relationshipScopes,
 ] as const;
 export type ClientScope = (typeof clientScopes)[number];
 
@@ -33,4 +41,9 @@ export const scopeDescriptions: Record<ClientScope, string> = {
   "enrollments:write": "Decide applications and enroll members in bulk",
   "matches:read": "Read matches, suggestions, assignment runs and pins",
   "matches:write": "Make, approve and close matches; run assignments; pin and forbid pairs",
+  "agreements:read": "Read pairs' mentoring agreements and who acknowledged them",
+  "meetings:read": "Read pairs' meetings (not their notes) and commitments",
+  "meetings:write": "Schedule, move, cancel and log pairs' meetings; record commitments",
+  "checkins:read": "See which check-ins are due and answered (never the answers)",
+  "goals:read": "Read pairs' goals, milestones, progress and celebrations",
 };

@@ -33,6 +33,14 @@ export const defaultAgreementSections = {
     "at any time.",
 };
 
+/** What every meeting's agenda starts from: the four questions of a good check-in. */
+export const defaultAgenda = [
+  "Recent challenges",
+  "Accomplishments since we last met",
+  "Next goals",
+  "Commitments from last time",
+] as const;
+
 export const defaultClosure = {
   plannedProcedure:
     "In the final meeting, look back at the goals you set, celebrate what changed and talk " +

@@ -1,9 +1,16 @@
 import * as v from "valibot";
-import { defaultAgreementSections, defaultCheckInQuestions } from "./defaults";
+import { defaultAgenda, defaultAgreementSections, defaultCheckInQuestions } from "./defaults";
 import { choice, prose, questionId, questionLabel, wholeNumber, yesNo } from "./fields";
 import { answeredBy, checkInQuestionKinds, fresh, meetingFormats } from "./vocab";
 
 /** Rules for how a pair works together: meetings, check-ins, support, goals, agreement. */
+
+const agendaItem = v.pipe(
+  v.string("Meetings: an agenda item must be text."),
+  v.trim(),
+  v.minLength(3, "Meetings: an agenda item needs at least 3 characters."),
+  v.maxLength(120, "Meetings: an agenda item can be at most 120 characters."),
+);
 
 export const meetings = v.object({
   frequencyDays: v.optional(
@@ -27,6 +34,15 @@ export const meetings = v.object({
     30,
   ),
   format: v.optional(choice("Meetings: the format", meetingFormats), "either"),
+  /** Every meeting's agenda starts from these items; the pair adds its own. */
+  agenda: v.optional(
+    v.pipe(
+      v.array(agendaItem, "Meetings: the agenda must be a list."),
+      v.minLength(1, "Meetings: give the agenda at least one item."),
+      v.maxLength(10, "Meetings: keep the agenda to at most 10 items."),
+    ),
+    fresh(defaultAgenda),
+  ),
 });
 
 const checkInQuestion = v.object({
