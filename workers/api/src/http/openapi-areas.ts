@@ -69,6 +69,32 @@ export const areas: Area[] = [
     prefixes: ["/v1/programs/{programId}/training"],
   },
   {
+    tag: "matching",
+    description:
+      "Matches and how they are made: suggestions, assignment runs, pins, mentees' requests.",
+    prefixes: [
+      "/v1/programs/{programId}/matches",
+      "/v1/programs/{programId}/matching",
+      "/v1/programs/{programId}/match-requests",
+      "/v1/me/matches",
+      "/v1/me/match-requests",
+      "/v1/me/programs",
+    ],
+  },
+  {
+    tag: "relationships",
+    description:
+      "A pair's life: agreement, meetings, commitments, check-ins, goals, feedback, timeline.",
+    prefixes: [
+      "/v1/matches",
+      "/v1/me/check-ins",
+      "/v1/me/calendar-feed",
+      "/v1/orgs/{slug}/calendar",
+      "/v1/programs/{programId}/wall",
+      "/v1/programs/{programId}/coordinator-tasks",
+    ],
+  },
+  {
     tag: "clients",
     description: "Integration clients (API keys as JWKs). Admins only.",
     prefixes: ["/v1/clients"],

@@ -4,7 +4,8 @@ import type { ClientScope } from "../contracts/scopes";
 /**
  * Permissions no integration can hold, with what a refused integration is told: no scope would
  * help, so none is named. Managing integrations themselves, and the outbox, whose rows name
- * every address the organization emails.
+ * every address the organization emails; and coordinators' tasks, which reveal what people
+ * asked of a coordinator in a check-in.
  */
 const memberOnly = {
   "clients:manage":
@@ -13,6 +14,9 @@ const memberOnly = {
   "outbox:manage":
     "Integrations cannot see or retry the organization's email deliveries: its admins do, " +
     "while signed in.",
+  "coordinator-tasks:manage":
+    "Integrations cannot see coordinators' tasks: they come from check-in answers, which only " +
+    "the person who answered and the organization's admins read.",
 } as const;
 export type Permission = ClientScope | keyof typeof memberOnly;
 
