@@ -4,3 +4,4 @@
  * records wait for it (`requireAgreement`).
  */
 export { agreementSettled, latestAgreement, requireAgreement } from "./lock";
+export { agreementRoutes } from "./routes";
