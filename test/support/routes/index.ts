@@ -1,6 +1,8 @@
 import type { RouteTable } from "../security";
 import { auditRouteSpecs } from "./audit";
+import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
+import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
@@ -32,6 +34,8 @@ export const routeTable: RouteTable = {
     ...matchRequestRouteSpecs,
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
+    ...commitmentRouteSpecs,
+    ...checkInRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,

@@ -23,9 +23,9 @@ export async function listCoordinatorTasks({
   ctx: TenantCtx;
   input: { programId: string; status: "open" | "done"; limit: number; cursor?: string | undefined };
 }): Promise<Page<CoordinatorTaskView>> {
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor, timeIdKey);
   const program = await findProgram(ctx.db, input.programId);
   const oldestFirst = input.status === "open";
-  const after = input.cursor === undefined ? null : decodeCursor(input.cursor, timeIdKey);
   const beyond = (at: number, id: string) => {
     const past = oldestFirst ? gt : lt;
     const when = new Date(at);
