@@ -13,7 +13,7 @@ import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { storedJwk } from "../../support/client-keys";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import type { Harness } from "../../support/node-harness";
-import { insertProgram, sendJson } from "../../support/programs-fixtures";
+import { insertProgram, sendJson, tenantDb } from "../../support/programs-fixtures";
 
 // A pair's life for the commitments and check-ins tests: an organization whose clock the
 // test sets, members who sign in on that clock, matches begun on a given day.
@@ -28,8 +28,12 @@ export function pairOrg(h: Harness, slug: string) {
   return {
     /** A request as `memberId`, signed in at the clock's current time. */
     async send(memberId: string, method: string, path: string, body?: unknown) {
-      const role = memberId === "coord" ? "admin" : "member";
-      return sendJson(h, method, path, await as(memberId, role), body);
+      const db = await tenantDb(h, slug);
+      const [row] = await db
+        .select({ role: members.role })
+        .from(members)
+        .where(eq(members.id, memberId));
+      return sendJson(h, method, path, await as(memberId, row?.role ?? "member"), body);
     },
     as,
   };
@@ -43,8 +47,9 @@ export async function person(
   id: string,
   displayName: string,
   timeZone = "UTC",
+  role: "admin" | "member" = id === "coord" ? "admin" : "member",
 ) {
-  await h.tokenFor(slug, { memberId: id, role: id === "coord" ? "admin" : "member" });
+  await h.tokenFor(slug, { memberId: id, role });
   await db.update(members).set({ displayName, timeZone }).where(eq(members.id, id));
 }
 
