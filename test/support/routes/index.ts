@@ -1,7 +1,9 @@
 import type { RouteTable } from "../security";
 import { agreementRouteSpecs } from "./agreements";
 import { auditRouteSpecs } from "./audit";
+import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
+import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
@@ -36,6 +38,8 @@ export const routeTable: RouteTable = {
     ...outboxRouteSpecs,
     ...agreementRouteSpecs,
     ...timelineRouteSpecs,
+    ...commitmentRouteSpecs,
+    ...checkInRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,

@@ -8,6 +8,7 @@ import { releaseHeldAudit } from "../../shared/src/tenancy/held-audit";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
+import { createDueCheckIns } from "./jobs/check-ins";
 import { expireMatchRequests } from "./jobs/match-requests";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
@@ -91,6 +92,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
       .onConflictDoNothing();
     await pruneTenant(db, deps.now());
     await expireMatchRequests(deps, tenant, db);
+    await createDueCheckIns(deps, db);
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;
