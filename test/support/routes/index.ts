@@ -2,6 +2,8 @@ import type { RouteTable } from "../security";
 import { auditRouteSpecs } from "./audit";
 import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { feedbackRouteSpecs } from "./feedback";
+import { goalRouteSpecs } from "./goals";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
@@ -32,6 +34,8 @@ export const routeTable: RouteTable = {
     ...matchRequestRouteSpecs,
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
+    ...goalRouteSpecs,
+    ...feedbackRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,
