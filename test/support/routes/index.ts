@@ -5,6 +5,8 @@ import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
 import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { feedbackRouteSpecs } from "./feedback";
+import { goalRouteSpecs } from "./goals";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
@@ -40,6 +42,8 @@ export const routeTable: RouteTable = {
     ...timelineRouteSpecs,
     ...commitmentRouteSpecs,
     ...checkInRouteSpecs,
+    ...goalRouteSpecs,
+    ...feedbackRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,
