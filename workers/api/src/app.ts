@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import { AppError } from "../../shared/src/contracts/common/errors";
 import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
@@ -19,7 +18,7 @@ import { apiPaths, noRoute } from "./http/no-route";
 import { openApiPath, openApiRoute } from "./http/openapi";
 import { onError, problemResponse } from "./http/problem";
 import { responds } from "./http/responds";
-import { securityHeaders } from "./http/security-headers";
+import { answerHeaders } from "./middleware/answer-headers";
 import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
@@ -30,13 +29,12 @@ export const maxBodyBytes = 1024 * 1024;
 /** The whole API, for whichever host provides the platform. */
 export function createApp(platform: Platform) {
   const app = new Hono<AppEnv>();
-  app.use(requestId({ headerName: "x-request-id" }));
   app.use(async function providePlatform(c, next) {
     c.set("platform", platform);
     await next();
   });
+  app.use(answerHeaders());
   app.use(requestLog());
-  app.use(securityHeaders());
   // Only where a body can arrive: reading c.req.raw.body on a GET makes the Node adapter build
   // a full Request per call, a measurable cost on the hottest routes.
   app.on(
