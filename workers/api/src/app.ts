@@ -28,6 +28,26 @@ export const maxBodyBytes = 1024 * 1024;
 
 /** The whole API, for whichever host provides the platform. */
 export function createApp(platform: Platform) {
+  const app = apiRoutes(platform);
+  app.onError(onError);
+  app.notFound((c) =>
+    problemResponse(
+      "not_found",
+      404,
+      `No route for ${c.req.method} ${c.req.path}.`,
+      c.get("requestId"),
+    ),
+  );
+  return app;
+}
+
+/**
+ * The API's middleware and routes without an error handler: a host that serves them beside
+ * routes of its own (the Node host's web client) sets `onError` once on the app it serves.
+ * Hono wraps each route of a mounted app that has its own error handler in one more dispatch,
+ * which on the Node host ran for every middleware of every request.
+ */
+export function apiRoutes(platform: Platform) {
   const app = new Hono<AppEnv>();
   app.use(async function providePlatform(c, next) {
     c.set("platform", platform);
@@ -49,15 +69,6 @@ export function createApp(platform: Platform) {
         );
       },
     }),
-  );
-  app.onError(onError);
-  app.notFound((c) =>
-    problemResponse(
-      "not_found",
-      404,
-      `No route for ${c.req.method} ${c.req.path}.`,
-      c.get("requestId"),
-    ),
   );
 
   app.route("/", healthRoutes);
