@@ -12,6 +12,7 @@ import type { MailTransport } from "../workers/shared/src/platform/mail";
 import { unconfiguredMail } from "../workers/shared/src/platform/mail-http";
 import type { Platform, SweepQueue } from "../workers/shared/src/platform/platform";
 import type { Provisioner } from "../workers/shared/src/platform/provisioning";
+import { setAnswerHeaders } from "./answer-headers";
 import type { HostConfig } from "./config";
 import { DevMailbox } from "./dev-mailbox";
 import { nodeConnector } from "./file-databases";
@@ -73,6 +74,7 @@ export async function nodePlatform(
     log,
     mail: mailFor(config),
     clientIp: (request, env) => clientIpOf(request, env, config.TRUST_PROXY === "true"),
+    setAnswerHeaders,
   });
   return {
     ...platform,

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { createApp } from "../workers/api/src/app";
+import { apiRoutes } from "../workers/api/src/app";
+import type { AppEnv } from "../workers/api/src/http/app-env";
+import { onError } from "../workers/api/src/http/problem";
 import { jsonLogger, type Logger } from "../workers/shared/src/platform/log";
 import { recordHostAddress } from "./address-file";
 import { answerClientErrors } from "./client-errors";
@@ -69,7 +71,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   consumeSchedulerQueue(platform, queue);
   const cron = opts.scheduler === false ? null : startScheduler(platform, queue, log);
 
-  const host = new Hono();
+  const host = new Hono<AppEnv>();
+  // The API's one error mapping, for everything this host serves.
+  host.onError(onError);
   // Deciding whether to compress reads the answer's headers, which makes the Node adapter
   // build a full Response (about 30 µs on /healthz, measured): only for clients that take it.
   const compressText = compress();
@@ -85,7 +89,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       c.json({ items: mailbox.list({ to: c.req.query("to") ?? "", limit: 50 }) }),
     );
   }
-  host.route("/", createApp(platform));
+  host.route("/", apiRoutes(platform));
   const webDir = opts.webDir ?? webDist;
   if (!existsSync(webDir)) log.warn("web/dist is missing; run `npm run build:web`");
   host.route("/", webRoutes(webDir));

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import type { AppEnv } from "../../workers/api/src/http/app-env";
 import { apiPaths } from "../../workers/api/src/http/no-route";
-import { securityHeaders } from "../../workers/api/src/http/security-headers";
+import { answerHeaders } from "../../workers/api/src/middleware/answer-headers";
+import { setOnResponse } from "../../workers/shared/src/platform/assemble-platform";
+import type { Platform } from "../../workers/shared/src/platform/platform";
 
 /** The header rules of a Cloudflare `_headers` file: path pattern → header name → value. */
 function headerRules(text: string): Map<string, Record<string, string>> {
@@ -22,11 +25,17 @@ function headerRules(text: string): Map<string, Record<string, string>> {
 }
 
 async function middlewareHeaders(): Promise<Record<string, string>> {
-  const app = new Hono();
-  app.use(securityHeaders());
+  const app = new Hono<AppEnv>();
+  const platform = { setAnswerHeaders: setOnResponse } as Partial<Platform> as Platform;
+  app.use(async (c, next) => {
+    c.set("platform", platform);
+    await next();
+  });
+  app.use(answerHeaders());
   app.get("/", (c) => c.body(null, 204));
   const res = await app.request("/");
-  return Object.fromEntries([...res.headers].filter(([name]) => name !== "content-type"));
+  const perRequest = ["content-type", "x-request-id"];
+  return Object.fromEntries([...res.headers].filter(([name]) => !perRequest.includes(name)));
 }
 
 describe("the edge's static headers", () => {

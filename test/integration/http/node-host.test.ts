@@ -133,6 +133,15 @@ describe("security headers, caching and compression", () => {
     expectSecurityHeaders(await call(path));
   });
 
+  it("every answer names its request, the caller's id when it sent one", async () => {
+    const echoed = await call("/v1/members", { headers: { "x-request-id": "socket-req-7" } });
+    expect(echoed.headers.get("x-request-id")).toBe("socket-req-7");
+    expect(((await echoed.json()) as { requestId: string }).requestId).toBe("socket-req-7");
+    for (const path of ["/healthz", "/assets/index-Bx7f3k2Q.js"]) {
+      expect((await call(path)).headers.get("x-request-id"), path).toMatch(/^[\w-]{36}$/);
+    }
+  });
+
   it("hashed assets are cached for a year as immutable; the page is revalidated", async () => {
     const asset = await call("/assets/index-Bx7f3k2Q.js");
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");

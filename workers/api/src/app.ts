@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import { AppError } from "../../shared/src/contracts/common/errors";
 import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
@@ -29,7 +28,7 @@ import { apiPaths, noRoute } from "./http/no-route";
 import { openApiPath, openApiRoute } from "./http/openapi";
 import { onError, problemResponse } from "./http/problem";
 import { responds } from "./http/responds";
-import { securityHeaders } from "./http/security-headers";
+import { answerHeaders } from "./middleware/answer-headers";
 import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
 import { requestLog } from "./middleware/request-log";
@@ -39,14 +38,33 @@ export const maxBodyBytes = 1024 * 1024;
 
 /** The whole API, for whichever host provides the platform. */
 export function createApp(platform: Platform) {
+  const app = apiRoutes(platform);
+  app.onError(onError);
+  app.notFound((c) =>
+    problemResponse(
+      "not_found",
+      404,
+      `No route for ${c.req.method} ${c.req.path}.`,
+      c.get("requestId"),
+    ),
+  );
+  return app;
+}
+
+/**
+ * The API's middleware and routes without an error handler: a host that serves them beside
+ * routes of its own (the Node host's web client) sets `onError` once on the app it serves.
+ * Hono wraps each route of a mounted app that has its own error handler in one more dispatch,
+ * which on the Node host ran for every middleware of every request.
+ */
+export function apiRoutes(platform: Platform) {
   const app = new Hono<AppEnv>();
-  app.use(requestId({ headerName: "x-request-id" }));
   app.use(async function providePlatform(c, next) {
     c.set("platform", platform);
     await next();
   });
+  app.use(answerHeaders());
   app.use(requestLog());
-  app.use(securityHeaders());
   // Only where a body can arrive: reading c.req.raw.body on a GET makes the Node adapter build
   // a full Request per call, a measurable cost on the hottest routes.
   app.on(
@@ -61,15 +79,6 @@ export function createApp(platform: Platform) {
         );
       },
     }),
-  );
-  app.onError(onError);
-  app.notFound((c) =>
-    problemResponse(
-      "not_found",
-      404,
-      `No route for ${c.req.method} ${c.req.path}.`,
-      c.get("requestId"),
-    ),
   );
 
   app.route("/", healthRoutes);

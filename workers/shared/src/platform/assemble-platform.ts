@@ -33,6 +33,17 @@ export function mailFromEnv(
   });
 }
 
+/** The answer's own `Headers`, as every fetch runtime has them. */
+export function setOnResponse(
+  response: Response,
+  _env: unknown,
+  headers: Readonly<Record<string, string>>,
+): void {
+  for (const name in headers) {
+    if (!response.headers.has(name)) response.headers.set(name, headers[name]!);
+  }
+}
+
 /** The one place a Platform is put together; each host supplies what differs. */
 export async function assemblePlatform<P extends Platform["provisioner"]>(
   vars: ApiEnvVars,
@@ -44,9 +55,11 @@ export async function assemblePlatform<P extends Platform["provisioner"]>(
     log: Logger;
     mail: MailTransport;
     clientIp: Platform["clientIp"];
+    setAnswerHeaders?: Platform["setAnswerHeaders"];
   },
 ): Promise<Platform & { provisioner: P }> {
   return {
+    setAnswerHeaders: setOnResponse,
     ...parts,
     tenants: new TenantDirectory(parts.control),
     connections: new TenantConnections(parts.connect, vars.DB_TOKEN_KEY),

@@ -62,6 +62,16 @@ export interface Platform {
   jwksHostAllowlist: readonly string[];
   /** The caller's address as this host can know it (for rate limits and the audit log). */
   clientIp(request: Request, env: unknown): string | null;
+  /**
+   * Adds headers every answer carries (request id, security headers) to this request's
+   * answer; a header the answer already has is kept. The Node host writes them onto its
+   * socket's response (see host/answer-headers.ts).
+   */
+  setAnswerHeaders(
+    response: Response,
+    env: unknown,
+    headers: Readonly<Record<string, string>>,
+  ): void;
   operatorToken: string;
   sealKey: string;
   sweeps: SweepQueue;
