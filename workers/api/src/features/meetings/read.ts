@@ -16,11 +16,13 @@ export async function listMeetings({
   ctx: TenantCtx;
   input: MeetingsQuery & { matchId: string };
 }): Promise<Page<MeetingView>> {
+  // A cursor this list never handed out is a 400 whoever asks, before the pair is looked up.
+  const after = input.cursor ? decodeCursor(input.cursor, timeIdKey) : null;
   const pair = await openPair(ctx, input.matchId);
   const where: SQL[] = [eq(meetings.matchId, pair.match.id)];
   if (input.status) where.push(eq(meetings.status, input.status));
-  if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, timeIdKey);
+  if (after) {
+    const [at, id] = after;
     const before = or(
       lt(meetings.startsAt, new Date(at)),
       and(eq(meetings.startsAt, new Date(at)), lt(meetings.id, id)),
