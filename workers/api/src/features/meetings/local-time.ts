@@ -36,7 +36,7 @@ export function zonedTime(at: Date, timeZone: string): ZonedTime {
   return { timeZone, local: iso.slice(0, 16), offset: iso.slice(23) };
 }
 
-/** "Thursday 3 December 2026, 18:00 (Europe/Berlin)", for emails. */
+/** "Thursday, 3 December 2026 at 18:00 (Europe/Berlin)", for emails. */
 export function spokenTime(at: Date, timeZone: string): string {
   const words = new Intl.DateTimeFormat("en-GB", {
     timeZone,
