@@ -116,6 +116,7 @@ describe("a member's calendar feed", () => {
       404,
       "not_found",
     );
+    await expectProblem(await fetchFeed("/v1/orgs/cal-org/calendar/short.ics"), 404, "not_found");
     await expectProblem(
       await fetchFeed(`/v1/orgs/other-org/calendar/${token}.ics`),
       404,
