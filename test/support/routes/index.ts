@@ -1,6 +1,7 @@
 import type { RouteTable } from "../security";
 import { agreementRouteSpecs } from "./agreements";
 import { auditRouteSpecs } from "./audit";
+import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
 import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
 import { commitmentRouteSpecs } from "./commitments";
@@ -11,6 +12,7 @@ import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
 import { matchingRouteSpecs } from "./matching";
+import { meetingRouteSpecs } from "./meetings";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
@@ -44,8 +46,10 @@ export const routeTable: RouteTable = {
     ...checkInRouteSpecs,
     ...goalRouteSpecs,
     ...feedbackRouteSpecs,
+    ...meetingRouteSpecs,
+    ...calendarRouteSpecs,
   ],
-  org: orgRoutes,
+  org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,
   operator: operatorRoutes,
 };

@@ -5,6 +5,7 @@ import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
 import { agreementRoutes } from "./features/agreements";
 import { auditRoutes } from "./features/audit";
+import { calendarFeedRoutes, myCalendarFeedRoutes } from "./features/calendar";
 import { celebrationsRoutes, wallRoutes } from "./features/celebrations";
 import { checkInsRoutes, coordinatorTasksRoutes, myCheckInsRoutes } from "./features/check-ins";
 import { clientsRoutes } from "./features/clients";
@@ -17,6 +18,7 @@ import { authRoutes, meRoutes } from "./features/identity";
 import { matchRequestsRoutes, myMatchRequestsRoutes } from "./features/match-requests";
 import { matchesRoutes, myMatchesRoutes } from "./features/matches";
 import { matchingRoutes } from "./features/matching";
+import { meetingsRoutes } from "./features/meetings";
 import { invitationRoutes, membersRoutes } from "./features/members";
 import { operatorRoutes } from "./features/operator";
 import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
@@ -91,6 +93,7 @@ export function apiRoutes(platform: Platform) {
   org.use(deliverWrittenOutbox());
   org.route("/auth", authRoutes);
   org.route("/auth/invitations", invitationRoutes);
+  org.route("/calendar", calendarFeedRoutes);
   app.route("/v1/orgs/:slug", org);
 
   const v1 = new Hono<AppEnv>();
@@ -99,6 +102,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/me", meRoutes);
   v1.route("/me/enrollments", myEnrollmentsRoutes);
   v1.route("/me/matches", myMatchesRoutes);
+  v1.route("/me/calendar-feed", myCalendarFeedRoutes);
   v1.route("/me", myMatchRequestsRoutes);
   v1.route("/me/check-ins", myCheckInsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
@@ -117,6 +121,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/matches/:matchId/goals", goalsRoutes);
   v1.route("/matches/:matchId/celebrations", celebrationsRoutes);
   v1.route("/matches/:matchId/feedback", feedbackRoutes);
+  v1.route("/matches/:matchId/meetings", meetingsRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

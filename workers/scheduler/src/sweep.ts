@@ -10,6 +10,7 @@ import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./deliver
 import { pruneTenant } from "./housekeeping";
 import { createDueCheckIns } from "./jobs/check-ins";
 import { expireMatchRequests } from "./jobs/match-requests";
+import { markMissedMeetings } from "./jobs/missed-meetings";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
@@ -93,6 +94,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
     await pruneTenant(db, deps.now());
     await expireMatchRequests(deps, tenant, db);
     await createDueCheckIns(deps, db);
+    await markMissedMeetings(db, deps.now());
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;

@@ -21,6 +21,8 @@ const credentials: [prefix: string, security: Security][] = [
   ["/", []],
   ["/v1", [member]],
   ["/v1/orgs/{slug}/auth", []],
+  // A calendar feed's secret address is its credential.
+  ["/v1/orgs/{slug}/calendar", []],
   ["/operator/v1", [operator]],
 ];
 
