@@ -138,5 +138,26 @@ export const migrations: Migration[] = [
       "CREATE TABLE `milestones` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`goal_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`due_on` text,\n\t`done_at` integer,\n\t`position` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
       "CREATE INDEX `milestones_goal` ON `milestones` (`goal_id`,`position`);"
     ]
+  },
+  {
+    "tag": "0010_stewardship",
+    "statements": [
+      "CREATE TABLE `concern_notes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`concern_id` text NOT NULL,\n\t`author_id` text NOT NULL,\n\t`text` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `concern_notes_concern` ON `concern_notes` (`concern_id`,`created_at`);",
+      "CREATE TABLE `concerns` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`raised_by` text NOT NULL,\n\t`urgency` text NOT NULL,\n\t`what_happened` text NOT NULL,\n\t`wants_contact` integer NOT NULL,\n\t`status` text NOT NULL,\n\t`acknowledged_by` text,\n\t`acknowledged_at` integer,\n\t`resolved_by` text,\n\t`resolved_at` integer,\n\t`resolution` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE INDEX `concerns_program` ON `concerns` (`program_id`,`status`,`created_at`);",
+      "CREATE INDEX `concerns_match` ON `concerns` (`match_id`);",
+      "CREATE TABLE `evaluation_responses` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`evaluation_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`rules_version` integer NOT NULL,\n\t`answers` text NOT NULL,\n\t`status` text NOT NULL,\n\t`submitted_at` integer,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE UNIQUE INDEX `evaluation_responses_once` ON `evaluation_responses` (`match_id`,`evaluation_id`,`member_id`);",
+      "CREATE INDEX `evaluation_responses_program` ON `evaluation_responses` (`program_id`,`evaluation_id`);",
+      "CREATE TABLE `match_closures` (\n\t`match_id` text PRIMARY KEY NOT NULL,\n\t`kind` text NOT NULL,\n\t`reason_code` text NOT NULL,\n\t`reason_text` text DEFAULT '' NOT NULL,\n\t`initiated_by` text NOT NULL,\n\t`checklist` text NOT NULL,\n\t`started_at` integer NOT NULL,\n\t`closed_at` integer\n);",
+      "CREATE TABLE `match_health` (\n\t`match_id` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`level` text NOT NULL,\n\t`reasons` text NOT NULL,\n\t`computed_at` integer NOT NULL\n);",
+      "CREATE INDEX `match_health_program` ON `match_health` (`program_id`,`level`);",
+      "CREATE TABLE `pair_reads` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`reader_id` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`reason` text NOT NULL,\n\t`at` integer NOT NULL\n);",
+      "CREATE INDEX `pair_reads_match` ON `pair_reads` (`match_id`,`at`);",
+      "CREATE TABLE `program_coordinators` (\n\t`program_id` text NOT NULL,\n\t`member_id` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`program_id`, `member_id`)\n);",
+      "CREATE TABLE `support_contacts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`coordinator_id` text NOT NULL,\n\t`member_id` text,\n\t`channel` text NOT NULL,\n\t`contacted_on` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`follow_up` text,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `support_contacts_match` ON `support_contacts` (`match_id`,`contacted_on`);"
+    ]
   }
 ];

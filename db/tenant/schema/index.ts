@@ -7,3 +7,4 @@ export * from "./outbox";
 export * from "./programs";
 export * from "./relationship";
 export * from "./requests";
+export * from "./stewardship";
