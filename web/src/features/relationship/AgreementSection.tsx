@@ -28,6 +28,14 @@ const parts: { title: string; section?: AgreementSectionKey; entry?: AgreementEn
   { title: "Boundaries", section: "boundaries", entry: "boundaries" },
 ];
 
+const labels: Record<AgreementEntryKey, string> = {
+  goals: "Your goals",
+  timeCommitment: "Your time commitment",
+  meetingFrequency: "How often you would like to meet",
+  communication: "How to reach you",
+  boundaries: "Your boundaries",
+};
+
 const hints: Record<AgreementEntryKey, string> = {
   goals: "What you hope to get out of this match.",
   timeCommitment: "How much time you can give, and when.",
@@ -132,7 +140,7 @@ export function AgreementSection({ pair, agreement, onChange }: Props) {
             )}
             {part.entry && mySide && pair.canWrite && (
               <TextAreaField
-                label={`Your ${part.title.toLowerCase()}`}
+                label={labels[part.entry]}
                 name={part.entry}
                 value={entries[part.entry]}
                 hint={hints[part.entry]}
@@ -206,7 +214,7 @@ function AgreementStatus({ pair, view }: { pair: SectionProps["pair"]; view: Agr
           ? "Nothing saved yet: this is the program's starting text."
           : `Version ${view.version}${view.savedAt ? `, saved ${formatDateTime(view.savedAt)}` : ""}${view.changedBy ? ` by ${nameIn(pair, view.changedBy)}` : ""}.`}{" "}
         {view.settled
-          ? "Both of you acknowledged it."
+          ? "Both acknowledged it."
           : acknowledged.length > 0
             ? `Acknowledged by ${acknowledged.join(" and ")}; waiting for ${count(2 - acknowledged.length, "more person", "more people")}.`
             : view.version > 0
