@@ -1,4 +1,5 @@
 import type { RouteTable } from "../security";
+import { agreementRouteSpecs } from "./agreements";
 import { auditRouteSpecs } from "./audit";
 import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
@@ -11,6 +12,7 @@ import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
 import { programRouteSpecs } from "./programs";
 import { publicRoutes } from "./public";
+import { timelineRouteSpecs } from "./timeline";
 import { trainingRouteSpecs } from "./training";
 
 /**
@@ -32,6 +34,8 @@ export const routeTable: RouteTable = {
     ...matchRequestRouteSpecs,
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
+    ...agreementRouteSpecs,
+    ...timelineRouteSpecs,
   ],
   org: orgRoutes,
   public: publicRoutes,
