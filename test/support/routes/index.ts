@@ -1,12 +1,14 @@
 import type { RouteTable } from "../security";
 import { agreementRouteSpecs } from "./agreements";
 import { auditRouteSpecs } from "./audit";
+import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
 import { clientRouteSpecs } from "./clients";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
 import { matchingRouteSpecs } from "./matching";
+import { meetingRouteSpecs } from "./meetings";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
@@ -36,8 +38,10 @@ export const routeTable: RouteTable = {
     ...outboxRouteSpecs,
     ...agreementRouteSpecs,
     ...timelineRouteSpecs,
+    ...meetingRouteSpecs,
+    ...calendarRouteSpecs,
   ],
-  org: orgRoutes,
+  org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,
   operator: operatorRoutes,
 };

@@ -6,6 +6,7 @@ import { openApiDocumentAnswer } from "../../shared/src/contracts/health";
 import type { Platform } from "../../shared/src/platform/platform";
 import { agreementRoutes } from "./features/agreements";
 import { auditRoutes } from "./features/audit";
+import { calendarFeedRoutes, myCalendarFeedRoutes } from "./features/calendar";
 import { clientsRoutes } from "./features/clients";
 import { enrollmentsRoutes, myEnrollmentsRoutes } from "./features/enrollments";
 import { healthRoutes } from "./features/health";
@@ -13,6 +14,7 @@ import { authRoutes, meRoutes } from "./features/identity";
 import { matchRequestsRoutes, myMatchRequestsRoutes } from "./features/match-requests";
 import { matchesRoutes, myMatchesRoutes } from "./features/matches";
 import { matchingRoutes } from "./features/matching";
+import { meetingsRoutes } from "./features/meetings";
 import { invitationRoutes, membersRoutes } from "./features/members";
 import { operatorRoutes } from "./features/operator";
 import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
@@ -77,6 +79,7 @@ export function createApp(platform: Platform) {
   org.use(deliverWrittenOutbox());
   org.route("/auth", authRoutes);
   org.route("/auth/invitations", invitationRoutes);
+  org.route("/calendar", calendarFeedRoutes);
   app.route("/v1/orgs/:slug", org);
 
   const v1 = new Hono<AppEnv>();
@@ -85,6 +88,7 @@ export function createApp(platform: Platform) {
   v1.route("/me", meRoutes);
   v1.route("/me/enrollments", myEnrollmentsRoutes);
   v1.route("/me/matches", myMatchesRoutes);
+  v1.route("/me/calendar-feed", myCalendarFeedRoutes);
   v1.route("/me", myMatchRequestsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
   v1.route("/programs", programsRoutes);
@@ -95,6 +99,7 @@ export function createApp(platform: Platform) {
   v1.route("/programs/:programId/matching", matchingRoutes);
   v1.route("/matches/:matchId/agreement", agreementRoutes);
   v1.route("/matches/:matchId/timeline", timelineRoutes);
+  v1.route("/matches/:matchId/meetings", meetingsRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

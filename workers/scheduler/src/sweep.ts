@@ -9,6 +9,7 @@ import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
 import { expireMatchRequests } from "./jobs/match-requests";
+import { markMissedMeetings } from "./jobs/missed-meetings";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
@@ -91,6 +92,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
       .onConflictDoNothing();
     await pruneTenant(db, deps.now());
     await expireMatchRequests(deps, tenant, db);
+    await markMissedMeetings(db, deps.now());
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;

@@ -1,0 +1,123 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { meetings } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { CancelInput, LogInput, MeetingView } from "../../../../shared/src/contracts/meetings";
+import type { TenantCtx } from "../../http/app-env";
+import { invalidField } from "../../http/invalid-field";
+import { auditInsert } from "../audit";
+import { requireActive } from "../pairs";
+import { meetingNotices } from "./notify";
+import { changedMeanwhile } from "./schedule";
+import { findMeeting, openMeeting, requireScheduled, requireWriter } from "./store";
+import { meetingViews } from "./views";
+
+type MeetingIds = { matchId: string; meetingId: string };
+
+/** Calls a scheduled meeting off with a reason; the other person is told. */
+export async function cancelMeeting({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: CancelInput & MeetingIds;
+}): Promise<MeetingView> {
+  const { pair, meeting } = await openMeeting(ctx, input);
+  requireWriter(pair);
+  requireActive(pair);
+  requireScheduled(meeting, "cancelled");
+  const change = {
+    status: "cancelled" as const,
+    cancelReason: input.reason,
+    sequence: meeting.sequence + 1,
+    updatedAt: ctx.now,
+  };
+  const notices = await meetingNotices(ctx, pair, { ...meeting, ...change }, "cancelled");
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(meetings)
+      .set(change)
+      .where(
+        and(
+          eq(meetings.id, meeting.id),
+          eq(meetings.status, "scheduled"),
+          eq(meetings.sequence, meeting.sequence),
+        ),
+      )
+      .returning({ id: meetings.id });
+    if (!updated) throw changedMeanwhile();
+    await auditInsert(
+      { ...ctx, db: tx },
+      {
+        action: "meeting.cancel",
+        subjectType: "meeting",
+        subjectId: meeting.id,
+        detail: { matchId: pair.match.id, startsAt: meeting.startsAt.toISOString() },
+      },
+    );
+    for (const notice of notices) await tx.run(notice);
+  });
+  const [view] = await meetingViews(ctx, pair, [await findMeeting(ctx.db, pair, meeting.id)]);
+  return view!;
+}
+
+/**
+ * Records that a meeting took place: who came and how long it lasted. A meeting not yet begun
+ * cannot be logged, nor one that would end in the future; a missed one can still be logged
+ * late, and a logged one corrected.
+ */
+export async function logMeeting({
+  ctx,
+  input,
+}: {
+  ctx: TenantCtx;
+  input: LogInput & MeetingIds;
+}): Promise<MeetingView> {
+  const { pair, meeting } = await openMeeting(ctx, input);
+  requireWriter(pair);
+  requireActive(pair);
+  if (meeting.status === "cancelled" || meeting.status === "proposed") {
+    throw new AppError("conflict", `This meeting is ${meeting.status}; it cannot be logged.`);
+  }
+  if (meeting.startsAt.getTime() > ctx.now.getTime()) {
+    throw new AppError("conflict", "This meeting has not started yet; log it once it took place.");
+  }
+  if (meeting.startsAt.getTime() + input.heldMinutes * 60_000 > ctx.now.getTime()) {
+    throw invalidField(
+      "heldMinutes",
+      "heldMinutes: the meeting would end in the future; log the minutes it lasted so far.",
+    );
+  }
+  const pairIds = new Set([pair.mentorId, pair.menteeId]);
+  const attendees = [...new Set(input.attendees)];
+  const stranger = attendees.find((id) => !pairIds.has(id));
+  if (stranger !== undefined) {
+    throw invalidField("attendees", "attendees: name only the two people of this pair.");
+  }
+  await ctx.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(meetings)
+      .set({
+        status: "held",
+        heldMinutes: input.heldMinutes,
+        attendees,
+        loggedAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .where(
+        and(eq(meetings.id, meeting.id), inArray(meetings.status, ["scheduled", "missed", "held"])),
+      )
+      .returning({ id: meetings.id });
+    if (!updated) throw changedMeanwhile();
+    await auditInsert(
+      { ...ctx, db: tx },
+      {
+        action: "meeting.log",
+        subjectType: "meeting",
+        subjectId: meeting.id,
+        detail: { matchId: pair.match.id, heldMinutes: input.heldMinutes, attendees },
+      },
+    );
+  });
+  const [view] = await meetingViews(ctx, pair, [await findMeeting(ctx.db, pair, meeting.id)]);
+  return view!;
+}
