@@ -2,7 +2,9 @@ import type { RouteTable } from "../security";
 import { agreementRouteSpecs } from "./agreements";
 import { auditRouteSpecs } from "./audit";
 import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
+import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
+import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
@@ -40,6 +42,8 @@ export const routeTable: RouteTable = {
     ...timelineRouteSpecs,
     ...meetingRouteSpecs,
     ...calendarRouteSpecs,
+    ...commitmentRouteSpecs,
+    ...checkInRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

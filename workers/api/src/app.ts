@@ -7,7 +7,9 @@ import type { Platform } from "../../shared/src/platform/platform";
 import { agreementRoutes } from "./features/agreements";
 import { auditRoutes } from "./features/audit";
 import { calendarFeedRoutes, myCalendarFeedRoutes } from "./features/calendar";
+import { checkInsRoutes, coordinatorTasksRoutes, myCheckInsRoutes } from "./features/check-ins";
 import { clientsRoutes } from "./features/clients";
+import { commitmentsRoutes } from "./features/commitments";
 import { enrollmentsRoutes, myEnrollmentsRoutes } from "./features/enrollments";
 import { healthRoutes } from "./features/health";
 import { authRoutes, meRoutes } from "./features/identity";
@@ -90,6 +92,7 @@ export function createApp(platform: Platform) {
   v1.route("/me/matches", myMatchesRoutes);
   v1.route("/me/calendar-feed", myCalendarFeedRoutes);
   v1.route("/me", myMatchRequestsRoutes);
+  v1.route("/me/check-ins", myCheckInsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
   v1.route("/programs", programsRoutes);
   v1.route("/programs/:programId/enrollments", enrollmentsRoutes);
@@ -100,6 +103,9 @@ export function createApp(platform: Platform) {
   v1.route("/matches/:matchId/agreement", agreementRoutes);
   v1.route("/matches/:matchId/timeline", timelineRoutes);
   v1.route("/matches/:matchId/meetings", meetingsRoutes);
+  v1.route("/programs/:programId/coordinator-tasks", coordinatorTasksRoutes);
+  v1.route("/matches/:matchId/commitments", commitmentsRoutes);
+  v1.route("/matches/:matchId/check-ins", checkInsRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

@@ -8,6 +8,7 @@ import { releaseHeldAudit } from "../../shared/src/tenancy/held-audit";
 import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
+import { createDueCheckIns } from "./jobs/check-ins";
 import { expireMatchRequests } from "./jobs/match-requests";
 import { markMissedMeetings } from "./jobs/missed-meetings";
 
@@ -93,6 +94,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
     await pruneTenant(db, deps.now());
     await expireMatchRequests(deps, tenant, db);
     await markMissedMeetings(db, deps.now());
+    await createDueCheckIns(deps, db);
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;
