@@ -6,6 +6,8 @@ import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
 import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { feedbackRouteSpecs } from "./feedback";
+import { goalRouteSpecs } from "./goals";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
@@ -44,6 +46,8 @@ export const routeTable: RouteTable = {
     ...calendarRouteSpecs,
     ...commitmentRouteSpecs,
     ...checkInRouteSpecs,
+    ...goalRouteSpecs,
+    ...feedbackRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,
