@@ -31,7 +31,10 @@ async function approvedMember(
     e2e,
     token,
     `/v1/programs/${programId}/enrollments`,
-    { method: "POST", body: { role: p.role, profile: { availability: "Weekday evenings" } } },
+    {
+      method: "POST",
+      body: { role: p.role, profile: { availability: "Weekday evenings", ...p.profile } },
+    },
   );
   await apiCall(e2e, adminToken, `/v1/programs/${programId}/enrollments/${applied.id}/decision`, {
     method: "POST",

@@ -17,8 +17,8 @@ import { meetingsCameAndWent, seedPair } from "./relationship-seed";
 
 const slug = "riverside";
 const admin = { email: "coord@riverside.example", password: "river-meadow-lantern-31" };
-const ada = person("Ada Mentor", "mentor", {}, slug);
-const cy = person("Cy Mentee", "mentee", {}, slug);
+const ada = person("Ada Mentor", "mentor", { interests: ["Careers"], department: "Law" }, slug);
+const cy = person("Cy Mentee", "mentee", { interests: ["Careers"], department: "Law" }, slug);
 const day = 24 * 60 * 60 * 1000;
 const inDays = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
 
@@ -40,6 +40,12 @@ async function expectAccessible(page: Page): Promise<void> {
 
 const section = (page: Page, name: string): Locator =>
   page.getByRole("region", { name, exact: true });
+
+/** A button's name: a visible verb, then its subject for screen readers ("Mark done: …"). */
+const about = (verb: string, subject: string) => {
+  const text = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${text(verb)}\\s*:\\s*${text(subject)}$`);
+};
 
 const announced = (page: Page, text: string | RegExp) =>
   page.getByRole("status").filter({ hasText: text }).first().waitFor();
@@ -77,7 +83,7 @@ describe("relationship: a pair's first month in their workspace", () => {
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "My matches" })
       .click();
-    await mentee.getByRole("link", { name: "Ada Mentor: open your workspace" }).click();
+    await mentee.getByRole("link", { name: "Ada Mentor (your workspace)" }).click();
     await mentee.getByRole("heading", { level: 1, name: "You and Ada Mentor" }).waitFor();
     await section(mentee, "Next to do")
       .getByText(/agreement/i)
@@ -149,7 +155,7 @@ describe("relationship: a pair's first month in their workspace", () => {
     await held.getByRole("button", { name: "Log as held", exact: true }).click();
     await announced(mentor, "Logged: you met for 50 minutes");
     await held.getByText("It counts toward the program's meeting rhythm.").waitFor();
-    await held.getByText("Notes").click();
+    await held.getByText("Notes", { exact: true }).click();
     await held.getByText("Only you can read this.", { exact: false }).waitFor();
     await held.getByLabel("My private note").fill("Cy seemed tired; ask about sleep next time.");
     await held.getByRole("button", { name: "Save my private note" }).click();
@@ -170,7 +176,7 @@ describe("relationship: a pair's first month in their workspace", () => {
 
     // Cy never reads Ada's private note.
     await mentee.reload();
-    await section(mentee, "Meetings").getByText("Notes").click();
+    await section(mentee, "Meetings").getByText("Notes", { exact: true }).click();
     expect(await section(mentee, "Meetings").getByLabel("My private note").inputValue()).toBe("");
 
     // Cy sets a goal with a milestone, reaches both, and shares the achievement.
@@ -179,12 +185,18 @@ describe("relationship: a pair's first month in their workspace", () => {
     await goals.getByLabel("Milestones").fill("List five companies to write to");
     await goals.getByRole("button", { name: "Set goal" }).click();
     await announced(mentee, "Goal set: Find a summer internship.");
-    await goals.getByRole("button", { name: "Mark done: List five companies to write to" }).click();
+    await goals
+      .getByRole("button", { name: about("Mark done", "List five companies to write to") })
+      .click();
     await announced(mentee, "Milestone done: List five companies to write to.");
-    await goals.getByRole("button", { name: "Mark achieved: Find a summer internship" }).click();
+    await goals
+      .getByRole("button", { name: about("Mark achieved", "Find a summer internship") })
+      .click();
     await announced(mentee, "Achieved: Find a summer internship. Congratulations!");
     await goals
-      .getByRole("button", { name: "Share on the program's wall: Find a summer internship" })
+      .getByRole("button", {
+        name: about("Share on the program's wall", "Find a summer internship"),
+      })
       .click();
     await announced(mentee, `"Find a summer internship" is on First-year mentoring's wall.`);
     await screenshot(mentee, "relationship-goals-375");

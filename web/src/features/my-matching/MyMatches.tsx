@@ -67,7 +67,7 @@ export function MyMatches() {
                     {m.status === "active" ? (
                       <a href={workspacePath(slug, m.id)}>
                         {partnerOf(m, member.id)?.displayName ?? "Your match"}
-                        <span class="visually-hidden">: open your workspace</span>
+                        <span class="visually-hidden"> (your workspace)</span>
                       </a>
                     ) : (
                       (partnerOf(m, member.id)?.displayName ?? "—")
