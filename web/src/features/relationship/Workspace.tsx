@@ -1,3 +1,4 @@
+import "./workspace.css";
 import { useCallback, useState } from "preact/hooks";
 import type { AgreementView } from "../../../../workers/shared/src/contracts/agreements";
 import { api } from "../../lib/api";
