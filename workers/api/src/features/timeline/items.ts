@@ -1,12 +1,11 @@
-import { feedbackQuestions } from "../../../../shared/src/contracts/relationship";
 import type { TimelineItem } from "../../../../shared/src/contracts/timeline";
 import type { Access, RecordKind } from "../../../../shared/src/security/visibility";
 import type { PairRecords } from "./sources";
+import { feedbackText, formatTime, formatWords } from "./words";
 
 /** Who looks, and what the visibility table lets them see of a record by its author. */
 export interface Viewer {
   id: string;
-  seat: "mentor" | "mentee" | "coordinator" | "integration";
   access(kind: RecordKind, authorId: string | null): Access;
   /** Display names of the pair's people. */
   names: ReadonlyMap<string, string>;
@@ -220,23 +219,4 @@ export function timelineItems(records: PairRecords, viewer: Viewer): Item[] {
     });
   }
   return items;
-}
-
-const formatWords = { in_person: "in person", video: "by video" } as const;
-
-function feedbackText(f: PairRecords["feedback"][number]): string {
-  const answers = (Object.keys(feedbackQuestions) as (keyof typeof feedbackQuestions)[])
-    .filter((key) => f.answers[key])
-    .map((key) => `${feedbackQuestions[key]} ${f.answers[key]}`);
-  return [...answers, ...(f.note ? [f.note] : [])].join("\n");
-}
-
-/** "4 Mar 2026, 14:00 (Europe/Berlin)": a time as the viewer reads it. */
-export function formatTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(at);
-  return `${text} (${timeZone})`;
 }

@@ -1,7 +1,7 @@
 import type { NextStep } from "../../../../shared/src/contracts/timeline";
 import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
-import { formatTime } from "./items";
 import type { PairRecords } from "./sources";
+import { formatTime } from "./words";
 
 export interface NextStepInput {
   records: PairRecords;

@@ -30,7 +30,6 @@ export async function getTimeline({
   const today = dayIn(ctx.now, timeZone);
   const viewer = {
     id: pair.actorId,
-    seat: pair.seat,
     access: (kind: Parameters<typeof accessOf>[2], authorId: string | null) =>
       accessOf(ctx, pair, kind, authorId),
     names,
