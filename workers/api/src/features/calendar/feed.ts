@@ -25,11 +25,14 @@ const noFeed = () => new AppError("not_found", "No such calendar feed.");
  */
 export async function calendarFeed({
   ctx,
-  token,
+  file,
 }: {
   ctx: OrgCtx;
-  token: string;
+  /** The address's last segment, `<token>.ics`. */
+  file: string;
 }): Promise<string> {
+  const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(file)?.[1];
+  if (!token) throw noFeed();
   const [feed] = await ctx.db
     .select({ memberId: calendarFeeds.memberId })
     .from(calendarFeeds)

@@ -23,11 +23,10 @@ export const myCalendarFeedRoutes = new Hono<AppEnv>()
  * the address; anything that is not a live token is a 404.
  */
 export const calendarFeedRoutes = new Hono<AppEnv>().get(
-  "/:file{[A-Za-z0-9_-]{43}\\.ics}",
+  "/:file",
   responds(200, calendarDocument),
   async (c) => {
-    const token = c.req.param("file").slice(0, -".ics".length);
-    const ics = await calendarFeed({ ctx: orgCtx(c), token });
+    const ics = await calendarFeed({ ctx: orgCtx(c), file: c.req.param("file") });
     c.header("content-type", "text/calendar; charset=utf-8");
     // The address is a secret: no shared cache may keep what it shows.
     c.header("cache-control", "private, no-store");
