@@ -19,7 +19,8 @@ export function answerProblems(questions: readonly Question[], answers: CheckInA
   }
   for (const q of questions) {
     const field = `answers.${q.id}`;
-    const answer = answers[q.id];
+    // Own keys only: a question id such as "constructor" must not read Object's prototype.
+    const answer = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
     if (answer === undefined) {
       if (q.kind !== "text") problems.push({ field, message: `Answer "${q.label}"` });
     } else if (q.kind === "rating") {
