@@ -40,7 +40,12 @@ const read = async (path: string, who: string) =>
 beforeAll(async () => {
   // Each reading of the clock a second later, so feedback given in a row has distinct times.
   let tick = Date.parse("2026-03-02T09:00:00.000Z");
-  h = await startHarness({ now: () => new Date((tick += 1000)) });
+  h = await startHarness({
+    now: () => {
+      tick += 1000;
+      return new Date(tick);
+    },
+  });
   ({ db } = await programsOrg(h, slug));
   for (const id of ["mia", "tom", "zoe"]) await h.tokenFor(slug, { memberId: id, role: "member" });
   await db.update(members).set({ displayName: "Mia Mentor" }).where(eq(members.id, "mia"));

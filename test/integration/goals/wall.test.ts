@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { congratulations, members } from "../../../db/tenant/schema";
+import { congratulations, matches, members } from "../../../db/tenant/schema";
 import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
 import type {
   CelebrationView,
@@ -190,5 +190,23 @@ describe("congratulating", () => {
     const celebration = await celebrate("Led a retro");
     await share(celebration);
     await expectProblem(await cheer(celebration, "zoe"), 403, "forbidden");
+  });
+});
+
+describe("once the match is closed", () => {
+  it("its celebrations can still be taken down, but no longer shared", async () => {
+    const kept = await celebrate("Spoke at the all-hands");
+    await share(kept);
+    const unshared = await celebrate("Wrote a proposal");
+    await db.update(matches).set({ status: "closed" }).where(eq(matches.id, matchId));
+    try {
+      await expectProblem(await share(unshared), 409, "conflict");
+      const down = await share(kept, "mia", "DELETE");
+      expect(down.status).toBe(200);
+      const page = (await (await wall("ana")).json()) as Page<WallItem>;
+      expect(page.items.map((i) => i.id)).not.toContain(kept.id);
+    } finally {
+      await db.update(matches).set({ status: "active" }).where(eq(matches.id, matchId));
+    }
   });
 });

@@ -42,8 +42,11 @@ export async function shareCelebration({
 }): Promise<CelebrationView> {
   const pair = await openPair(ctx, input.matchId);
   requirePairMember(pair);
-  requireActive(pair);
-  await requireAgreement(ctx.db, pair);
+  // Taking a celebration down is the pair's privacy, so it works even once the match closed.
+  if (input.share) {
+    requireActive(pair);
+    await requireAgreement(ctx.db, pair);
+  }
   const celebration = await findCelebration(ctx.db, {
     id: input.celebrationId,
     matchId: pair.match.id,
