@@ -21,6 +21,11 @@ const MyMatchingRoutes = lazyComponent(
   "Loading your matches…",
 );
 
+const Workspace = lazyComponent(
+  () => import("./features/relationship/Workspace").then((m) => m.Workspace),
+  "Loading your match…",
+);
+
 const ProgramRoutes = lazyComponent(
   () => import("./features/programs/ProgramRoutes").then((m) => m.ProgramRoutes),
   "Loading programs…",
@@ -75,6 +80,14 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
     return (
       <SignedIn slug={slug}>
         <MyMatchingRoutes rest={myMatching[1] ?? ""} />
+      </SignedIn>
+    );
+  }
+  const workspace = /^\/matches\/([^/]+)\/?$/.exec(rest);
+  if (workspace?.[1]) {
+    return (
+      <SignedIn slug={slug}>
+        <Workspace key={workspace[1]} rawMatchId={workspace[1]} />
       </SignedIn>
     );
   }

@@ -9,6 +9,7 @@ import { EmptyState, ErrorMessage, Loading, PageHeading } from "../../ui/feedbac
 import { useLoad } from "../../ui/use-load";
 import { MatchStatusBadge } from "../matching/Reasons";
 import { programApi, roleName } from "../programs/common";
+import { workspacePath } from "../relationship/common";
 import { myMatchingPath, myRoleIn, partnerOf } from "./common";
 import { MentorRequests } from "./MentorRequests";
 
@@ -63,7 +64,14 @@ export function MyMatches() {
               return (
                 <tr key={m.id}>
                   <th scope="row" data-label="With">
-                    {partnerOf(m, member.id)?.displayName ?? "—"}
+                    {m.status === "active" ? (
+                      <a href={workspacePath(slug, m.id)}>
+                        {partnerOf(m, member.id)?.displayName ?? "Your match"}
+                        <span class="visually-hidden"> (your workspace)</span>
+                      </a>
+                    ) : (
+                      (partnerOf(m, member.id)?.displayName ?? "—")
+                    )}
                   </th>
                   <td data-label="Program">{programName(m.programId)}</td>
                   <td data-label="You are">{role ? roleName(role) : "—"}</td>
