@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { MatchView } from "../../../../workers/shared/src/contracts/matches";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/format";
+import { useActiveSession } from "../../lib/session-context";
 import { DataTable } from "../../ui/DataTable";
 import { ConfirmDialog } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";
@@ -9,6 +10,7 @@ import { PagedList } from "../../ui/PagedList";
 import { useConfirm } from "../../ui/use-confirm";
 import { usePages } from "../../ui/use-pages";
 import { programApi } from "../programs/common";
+import { workspacePath } from "../relationship/common";
 import { formatScore, menteeOf, mentorOf, pairName } from "./words";
 
 interface Props {
@@ -20,6 +22,7 @@ interface Props {
 
 /** The program's active matches; a coordinator can end one, saying why. */
 export function ActiveMatches({ programId, version, onChange }: Props) {
+  const { slug } = useActiveSession();
   const list = usePages<MatchView>(
     programApi(programId, "/matches"),
     { status: "active" },
@@ -67,6 +70,9 @@ export function ActiveMatches({ programId, version, onChange }: Props) {
               <td data-label="Since">{m.activatedAt ? formatDate(m.activatedAt) : "—"}</td>
               <td data-label="Score">{formatScore(m.score)}</td>
               <td>
+                <a class="button small" href={workspacePath(slug, m.id, programId)}>
+                  Open<span class="visually-hidden"> the relationship of {pairName(m)}</span>
+                </a>{" "}
                 <button
                   type="button"
                   class="button small danger"
