@@ -27,3 +27,16 @@ export interface ClosureChecklist {
   procedureShown: boolean;
   contactPolicyShown: boolean;
 }
+
+/**
+ * Why a coordinator opens a pair's confidential records (check-in answers, concerns,
+ * evaluations): sent as the `Read-Reason` header, recorded with the read, shown to the pair.
+ */
+export const readReasons = {
+  concern_follow_up: "Following up a concern",
+  check_in_follow_up: "Following up a check-in",
+  support_contact: "Preparing a support contact",
+  evaluation_review: "Reviewing evaluations",
+  closure: "Closing the match",
+} as const;
+export type ReadReason = keyof typeof readReasons;

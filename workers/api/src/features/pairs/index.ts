@@ -12,3 +12,4 @@ export {
   requireActive,
   requirePairMember,
 } from "./open";
+export { type ConfidentialKind, readReasonOf, recordPairRead } from "./reads";
