@@ -1,15 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { meetings } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { CancelInput, LogInput, MeetingView } from "../../../../shared/src/contracts/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
-import { auditInsert } from "../audit";
 import { requireActive } from "../pairs";
+import { changeMeeting } from "./change";
 import { meetingNotices } from "./notify";
-import { changedMeanwhile } from "./schedule";
-import { findMeeting, openMeeting, requireScheduled, requireWriter } from "./store";
-import { meetingViews } from "./views";
+import { openMeeting, requireScheduled, requireWriter } from "./store";
 
 type MeetingIds = { matchId: string; meetingId: string };
 
@@ -32,32 +28,18 @@ export async function cancelMeeting({
     updatedAt: ctx.now,
   };
   const notices = await meetingNotices(ctx, pair, { ...meeting, ...change }, "cancelled");
-  await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set(change)
-      .where(
-        and(
-          eq(meetings.id, meeting.id),
-          eq(meetings.status, "scheduled"),
-          eq(meetings.sequence, meeting.sequence),
-        ),
-      )
-      .returning({ id: meetings.id });
-    if (!updated) throw changedMeanwhile();
-    await auditInsert(
-      { ...ctx, db: tx },
-      {
-        action: "meeting.cancel",
-        subjectType: "meeting",
-        subjectId: meeting.id,
-        detail: { matchId: pair.match.id, startsAt: meeting.startsAt.toISOString() },
-      },
-    );
-    for (const notice of notices) await tx.run(notice);
-  });
-  const [view] = await meetingViews(ctx, pair, [await findMeeting(ctx.db, pair, meeting.id)]);
-  return view!;
+  return changeMeeting(
+    ctx,
+    pair,
+    meeting,
+    change,
+    { from: ["scheduled"], sameSequence: true },
+    {
+      action: "meeting.cancel",
+      detail: { matchId: pair.match.id, startsAt: meeting.startsAt.toISOString() },
+    },
+    notices,
+  );
 }
 
 /**
@@ -93,31 +75,21 @@ export async function logMeeting({
   if (stranger !== undefined) {
     throw invalidField("attendees", "attendees: name only the two people of this pair.");
   }
-  await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        status: "held",
-        heldMinutes: input.heldMinutes,
-        attendees,
-        loggedAt: ctx.now,
-        updatedAt: ctx.now,
-      })
-      .where(
-        and(eq(meetings.id, meeting.id), inArray(meetings.status, ["scheduled", "missed", "held"])),
-      )
-      .returning({ id: meetings.id });
-    if (!updated) throw changedMeanwhile();
-    await auditInsert(
-      { ...ctx, db: tx },
-      {
-        action: "meeting.log",
-        subjectType: "meeting",
-        subjectId: meeting.id,
-        detail: { matchId: pair.match.id, heldMinutes: input.heldMinutes, attendees },
-      },
-    );
-  });
-  const [view] = await meetingViews(ctx, pair, [await findMeeting(ctx.db, pair, meeting.id)]);
-  return view!;
+  return changeMeeting(
+    ctx,
+    pair,
+    meeting,
+    {
+      status: "held",
+      heldMinutes: input.heldMinutes,
+      attendees,
+      loggedAt: ctx.now,
+      updatedAt: ctx.now,
+    },
+    { from: ["scheduled", "missed", "held"], sameSequence: false },
+    {
+      action: "meeting.log",
+      detail: { matchId: pair.match.id, heldMinutes: input.heldMinutes, attendees },
+    },
+  );
 }

@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import { meetings } from "../../../../../db/tenant/schema";
-import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   MeetingFormat,
   MeetingView,
@@ -12,15 +10,10 @@ import { invalidField } from "../../http/invalid-field";
 import { auditInsert } from "../audit";
 import { openPair, type Pair, requireActive } from "../pairs";
 import { composeAgenda } from "./agenda";
+import { changeMeeting } from "./change";
 import { instantOf } from "./local-time";
 import { meetingNotices } from "./notify";
-import {
-  findMeeting,
-  openCommitmentsOf,
-  openMeeting,
-  requireScheduled,
-  requireWriter,
-} from "./store";
+import { openCommitmentsOf, openMeeting, requireScheduled, requireWriter } from "./store";
 import { meetingViews } from "./views";
 
 const newMeetingId = () => `mtg_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -142,38 +135,21 @@ export async function rescheduleMeeting({
   // The sequence is part of the WHERE: of two concurrent moves only one wins, and the other's
   // email and audit entry roll back with it.
   const notices = await meetingNotices(ctx, pair, moved, "moved", meeting.startsAt);
-  await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set(change)
-      .where(
-        and(
-          eq(meetings.id, meeting.id),
-          eq(meetings.status, "scheduled"),
-          eq(meetings.sequence, meeting.sequence),
-        ),
-      )
-      .returning({ id: meetings.id });
-    if (!updated) throw changedMeanwhile();
-    await auditInsert(
-      { ...ctx, db: tx },
-      {
-        action: "meeting.reschedule",
-        subjectType: "meeting",
-        subjectId: meeting.id,
-        detail: {
-          matchId: pair.match.id,
-          from: meeting.startsAt.toISOString(),
-          to: moved.startsAt.toISOString(),
-          sequence: moved.sequence,
-        },
+  return changeMeeting(
+    ctx,
+    pair,
+    meeting,
+    change,
+    { from: ["scheduled"], sameSequence: true },
+    {
+      action: "meeting.reschedule",
+      detail: {
+        matchId: pair.match.id,
+        from: meeting.startsAt.toISOString(),
+        to: moved.startsAt.toISOString(),
+        sequence: moved.sequence,
       },
-    );
-    for (const notice of notices) await tx.run(notice);
-  });
-  const [view] = await meetingViews(ctx, pair, [await findMeeting(ctx.db, pair, meeting.id)]);
-  return view!;
+    },
+    notices,
+  );
 }
-
-export const changedMeanwhile = () =>
-  new AppError("conflict", "This meeting changed meanwhile; reload it and try again.");
