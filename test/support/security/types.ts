@@ -89,6 +89,11 @@ export interface RouteSpec {
   scope: ClientScope | null;
   /** What an allowed caller gets for the body `body` builds. */
   success: number;
+  /**
+   * Headers every call of the route sends, such as the `Read-Reason` a coordinator gives for
+   * opening a pair's confidential records.
+   */
+  headers?: Record<string, string>;
   /** A GET answering `{ items }` of the organization; `paginated` lists take limit/cursor. */
   list?: { paginated: boolean };
   /**

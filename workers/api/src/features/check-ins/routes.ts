@@ -29,8 +29,10 @@ export const checkInsRoutes = new Hono<AppEnv>()
     allows.members("checkins:read"),
     validate("param", pairParam),
     responds(200, matchCheckIns),
-    async (c) =>
-      c.json(await listMatchCheckIns({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+    async (c) => {
+      const input = { ...c.req.valid("param"), readReason: c.req.header("read-reason") };
+      return c.json(await listMatchCheckIns({ ctx: tenantCtx(c), input }));
+    },
   )
   .put(
     "/:period/response",
