@@ -43,6 +43,21 @@ export const pairReadView = v.object({
 export type PairReadView = v.InferOutput<typeof pairReadView>;
 export const pairReadPage = page(pairReadView);
 
+/**
+ * Why a coordinator opens a pair's confidential records. Required of coordinators on the
+ * routes that show them (400 without it); the pair's own people need not send it.
+ */
+export const readReasonHeader = v.object({
+  "read-reason": v.optional(
+    v.pipe(
+      v.picklist(reasonKeys, `Read-Reason must be one of ${reasonKeys.join(", ")}.`),
+      v.description(
+        `Why a coordinator opens this pair's confidential records, one of ${reasonKeys.join(", ")}. Required of coordinators (400 without it): the read is recorded with it and shown to the pair (GET /v1/matches/{matchId}/reads).`,
+      ),
+    ),
+  ),
+});
+
 export const pairReadsParam = v.object({ matchId: resourceId });
 
 /** Latest first, a page at a time. */
