@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { programCoordinators } from "../../../db/tenant/schema";
-import type { RouteSpec, Target } from "../security";
+import type { RouteCtx, RouteSpec, Target } from "../security";
 import { openProgram, programBase } from "./enrollments";
 
 const coordinatorsOf = async ({ org, params }: Target) =>
@@ -10,6 +10,15 @@ const coordinatorsOf = async ({ org, params }: Target) =>
     .where(eq(programCoordinators.programId, params.programId!))
     .orderBy(asc(programCoordinators.memberId));
 
+/** A program the organization's admin coordinates, so the answer names someone of it. */
+async function coordinatedProgram(ctx: RouteCtx) {
+  const { programId } = await openProgram(ctx);
+  await ctx.org.db
+    .insert(programCoordinators)
+    .values({ programId, memberId: ctx.org.admin.id, createdAt: ctx.env.clock.now });
+  return { programId };
+}
+
 export const programCoordinatorRouteSpecs: RouteSpec[] = [
   {
     method: "GET",
@@ -17,7 +26,7 @@ export const programCoordinatorRouteSpecs: RouteSpec[] = [
     caller: "admin",
     scope: "programs:read",
     success: 200,
-    prepare: openProgram,
+    prepare: coordinatedProgram,
   },
   {
     method: "PUT",
