@@ -6,6 +6,7 @@ import type { ConcernStatus, ConcernSummary } from "../../../../shared/src/contr
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf } from "../../http/pagination";
 import { displayNames } from "../matches";
+import { requireProgramCoordinator } from "../program-coordinators";
 import { findProgram } from "../programs";
 
 // Open before acknowledged before resolved; urgent before normal before low; then the one
@@ -35,6 +36,7 @@ export async function listProgramConcerns({
 }): Promise<Page<ConcernSummary>> {
   const after = input.cursor === undefined ? null : decodeCursor(input.cursor, queueKey);
   const program = await findProgram(ctx.db, input.programId);
+  await requireProgramCoordinator(ctx, program.id);
   const beyond: SQL | undefined =
     after === null
       ? undefined

@@ -1,17 +1,17 @@
-import { and, eq, notInArray } from "drizzle-orm";
-import { concerns, members } from "../../../../../db/tenant/schema";
+import { concerns } from "../../../../../db/tenant/schema";
 import type { ConcernView, RaiseConcernInput } from "../../../../shared/src/contracts/concerns";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { openPair, requirePairMember } from "../pairs";
+import { coordinatorsToTell } from "../program-coordinators";
 import { concernRaisedEmail } from "./emails";
 import { concernView } from "./views";
 
 /**
  * One person of a pair raises a concern with the program's coordinators: whatever the state of
  * the agreement or the match (a closed match too), since a worry cannot wait for paperwork.
- * Every active admin is emailed that one was raised and how urgent it is (an urgent one says
- * so in the subject); never the partner, even one who is an admin.
+ * The program's coordinators are emailed that one was raised and how urgent it is (an urgent
+ * one says so in the subject); never the partner, even one who is an admin.
  */
 export async function raiseConcern({
   ctx,
@@ -40,16 +40,10 @@ export async function raiseConcern({
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  const coordinators = await ctx.db
-    .select({ id: members.id, email: members.email, displayName: members.displayName })
-    .from(members)
-    .where(
-      and(
-        eq(members.role, "admin"),
-        eq(members.status, "active"),
-        notInArray(members.id, [pair.mentorId, pair.menteeId]),
-      ),
-    );
+  // The program's coordinators (its assigned ones, or every admin), never the pair itself.
+  const coordinators = (await coordinatorsToTell(ctx.db, pair.program.id)).filter(
+    (c) => c.id !== pair.mentorId && c.id !== pair.menteeId,
+  );
   const emails = await Promise.all(
     coordinators.map((coordinator) =>
       ctx.outbox.email(
