@@ -4,8 +4,8 @@ import type { ClientScope } from "../contracts/scopes";
 /**
  * Permissions no integration can hold, with what a refused integration is told: no scope would
  * help, so none is named. Managing integrations themselves, and the outbox, whose rows name
- * every address the organization emails; and coordinators' tasks, which reveal what people
- * asked of a coordinator in a check-in.
+ * every address the organization emails; coordinators' tasks, which reveal what people
+ * asked of a coordinator in a check-in; and the support log, coordinators' notes on pairs.
  */
 const memberOnly = {
   "clients:manage":
@@ -17,6 +17,9 @@ const memberOnly = {
   "coordinator-tasks:manage":
     "Integrations cannot see coordinators' tasks: they come from check-in answers, which only " +
     "the person who answered and the organization's admins read.",
+  "support:manage":
+    "Integrations cannot read or write the support log: coordinators' notes on their contacts " +
+    "with pairs stay with the organization's admins.",
 } as const;
 export type Permission = ClientScope | keyof typeof memberOnly;
 
