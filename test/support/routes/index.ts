@@ -8,6 +8,7 @@ import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { feedbackRouteSpecs } from "./feedback";
 import { goalRouteSpecs } from "./goals";
+import { healthSignalRouteSpecs } from "./health-signal";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
@@ -18,6 +19,7 @@ import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
 import { programRouteSpecs } from "./programs";
 import { publicRoutes } from "./public";
+import { supportRouteSpecs } from "./support";
 import { timelineRouteSpecs } from "./timeline";
 import { trainingRouteSpecs } from "./training";
 
@@ -48,6 +50,8 @@ export const routeTable: RouteTable = {
     ...feedbackRouteSpecs,
     ...meetingRouteSpecs,
     ...calendarRouteSpecs,
+    ...supportRouteSpecs,
+    ...healthSignalRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

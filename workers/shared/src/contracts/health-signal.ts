@@ -9,6 +9,8 @@ import { healthLevels } from "./stewardship";
  * their scopes reach.
  */
 
+const person = v.object({ memberId: v.string(), displayName: v.string() });
+
 export const healthReasonView = v.object({
   code: v.string(),
   text: v.string(),
@@ -18,6 +20,8 @@ export const healthReasonView = v.object({
 /** As coordinators and integrations see it. */
 export const matchHealthView = v.object({
   matchId: v.string(),
+  mentor: person,
+  mentee: person,
   level: v.picklist(healthLevels),
   reasons: v.array(healthReasonView),
   computedAt: timestamp,
@@ -27,6 +31,8 @@ export type MatchHealthView = v.InferOutput<typeof matchHealthView>;
 /** As the pair sees it: the level of what they are told, in their own words. */
 export const pairHealthView = v.object({
   matchId: v.string(),
+  mentor: person,
+  mentee: person,
   level: v.picklist(healthLevels),
   reasons: v.array(v.object({ code: v.string(), text: v.string() })),
   computedAt: timestamp,
@@ -36,12 +42,6 @@ export type PairHealthView = v.InferOutput<typeof pairHealthView>;
 export const healthView = v.union([matchHealthView, pairHealthView]);
 export type HealthView = v.InferOutput<typeof healthView>;
 
-const person = v.object({ memberId: v.string(), displayName: v.string() });
-
-export const needsAttentionItem = v.object({
-  ...matchHealthView.entries,
-  mentor: person,
-  mentee: person,
-});
+export const needsAttentionItem = matchHealthView;
 export type NeedsAttentionItem = v.InferOutput<typeof needsAttentionItem>;
 export const needsAttentionList = list(needsAttentionItem);

@@ -9,13 +9,31 @@ import { displayNames } from "../matches";
 import { openPair, requireActive } from "../pairs";
 import { findProgram } from "../programs";
 import { refreshHealth, type StoredHealth } from "./refresh";
-import { coordinatorHealthView, integrationHealthView, pairHealthView } from "./views";
+import {
+  coordinatorHealthView,
+  integrationHealthView,
+  type PairNames,
+  pairHealthView,
+} from "./views";
 
 /** Coordinators read every reason; an integration what its scopes reach. */
-function staffView(ctx: TenantCtx, row: StoredHealth) {
+function staffView(ctx: TenantCtx, row: StoredHealth, names: PairNames) {
   return ctx.actor.kind === "client"
-    ? integrationHealthView(row, ctx.actor.scopes)
-    : coordinatorHealthView(row);
+    ? integrationHealthView(row, names, ctx.actor.scopes)
+    : coordinatorHealthView(row, names);
+}
+
+/** Names the two people of each pair. */
+async function namer(ctx: TenantCtx, pairs: readonly { mentorId: string; menteeId: string }[]) {
+  const names = await displayNames(
+    ctx.db,
+    pairs.flatMap((p) => [p.mentorId, p.menteeId]),
+  );
+  const person = (memberId: string) => ({ memberId, displayName: names.get(memberId) ?? "" });
+  return (p: { mentorId: string; menteeId: string }): PairNames => ({
+    mentor: person(p.mentorId),
+    mentee: person(p.menteeId),
+  });
 }
 
 /**
@@ -35,8 +53,11 @@ export async function getMatchHealth({
   if (!refreshed) {
     throw new AppError("conflict", "This match has not begun yet; its health starts when it does.");
   }
-  if (pair.seat === "mentor" || pair.seat === "mentee") return pairHealthView(refreshed.health);
-  return staffView(ctx, refreshed.health);
+  const names = (await namer(ctx, [refreshed]))(refreshed);
+  if (pair.seat === "mentor" || pair.seat === "mentee") {
+    return pairHealthView(refreshed.health, names);
+  }
+  return staffView(ctx, refreshed.health, names);
 }
 
 /**
@@ -53,25 +74,15 @@ export async function listNeedsAttention({
 }): Promise<{ items: NeedsAttentionItem[] }> {
   const program = await findProgram(ctx.db, input.programId);
   const refreshed = await refreshHealth(ctx.db, { programId: program.id }, ctx.now);
-  const shown = refreshed
-    .map((r) => ({ ...r, view: staffView(ctx, r.health) }))
-    .filter((r) => r.view.level !== "healthy")
+  const namesOf = await namer(ctx, refreshed);
+  const items = refreshed
+    .map((r) => staffView(ctx, r.health, namesOf(r)))
+    .filter((view) => view.level !== "healthy")
     .sort(
       (a, b) =>
-        bySeverity(a.view.level, b.view.level) ||
-        b.view.reasons.length - a.view.reasons.length ||
+        bySeverity(a.level, b.level) ||
+        b.reasons.length - a.reasons.length ||
         a.matchId.localeCompare(b.matchId),
     );
-  const names = await displayNames(
-    ctx.db,
-    shown.flatMap((r) => [r.mentorId, r.menteeId]),
-  );
-  const person = (memberId: string) => ({ memberId, displayName: names.get(memberId) ?? "" });
-  return {
-    items: shown.map((r) => ({
-      ...r.view,
-      mentor: person(r.mentorId),
-      mentee: person(r.menteeId),
-    })),
-  };
+  return { items };
 }

@@ -7,6 +7,16 @@ import { type HealthReasonCode, levelOf } from "../../../../shared/src/domain/st
 import { accessTo, type RecordKind } from "../../../../shared/src/security/visibility";
 import type { StoredHealth } from "./refresh";
 
+interface Person {
+  memberId: string;
+  displayName: string;
+}
+/** The pair's two people, named in every view. */
+export interface PairNames {
+  mentor: Person;
+  mentee: Person;
+}
+
 /**
  * The kind of record each reason is drawn from, so an integration reads a reason only where
  * the visibility table lets it read that record in full. Concerns and the support log have no
@@ -37,9 +47,10 @@ const coordinatorReason = (r: HealthReason) => ({
 });
 
 /** Coordinators: the level and every reason, in their words. */
-export function coordinatorHealthView(row: StoredHealth): MatchHealthView {
+export function coordinatorHealthView(row: StoredHealth, names: PairNames): MatchHealthView {
   return {
     matchId: row.matchId,
+    ...names,
     level: row.level,
     reasons: row.reasons.map(coordinatorReason),
     computedAt: row.computedAt.toISOString(),
@@ -52,6 +63,7 @@ export function coordinatorHealthView(row: StoredHealth): MatchHealthView {
  */
 export function integrationHealthView(
   row: StoredHealth,
+  names: PairNames,
   scopes: readonly string[],
 ): MatchHealthView {
   const reasons = row.reasons.filter((r) => {
@@ -59,7 +71,7 @@ export function integrationHealthView(
     return kind !== null && accessTo(kind, { scopes }) === "full";
   });
   return {
-    ...coordinatorHealthView(row),
+    ...coordinatorHealthView(row, names),
     level: levelOf(reasons),
     reasons: reasons.map(coordinatorReason),
   };
@@ -69,10 +81,11 @@ export function integrationHealthView(
  * The pair: only the reasons they are told, in gentle words, and the level those add up to.
  * A concern or a partner's check-in answers never show, not even as a graver level.
  */
-export function pairHealthView(row: StoredHealth): PairHealthView {
+export function pairHealthView(row: StoredHealth, names: PairNames): PairHealthView {
   const told = row.reasons.filter((r) => r.gentle !== null);
   return {
     matchId: row.matchId,
+    ...names,
     level: levelOf(told),
     reasons: told.map((r) => ({ code: r.code, text: r.gentle! })),
     computedAt: row.computedAt.toISOString(),
