@@ -9,6 +9,7 @@ import { concernRouteSpecs } from "./concerns";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { feedbackRouteSpecs } from "./feedback";
 import { goalRouteSpecs } from "./goals";
+import { healthSignalRouteSpecs } from "./health-signal";
 import { meRouteSpecs, orgRoutes } from "./identity";
 import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
@@ -21,6 +22,7 @@ import { pairReadRouteSpecs } from "./pair-reads";
 import { programCoordinatorRouteSpecs } from "./program-coordinators";
 import { programRouteSpecs } from "./programs";
 import { publicRoutes } from "./public";
+import { supportRouteSpecs } from "./support";
 import { timelineRouteSpecs } from "./timeline";
 import { trainingRouteSpecs } from "./training";
 
@@ -54,6 +56,8 @@ export const routeTable: RouteTable = {
     ...concernRouteSpecs,
     ...pairReadRouteSpecs,
     ...programCoordinatorRouteSpecs,
+    ...supportRouteSpecs,
+    ...healthSignalRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,
