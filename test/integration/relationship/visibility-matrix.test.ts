@@ -33,7 +33,8 @@ beforeAll(async () => {
   for (const id of ["mentor", "mentee", "bystander"]) {
     token[id] = await h.tokenFor("matrix-org", { memberId: id, role: "member" });
   }
-  const programId = await insertProgram(db, { name: "Matrix program" });
+  // Sixty days long: forty days in, the mid-point evaluation (day 30) is due.
+  const programId = await insertProgram(db, { name: "Matrix program", relationshipLengthDays: 60 });
   await enrollApproved(db, programId, "mentor", "mentor");
   await enrollApproved(db, programId, "mentee", "mentee");
   await enrollApproved(db, programId, "bystander", "mentee");
@@ -121,6 +122,18 @@ async function writeEveryKind() {
     }),
     "feedback",
   );
+  await ok(
+    await as("mentor", "PUT", "/evaluations/midpoint_check", {
+      answers: {
+        speak_openly: 4,
+        follow_through: 4,
+        goal_progress: 3,
+        second_half: marker("evaluation"),
+      },
+      submit: true,
+    }),
+    "evaluation",
+  );
 }
 
 /** The routes on which a record of each kind can show up. */
@@ -134,6 +147,7 @@ const readRoutes: Record<RecordKind, string[]> = {
   goal: ["/goals", "/celebrations", "/timeline"],
   celebration: ["/celebrations", "/goals", "/timeline"],
   feedback: ["/feedback", "/timeline"],
+  evaluation: ["/evaluations"],
 };
 
 type Seat = "author" | "partner" | "coordinator" | "integration" | "member";
@@ -150,7 +164,9 @@ async function whatSeatReads(seat: Seat, routes: string[]): Promise<string> {
   const texts: string[] = [];
   for (const route of routes) {
     const path = route.startsWith("/v1/") ? route : `${base}${route}`;
-    const res = await h.request(path, { token: await bearer(seat) });
+    // A coordinator opening confidential records says why; other routes ignore the header.
+    const headers = { "read-reason": "evaluation_review" };
+    const res = await h.request(path, { token: await bearer(seat), headers });
     texts.push(res.ok ? await res.text() : "");
   }
   // A meeting's own page holds its notes: read each listed meeting too.

@@ -30,6 +30,8 @@ export const visibility = {
   /** A celebration the pair chose to share is on the program's wall for its members. */
   celebration: v("full", "full", "full", "full", "goals:read", "none"),
   feedback: v("full", "full", "aggregate", "none", null, "none"),
+  /** A coordinator reads answers saying why (a recorded read); the partner only who submitted. */
+  evaluation: v("full", "none", "full", "aggregate", "matches:read", "none"),
 } as const satisfies Record<string, KindVisibility>;
 
 export type RecordKind = keyof typeof visibility;
