@@ -4,8 +4,10 @@ import { auditRouteSpecs } from "./audit";
 import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
 import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
+import { closureRouteSpecs } from "./closure";
 import { commitmentRouteSpecs } from "./commitments";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { evaluationRouteSpecs } from "./evaluations";
 import { feedbackRouteSpecs } from "./feedback";
 import { goalRouteSpecs } from "./goals";
 import { meRouteSpecs, orgRoutes } from "./identity";
@@ -48,6 +50,8 @@ export const routeTable: RouteTable = {
     ...feedbackRouteSpecs,
     ...meetingRouteSpecs,
     ...calendarRouteSpecs,
+    ...evaluationRouteSpecs,
+    ...closureRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

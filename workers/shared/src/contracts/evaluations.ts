@@ -90,6 +90,7 @@ export type MatchEvaluations = v.InferOutput<typeof matchEvaluations>;
 
 export const evaluationSummary = v.object({
   programId: v.string(),
+  programName: v.string(),
   evaluations: v.array(
     v.object({
       evaluationId: v.string(),

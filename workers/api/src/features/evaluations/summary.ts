@@ -49,6 +49,7 @@ export async function summarizeEvaluations({
   if (program.rules.closure.exitSurvey || answersOf.has(exitSurvey.id)) templates.push(exitSurvey);
   return {
     programId: program.id,
+    programName: program.name,
     evaluations: templates.map((template) => {
       const answers = answersOf.get(template.id) ?? [];
       return {
