@@ -4,9 +4,11 @@ import { auditRouteSpecs } from "./audit";
 import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
 import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
+import { closureRouteSpecs } from "./closure";
 import { commitmentRouteSpecs } from "./commitments";
 import { concernRouteSpecs } from "./concerns";
 import { enrollmentRouteSpecs } from "./enrollments";
+import { evaluationRouteSpecs } from "./evaluations";
 import { feedbackRouteSpecs } from "./feedback";
 import { goalRouteSpecs } from "./goals";
 import { healthSignalRouteSpecs } from "./health-signal";
@@ -58,6 +60,8 @@ export const routeTable: RouteTable = {
     ...programCoordinatorRouteSpecs,
     ...supportRouteSpecs,
     ...healthSignalRouteSpecs,
+    ...evaluationRouteSpecs,
+    ...closureRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

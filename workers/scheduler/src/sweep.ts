@@ -9,6 +9,7 @@ import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
 import { createDueCheckIns } from "./jobs/check-ins";
+import { startPlannedClosures } from "./jobs/closure";
 import { refreshAllHealth } from "./jobs/health";
 import { expireMatchRequests } from "./jobs/match-requests";
 import { markMissedMeetings } from "./jobs/missed-meetings";
@@ -97,6 +98,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
     await createDueCheckIns(deps, db);
     await markMissedMeetings(db, deps.now());
     await refreshAllHealth(db, deps.now());
+    await startPlannedClosures(deps, tenant, db);
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;
