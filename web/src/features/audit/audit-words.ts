@@ -76,6 +76,16 @@ export const actionText: Record<string, string> = {
   "celebration.share": "Shared a celebration on the program's wall",
   "celebration.unshare": "Took a celebration off the program's wall",
   "feedback.give": "Gave feedback",
+  "concern.raise": "Raised a concern",
+  "concern.acknowledge": "Acknowledged a concern",
+  "concern.note": "Added a handling note to a concern",
+  "concern.resolve": "Resolved a concern",
+  "pair.read": "Opened a pair's confidential records",
+  "program.coordinators.set": "Changed a program's coordinators",
+  "support_contact.logged": "Logged a support contact",
+  "evaluation.save": "Saved an evaluation draft",
+  "evaluation.submit": "Submitted an evaluation",
+  "match.closing": "A match reached its planned end",
 };
 
 /** Field names as the pages call them. */
