@@ -1,7 +1,7 @@
 import type { MatchCheckIns } from "../../../../workers/shared/src/contracts/check-ins";
-import { api } from "../../lib/api";
 import { EmptyState, ErrorMessage, Loading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
+import { pairRead } from "../stewardship/api";
 import { CheckInForm } from "./CheckInForm";
 import { nameIn, pairApi } from "./common";
 import { LockedNote, Section } from "./fields";
@@ -10,11 +10,13 @@ import type { SectionProps } from "./Workspace";
 
 /** The open check-in with its questions, and who has answered each one so far. */
 export function CheckInsSection(props: SectionProps) {
-  const { pair, version, onChange, locked } = props;
+  const { pair, version, onChange, locked, readReason } = props;
   const loaded = useLoad(
     () =>
-      locked ? Promise.resolve(null) : api<MatchCheckIns>(pairApi(pair.match.id, "/check-ins")),
-    [pair.match.id, version, locked],
+      locked
+        ? Promise.resolve(null)
+        : pairRead<MatchCheckIns>(pairApi(pair.match.id, "/check-ins"), readReason),
+    [pair.match.id, version, locked, readReason],
   );
   if (locked) {
     return (

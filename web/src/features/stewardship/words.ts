@@ -1,0 +1,35 @@
+import type { HealthLevel } from "../../../../workers/shared/src/contracts/stewardship";
+import type { Channel, ConcernStatus, Urgency } from "./shapes";
+
+export const urgencyWords: Record<Urgency, string> = {
+  low: "Not urgent",
+  normal: "Soon, please",
+  urgent: "Urgent",
+};
+
+export const concernStatusWords: Record<ConcernStatus, string> = {
+  open: "Raised, not yet read",
+  acknowledged: "A coordinator is on it",
+  resolved: "Resolved",
+};
+
+export const healthWords: Record<HealthLevel, string> = {
+  healthy: "Going well",
+  needs_attention: "Needs attention",
+  at_risk: "At risk",
+};
+
+export const channelWords: Record<Channel, string> = {
+  meeting: "In person",
+  call: "Phone call",
+  video: "Video call",
+  email: "Email",
+  message: "Message",
+};
+
+/** What a coordinator read, in the pair's words. */
+export const readKindWords: Record<string, string> = {
+  check_in_answers: "check-in answers",
+  concerns: "concerns",
+  evaluations: "evaluations",
+};
