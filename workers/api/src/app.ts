@@ -10,6 +10,7 @@ import { celebrationsRoutes, wallRoutes } from "./features/celebrations";
 import { checkInsRoutes, coordinatorTasksRoutes, myCheckInsRoutes } from "./features/check-ins";
 import { clientsRoutes } from "./features/clients";
 import { commitmentsRoutes } from "./features/commitments";
+import { concernsRoutes, myConcernsRoutes, programConcernsRoutes } from "./features/concerns";
 import { enrollmentsRoutes, myEnrollmentsRoutes } from "./features/enrollments";
 import { feedbackRoutes } from "./features/feedback";
 import { goalsRoutes } from "./features/goals";
@@ -105,6 +106,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/me/calendar-feed", myCalendarFeedRoutes);
   v1.route("/me", myMatchRequestsRoutes);
   v1.route("/me/check-ins", myCheckInsRoutes);
+  v1.route("/me/concerns", myConcernsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
   v1.route("/programs", programsRoutes);
   v1.route("/programs/:programId/enrollments", enrollmentsRoutes);
@@ -122,6 +124,8 @@ export function apiRoutes(platform: Platform) {
   v1.route("/matches/:matchId/celebrations", celebrationsRoutes);
   v1.route("/matches/:matchId/feedback", feedbackRoutes);
   v1.route("/matches/:matchId/meetings", meetingsRoutes);
+  v1.route("/matches/:matchId/concerns", concernsRoutes);
+  v1.route("/programs/:programId/concerns", programConcernsRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

@@ -17,6 +17,8 @@ function standing(c: Choice): string {
         : "Asked; waiting for an answer.";
     case "active":
       return `Accepted: ${c.mentor.displayName} is your mentor.`;
+    case "closing":
+      return `${c.mentor.displayName} is your mentor; your match is wrapping up.`;
     case "declined":
       return "Declined.";
     case "expired":

@@ -11,6 +11,8 @@ export const matchStatuses = [
   "proposed",
   "pending_acceptance",
   "active",
+  /** Its planned length or the program's end is reached: the pair wraps up, then it closes. */
+  "closing",
   "declined",
   "expired",
   "closed",

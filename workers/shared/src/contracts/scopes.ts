@@ -16,6 +16,7 @@ export const relationshipScopes = [
   "checkins:read",
   "goals:read",
 ] as const;
+export const stewardshipScopes = ["concerns:read"] as const;
 
 /** Every scope, in the order the API lists them. */
 export const clientScopes = [
@@ -25,6 +26,7 @@ export const clientScopes = [
   ...enrollmentScopes,
   ...matchScopes,
   ...relationshipScopes,
+  ...stewardshipScopes,
 ] as const;
 export type ClientScope = (typeof clientScopes)[number];
 
@@ -46,4 +48,6 @@ export const scopeDescriptions: Record<ClientScope, string> = {
   "meetings:write": "Schedule, move, cancel and log pairs' meetings; record commitments",
   "checkins:read": "See which check-ins are due and answered (never the answers)",
   "goals:read": "Read pairs' goals, milestones, progress and celebrations",
+  "concerns:read":
+    "Read the concerns people raised about their match, with coordinators' notes (each read is recorded with its reason)",
 };

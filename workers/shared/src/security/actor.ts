@@ -17,6 +17,9 @@ const memberOnly = {
   "coordinator-tasks:manage":
     "Integrations cannot see coordinators' tasks: they come from check-in answers, which only " +
     "the person who answered and the organization's admins read.",
+  "concerns:manage":
+    "Integrations cannot handle concerns: the organization's admins acknowledge them, note " +
+    "what they did and resolve them while signed in.",
 } as const;
 export type Permission = ClientScope | keyof typeof memberOnly;
 

@@ -30,6 +30,8 @@ export const visibility = {
   /** A celebration the pair chose to share is on the program's wall for its members. */
   celebration: v("full", "full", "full", "full", "goals:read", "none"),
   feedback: v("full", "full", "aggregate", "none", null, "none"),
+  /** A safety or wellbeing concern reaches the program's coordinators, never the partner. */
+  concern: v("full", "none", "full", "full", "concerns:read", "none"),
 } as const satisfies Record<string, KindVisibility>;
 
 export type RecordKind = keyof typeof visibility;

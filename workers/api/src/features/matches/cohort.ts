@@ -41,7 +41,7 @@ export interface Cohort {
  * proposal that was replaced leaves the pair free.
  */
 function pastPairReason(status: MatchStatus, began: boolean): string | undefined {
-  if (status === "active") return "They are matched already";
+  if (status === "active" || status === "closing") return "They are matched already";
   if (status === "declined") return "The mentor declined this mentee's request before";
   if (status === "expired") return "The mentor let this mentee's request lapse before";
   if (status === "closed" && began) return "They were matched before in this program";
@@ -59,7 +59,14 @@ export async function loadCohort(db: TenantDb, program: Program, now: Date): Pro
     .where(
       and(
         eq(matchParticipants.programId, program.id),
-        inArray(matches.status, ["active", "pending_acceptance", "closed", "declined", "expired"]),
+        inArray(matches.status, [
+          "active",
+          "closing",
+          "pending_acceptance",
+          "closed",
+          "declined",
+          "expired",
+        ]),
       ),
     );
   const pins = await db.select().from(matchPins).where(eq(matchPins.programId, program.id));
@@ -84,10 +91,12 @@ export async function loadCohort(db: TenantDb, program: Program, now: Date): Pro
     const pair = pairs.get(match.id) ?? { status: match.status, began: match.activatedAt !== null };
     pair[role] = memberId;
     pairs.set(match.id, pair);
-    if (match.status === "active" && role === "mentor") {
+    // A match wrapping up still holds its people.
+    const holds = match.status === "active" || match.status === "closing";
+    if (holds && role === "mentor") {
       activeAsMentor.set(memberId, (activeAsMentor.get(memberId) ?? 0) + 1);
     }
-    if (role === "mentee" && (match.status === "active" || match.status === "pending_acceptance")) {
+    if (role === "mentee" && (holds || match.status === "pending_acceptance")) {
       cohort.taken.add(memberId);
     }
     // Only a relationship that began starts the rematch wait: not a withdrawn request.

@@ -9,7 +9,7 @@ import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { Actor } from "../../../../shared/src/security/actor";
 
 /** Statuses in which a match holds its people: they are in it, or about to be. */
-export const holdingStatuses = ["proposed", "pending_acceptance", "active"] as const;
+export const holdingStatuses = ["proposed", "pending_acceptance", "active", "closing"] as const;
 
 export interface NewMatch {
   programId: string;
@@ -77,7 +77,8 @@ export async function activeCounts(
       and(
         eq(matchParticipants.programId, programId),
         eq(matchParticipants.role, role),
-        eq(matches.status, "active"),
+        // A match wrapping up still holds its people.
+        inArray(matches.status, ["active", "closing"]),
         memberIds ? inArray(matchParticipants.memberId, [...memberIds]) : undefined,
       ),
     )
@@ -101,7 +102,7 @@ export async function activateMatch(
   const taken = (memberId: string, role: "mentor" | "mentee") => sql`(
     select count(*) from match_participants p join matches m on m.id = p.match_id
     where p.program_id = ${match.programId} and p.member_id = ${memberId}
-      and p.role = ${role} and m.status = 'active')`;
+      and p.role = ${role} and m.status in ('active', 'closing'))`;
   const rows = await db.all<{ id: string }>(sql`
     update matches set status = 'active', activated_at = ${at}, updated_at = ${at},
       expires_at = null

@@ -63,6 +63,7 @@ const statusWords: Record<MatchStatus, string> = {
   proposed: "only proposed",
   pending_acceptance: "still waiting for the mentor's answer",
   active: "active",
+  closing: "wrapping up before it closes",
   declined: "declined",
   expired: "expired",
   closed: "closed",
