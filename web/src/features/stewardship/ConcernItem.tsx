@@ -5,19 +5,19 @@ import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";
 import { useForm } from "../../ui/use-form";
 import { nameIn, type Pair, pairApi } from "../relationship/common";
-import type { Concern } from "./shapes";
+import type { ConcernView } from "./shapes";
 import { concernStatusWords, urgencyWords } from "./words";
 
 interface Props {
   pair: Pair;
-  concern: Concern;
+  concern: ConcernView;
   onChanged: (message: string) => void;
 }
 
 /** One text box and a button posting to one of a concern's verbs (notes, resolve). */
 function ConcernVerb(props: {
   pair: Pair;
-  concern: Concern;
+  concern: ConcernView;
   verb: "notes" | "resolve";
   onDone: (message: string) => void;
 }) {
@@ -84,6 +84,7 @@ export function ConcernItem({ pair, concern, onChanged }: Props) {
     }
   };
   const who = nameIn(pair, concern.raisedBy);
+  const notes = concern.handling?.notes ?? [];
   const title = `${urgencyWords[concern.urgency]} concern from ${who}`;
   return (
     <li class="list-item">
@@ -98,12 +99,12 @@ export function ConcernItem({ pair, concern, onChanged }: Props) {
           <strong>Resolution:</strong> {concern.resolution}
         </p>
       )}
-      {(concern.notes ?? []).length > 0 && (
+      {notes.length > 0 && (
         <ul aria-label={`Handling notes: ${title}`} class="small">
-          {(concern.notes ?? []).map((n) => (
+          {notes.map((n) => (
             <li key={n.id}>
-              {formatDateTime(n.createdAt)}
-              {n.authorName ? ` · ${n.authorName}` : ""}: {n.text}
+              {formatDateTime(n.createdAt)} · {n.authorId === pair.me.id ? "You" : "A coordinator"}:{" "}
+              {n.text}
             </li>
           ))}
         </ul>

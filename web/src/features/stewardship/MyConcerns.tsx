@@ -3,16 +3,13 @@ import { formatDateTime } from "../../lib/format";
 import { ErrorMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { Section } from "../relationship/fields";
-import { type Concern, itemsOf } from "./shapes";
+import type { ConcernList } from "./shapes";
 import { concernStatusWords, urgencyWords } from "./words";
 
 /** The concerns this member raised about this match and where each stands; nothing else. */
 export function MyConcerns({ matchId, version }: { matchId: string; version: number }) {
-  const loaded = useLoad(
-    () => api<{ items: Concern[] } | Concern[]>("/v1/me/concerns"),
-    [matchId, version],
-  );
-  const mine = loaded.data ? itemsOf(loaded.data).filter((c) => c.matchId === matchId) : [];
+  const loaded = useLoad(() => api<ConcernList>("/v1/me/concerns"), [matchId, version]);
+  const mine = loaded.data ? loaded.data.items.filter((c) => c.matchId === matchId) : [];
   if (!loaded.error && mine.length === 0) return null;
   return (
     <Section id="my-concerns" title="Your concerns">

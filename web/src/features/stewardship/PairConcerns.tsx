@@ -6,16 +6,16 @@ import { focusById, type Pair, pairApi } from "../relationship/common";
 import { Section } from "../relationship/fields";
 import { pairRead } from "./api";
 import { ConcernItem } from "./ConcernItem";
-import { type Concern, itemsOf } from "./shapes";
+import type { ConcernList } from "./shapes";
 
 /** The pair's concerns for a coordinator, open and urgent first, with their handling. */
 export function PairConcerns({ pair, reason }: { pair: Pair; reason: ReadReason }) {
   const [message, setMessage] = useState<string | null>(null);
   const loaded = useLoad(
-    () => pairRead<{ items: Concern[] } | Concern[]>(pairApi(pair.match.id, "/concerns"), reason),
+    () => pairRead<ConcernList>(pairApi(pair.match.id, "/concerns"), reason),
     [pair.match.id, reason],
   );
-  const concerns = loaded.data ? itemsOf(loaded.data) : null;
+  const concerns = loaded.data?.items ?? null;
   const onChanged = (text: string) => {
     setMessage(text);
     loaded.reload();

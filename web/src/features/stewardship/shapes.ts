@@ -8,33 +8,13 @@ import type {
 // (contracts/concerns.ts, support.ts, health-signal.ts, evaluations.ts, closure.ts,
 // pair-reads.ts) replace these names one for one once they are on main.
 
-export const urgencies = ["low", "normal", "urgent"] as const;
-export type Urgency = (typeof urgencies)[number];
-export type ConcernStatus = "open" | "acknowledged" | "resolved";
-
-export interface ConcernNote {
-  id: string;
-  authorId: string;
-  authorName?: string;
-  text: string;
-  createdAt: string;
-}
-
-export interface Concern {
-  id: string;
-  matchId: string;
-  programId?: string;
-  raisedBy?: string;
-  urgency: Urgency;
-  whatHappened?: string;
-  wantsContact: boolean;
-  status: ConcernStatus;
-  acknowledgedAt?: string | null;
-  resolvedAt?: string | null;
-  resolution?: string | null;
-  createdAt: string;
-  notes?: ConcernNote[];
-}
+export type {
+  ConcernList,
+  ConcernStatus,
+  ConcernUrgency as Urgency,
+  ConcernView,
+} from "../../../../workers/shared/src/contracts/concerns";
+export { concernUrgencies as urgencies } from "../../../../workers/shared/src/contracts/concerns";
 
 export const channels = ["meeting", "call", "video", "email", "message"] as const;
 export type Channel = (typeof channels)[number];
