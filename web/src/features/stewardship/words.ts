@@ -2,8 +2,8 @@ import type { HealthLevel } from "../../../../workers/shared/src/contracts/stewa
 import type { Channel, ConcernStatus, Urgency } from "./shapes";
 
 export const urgencyWords: Record<Urgency, string> = {
-  low: "Not urgent",
-  normal: "Soon, please",
+  low: "It can wait a few days",
+  normal: "Please look at it soon",
   urgent: "Urgent",
 };
 
