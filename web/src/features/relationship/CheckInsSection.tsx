@@ -11,9 +11,11 @@ import type { SectionProps } from "./Workspace";
 /** The open check-in with its questions, and who has answered each one so far. */
 export function CheckInsSection(props: SectionProps) {
   const { pair, version, onChange, locked, readReason } = props;
+  // A coordinator reads check-in answers only after saying why (the reason above).
+  const waiting = pair.seat === "coordinator" && !readReason;
   const loaded = useLoad(
     () =>
-      locked
+      locked || waiting
         ? Promise.resolve(null)
         : pairRead<MatchCheckIns>(pairApi(pair.match.id, "/check-ins"), readReason),
     [pair.match.id, version, locked, readReason],
@@ -22,6 +24,15 @@ export function CheckInsSection(props: SectionProps) {
     return (
       <Section id="check-ins" title="Check-ins">
         <LockedNote what="Check-ins" seat={pair.seat} />
+      </Section>
+    );
+  }
+  if (waiting) {
+    return (
+      <Section id="check-ins" title="Check-ins">
+        <p class="card note">
+          Choose why you are opening this pair's records, above, to read check-ins.
+        </p>
       </Section>
     );
   }

@@ -163,37 +163,33 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
           names={`${pair.mentor.displayName} and ${pair.mentee.displayName}`}
           onChoose={(reason) => {
             setReadReason(reason);
-            focusById("health-t");
+            focusById("concerns-t");
           }}
         />
       )}
       {pair.match.status === "closed" && (
         <p class="card note">This match has ended. Its records stay here to read.</p>
       )}
-      {coordinator && !readReason ? null : (
-        <>
-          <NextToDo {...props} />
-          <nav aria-label="Workspace sections" class="section-links">
-            <ul>
-              {links.map(([id, label]) => (
-                <li key={id}>
-                  <a href={`#${id}`}>{label}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {readReason && <CoordinatorCare pair={pair} reason={readReason} version={version} />}
-          <AgreementSection {...props} agreement={agreement} />
-          <MeetingsSection {...props} />
-          <CommitmentsSection {...props} />
-          <CheckInsSection {...props} />
-          <GoalsSection {...props} />
-          <FeedbackSection {...props} />
-          <TimelineSection {...props} />
-          {!coordinator && <MemberCare pair={pair} version={version} onChange={tell} />}
-          {!coordinator && <CalendarFeed />}
-        </>
-      )}
+      <NextToDo {...props} />
+      <nav aria-label="Workspace sections" class="section-links">
+        <ul>
+          {links.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {coordinator && <CoordinatorCare pair={pair} reason={readReason} version={version} />}
+      <AgreementSection {...props} agreement={agreement} />
+      <MeetingsSection {...props} />
+      <CommitmentsSection {...props} />
+      <CheckInsSection {...props} />
+      <GoalsSection {...props} />
+      <FeedbackSection {...props} />
+      <TimelineSection {...props} />
+      {!coordinator && <MemberCare pair={pair} version={version} onChange={tell} />}
+      {!coordinator && <CalendarFeed />}
     </div>
   );
 }
