@@ -73,7 +73,10 @@ describe("stewardship: a concern travels from a mentee to the coordinators, not 
     await form.getByRole("button", { name: "Send to the coordinators" }).click();
     await form.getByText("Say in a few words what happened.").waitFor();
     await form.getByLabel("What happened").fill(what);
-    await form.getByRole("group", { name: "How urgent is it?" }).getByLabel("Urgent", { exact: true }).check();
+    await form
+      .getByRole("group", { name: "How urgent is it?" })
+      .getByLabel("Urgent", { exact: true })
+      .check();
     await screenshot(mentee, "stewardship-raise-concern-375");
     await expectAccessible(mentee);
     await form.getByRole("button", { name: "Send to the coordinators" }).click();
