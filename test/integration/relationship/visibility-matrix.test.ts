@@ -22,6 +22,7 @@ let db: TenantDb;
 let admin: string;
 const token: Record<string, string> = {};
 let base: string;
+let programBase: string;
 let clientToken: () => Promise<string>;
 
 /** A celebration is made from its goal, so it carries the goal's words. */
@@ -44,11 +45,13 @@ beforeAll(async () => {
     .set({ activatedAt: new Date(Date.now() - 40 * 86_400_000) })
     .where(eq(matches.id, matchId));
   base = `/v1/matches/${matchId}`;
+  programBase = `/v1/programs/${programId}`;
   clientToken = await integration([
     "agreements:read",
     "meetings:read",
     "checkins:read",
     "goals:read",
+    "concerns:read",
   ]);
   await writeEveryKind();
 });
@@ -121,6 +124,14 @@ async function writeEveryKind() {
     }),
     "feedback",
   );
+  await ok(
+    await as("mentor", "POST", "/concerns", {
+      whatHappened: marker("concern"),
+      urgency: "normal",
+      wantsContact: false,
+    }),
+    "concern",
+  );
 }
 
 /** The routes on which a record of each kind can show up. */
@@ -134,6 +145,7 @@ const readRoutes: Record<RecordKind, string[]> = {
   goal: ["/goals", "/celebrations", "/timeline"],
   celebration: ["/celebrations", "/goals", "/timeline"],
   feedback: ["/feedback", "/timeline"],
+  concern: ["/concerns", "/timeline", "/v1/me/concerns", "/v1/programs/:program/concerns"],
 };
 
 type Seat = "author" | "partner" | "coordinator" | "integration" | "member";
@@ -149,8 +161,12 @@ async function bearer(seat: Seat): Promise<string> {
 async function whatSeatReads(seat: Seat, routes: string[]): Promise<string> {
   const texts: string[] = [];
   for (const route of routes) {
-    const path = route.startsWith("/v1/") ? route : `${base}${route}`;
-    const res = await h.request(path, { token: await bearer(seat) });
+    const path = route.startsWith("/v1/programs/:program")
+      ? route.replace("/v1/programs/:program", programBase)
+      : route.startsWith("/v1/")
+        ? route
+        : `${base}${route}`;
+    const res = await h.request(path, { token: await bearer(seat), headers: readReason(seat) });
     texts.push(res.ok ? await res.text() : "");
   }
   // A meeting's own page holds its notes: read each listed meeting too.
@@ -166,12 +182,22 @@ async function whatSeatReads(seat: Seat, routes: string[]): Promise<string> {
   return texts.join("\n");
 }
 
+/** Coordinators and integrations say why they open a pair's confidential records. */
+const readReason = (seat: Seat): Record<string, string> =>
+  seat === "coordinator" || seat === "integration" ? { "read-reason": "concern_follow_up" } : {};
+
 function expected(kind: RecordKind, seat: Seat): boolean {
   const rule = visibility[kind];
   if (seat === "integration") return accessTo(kind, { scopes: scopesHeld }) === "full";
   return rule[seat] === "full";
 }
-const scopesHeld = ["agreements:read", "meetings:read", "checkins:read", "goals:read"];
+const scopesHeld = [
+  "agreements:read",
+  "meetings:read",
+  "checkins:read",
+  "goals:read",
+  "concerns:read",
+];
 
 describe("who can read each kind of a pair's records, as the visibility table says", () => {
   for (const kind of Object.keys(visibility) as RecordKind[]) {

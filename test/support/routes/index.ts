@@ -5,6 +5,7 @@ import { calendarOrgRoutes, calendarRouteSpecs } from "./calendar";
 import { checkInRouteSpecs } from "./check-ins";
 import { clientRouteSpecs } from "./clients";
 import { commitmentRouteSpecs } from "./commitments";
+import { concernRouteSpecs } from "./concerns";
 import { enrollmentRouteSpecs } from "./enrollments";
 import { feedbackRouteSpecs } from "./feedback";
 import { goalRouteSpecs } from "./goals";
@@ -48,6 +49,7 @@ export const routeTable: RouteTable = {
     ...feedbackRouteSpecs,
     ...meetingRouteSpecs,
     ...calendarRouteSpecs,
+    ...concernRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

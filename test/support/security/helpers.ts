@@ -67,6 +67,7 @@ export function call(
   const json = "json" in opts ? opts.json : target.body;
   return env.send(route.method, fill(route.path, target.params), {
     ...opts,
+    headers: { ...route.headers, ...opts.headers },
     ...(opts.body === undefined && json !== undefined ? { json } : {}),
   });
 }
@@ -133,7 +134,10 @@ export async function readAllPages(
       ? `?limit=100${cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`}`
       : "";
     const path = `${fill(route.path, params)}${query}`;
-    const res = await env.send("GET", path, { token: await credential() });
+    const res = await env.send("GET", path, {
+      token: await credential(),
+      ...(route.headers ? { headers: route.headers } : {}),
+    });
     await expectStatus(res, 200);
     const text = await res.text();
     pages.push(text);

@@ -112,6 +112,8 @@ export interface RouteSpec {
   knownFailures?: Record<string, string>;
   /** Answers the same for every organization (built-in templates): no rows to isolate. */
   sameForEveryOrganization?: boolean;
+  /** Headers every call of the route sends, such as the Read-Reason of a confidential read. */
+  headers?: Record<string, string>;
 }
 
 /** An unauthenticated organization route, `/v1/orgs/{slug}/auth/...`. */

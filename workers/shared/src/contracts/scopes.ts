@@ -49,5 +49,5 @@ export const scopeDescriptions: Record<ClientScope, string> = {
   "checkins:read": "See which check-ins are due and answered (never the answers)",
   "goals:read": "Read pairs' goals, milestones, progress and celebrations",
   "concerns:read":
-    "Read the concerns people raised about their match, with coordinators' notes (each read is recorded with its reason)",
+    "Read concerns the pairs raised and coordinators' notes on them (each read is recorded)",
 };

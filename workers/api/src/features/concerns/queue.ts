@@ -33,8 +33,8 @@ export async function listProgramConcerns({
   ctx: TenantCtx;
   input: { programId: string; status?: ConcernStatus | undefined; limit: number; cursor?: string };
 }): Promise<Page<ConcernSummary>> {
-  const program = await findProgram(ctx.db, input.programId);
   const after = input.cursor === undefined ? null : decodeCursor(input.cursor, queueKey);
+  const program = await findProgram(ctx.db, input.programId);
   const beyond: SQL | undefined =
     after === null
       ? undefined
