@@ -9,6 +9,7 @@ import { tenantSchemaVersion } from "../../shared/src/tenancy/tenants";
 import { type DeliveryDeps, type DeliveryReport, deliverOutbox } from "./delivery";
 import { pruneTenant } from "./housekeeping";
 import { createDueCheckIns } from "./jobs/check-ins";
+import { refreshAllHealth } from "./jobs/health";
 import { expireMatchRequests } from "./jobs/match-requests";
 import { markMissedMeetings } from "./jobs/missed-meetings";
 
@@ -95,6 +96,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
     await expireMatchRequests(deps, tenant, db);
     await createDueCheckIns(deps, db);
     await markMissedMeetings(db, deps.now());
+    await refreshAllHealth(db, deps.now());
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;

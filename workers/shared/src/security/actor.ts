@@ -4,8 +4,8 @@ import type { ClientScope } from "../contracts/scopes";
 /**
  * Permissions no integration can hold, with what a refused integration is told: no scope would
  * help, so none is named. Managing integrations themselves, and the outbox, whose rows name
- * every address the organization emails; and coordinators' tasks, which reveal what people
- * asked of a coordinator in a check-in.
+ * every address the organization emails; coordinators' tasks, which reveal what people
+ * asked of a coordinator in a check-in; and the support log, coordinators' notes on pairs.
  */
 const memberOnly = {
   "clients:manage":
@@ -20,6 +20,9 @@ const memberOnly = {
   "concerns:manage":
     "Integrations cannot handle concerns: the organization's admins acknowledge them, note " +
     "what they did and resolve them while signed in.",
+  "support:manage":
+    "Integrations cannot read or write the support log: coordinators' notes on their contacts " +
+    "with pairs stay with the organization's admins.",
 } as const;
 export type Permission = ClientScope | keyof typeof memberOnly;
 
