@@ -34,7 +34,8 @@ beforeAll(async () => {
   for (const id of ["mentor", "mentee", "bystander"]) {
     token[id] = await h.tokenFor("matrix-org", { memberId: id, role: "member" });
   }
-  const programId = await insertProgram(db, { name: "Matrix program" });
+  // Sixty days long: forty days in, the mid-point evaluation (day 30) is due.
+  const programId = await insertProgram(db, { name: "Matrix program", relationshipLengthDays: 60 });
   await enrollApproved(db, programId, "mentor", "mentor");
   await enrollApproved(db, programId, "mentee", "mentee");
   await enrollApproved(db, programId, "bystander", "mentee");
@@ -132,6 +133,18 @@ async function writeEveryKind() {
     }),
     "concern",
   );
+  await ok(
+    await as("mentor", "PUT", "/evaluations/midpoint_check", {
+      answers: {
+        speak_openly: 4,
+        follow_through: 4,
+        goal_progress: 3,
+        second_half: marker("evaluation"),
+      },
+      submit: true,
+    }),
+    "evaluation",
+  );
 }
 
 /** The routes on which a record of each kind can show up. */
@@ -146,6 +159,7 @@ const readRoutes: Record<RecordKind, string[]> = {
   celebration: ["/celebrations", "/goals", "/timeline"],
   feedback: ["/feedback", "/timeline"],
   concern: ["/concerns", "/timeline", "/v1/me/concerns", "/v1/programs/:program/concerns"],
+  evaluation: ["/evaluations"],
 };
 
 type Seat = "author" | "partner" | "coordinator" | "integration" | "member";

@@ -9,9 +9,15 @@ import { calendarFeedRoutes, myCalendarFeedRoutes } from "./features/calendar";
 import { celebrationsRoutes, wallRoutes } from "./features/celebrations";
 import { checkInsRoutes, coordinatorTasksRoutes, myCheckInsRoutes } from "./features/check-ins";
 import { clientsRoutes } from "./features/clients";
+import { closureRoutes } from "./features/closure";
 import { commitmentsRoutes } from "./features/commitments";
 import { concernsRoutes, myConcernsRoutes, programConcernsRoutes } from "./features/concerns";
 import { enrollmentsRoutes, myEnrollmentsRoutes } from "./features/enrollments";
+import {
+  evaluationSummaryRoutes,
+  evaluationsRoutes,
+  myEvaluationsRoutes,
+} from "./features/evaluations";
 import { feedbackRoutes } from "./features/feedback";
 import { goalsRoutes } from "./features/goals";
 import { healthRoutes } from "./features/health";
@@ -109,6 +115,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/me", myMatchRequestsRoutes);
   v1.route("/me/check-ins", myCheckInsRoutes);
   v1.route("/me/concerns", myConcernsRoutes);
+  v1.route("/me/evaluations", myEvaluationsRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
   v1.route("/programs", programsRoutes);
   v1.route("/programs/:programId/enrollments", enrollmentsRoutes);
@@ -132,6 +139,9 @@ export function apiRoutes(platform: Platform) {
   v1.route("/programs/:programId/support", programSupportRoutes);
   v1.route("/matches/:matchId/health", matchHealthRoutes);
   v1.route("/programs/:programId/needs-attention", needsAttentionRoutes);
+  v1.route("/matches/:matchId/evaluations", evaluationsRoutes);
+  v1.route("/programs/:programId/evaluations", evaluationSummaryRoutes);
+  v1.route("/matches/:matchId/close", closureRoutes);
   v1.route("/members", membersRoutes);
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);

@@ -32,6 +32,8 @@ export const visibility = {
   feedback: v("full", "full", "aggregate", "none", null, "none"),
   /** A safety or wellbeing concern reaches the program's coordinators, never the partner. */
   concern: v("full", "none", "full", "full", "concerns:read", "none"),
+  /** A coordinator reads answers saying why (a recorded read); the partner only who submitted. */
+  evaluation: v("full", "none", "full", "aggregate", "matches:read", "none"),
 } as const satisfies Record<string, KindVisibility>;
 
 export type RecordKind = keyof typeof visibility;

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { matches } from "../../../../../db/tenant/schema";
+import { matchClosures, matches } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { MatchView, PairInput } from "../../../../shared/src/contracts/matches";
 import { authorize } from "../../../../shared/src/security/actor";
@@ -61,22 +61,41 @@ export async function closeMatch({
   const program = await findProgram(ctx.db, input.programId);
   const match = await findMatch(ctx.db, program.id, input.matchId);
   if (match.status === "closed") return (await matchViews(ctx.db, [match]))[0]!;
-  if (match.status !== "active") {
+  const from = match.status;
+  if (from !== "active" && from !== "closing") {
     throw new AppError(
       "conflict",
       `Only an active match can be closed; this one is ${match.status.replace("_", " ")}.`,
     );
   }
+  // Recorded like every closure; the pair is told through the match's own close route.
+  const closure = {
+    kind: from === "closing" ? ("planned" as const) : ("unplanned" as const),
+    reasonCode: "other",
+    reasonText: input.reason,
+    initiatedBy: madeByOf(ctx.actor) ?? "",
+    checklist: {
+      bothTold: false,
+      exitSurveyOffered: program.rules.closure.exitSurvey,
+      procedureShown: false,
+      contactPolicyShown: false,
+    },
+    closedAt: ctx.now,
+  };
   await ctx.db.batch([
     ctx.db
       .update(matches)
       .set({ status: "closed", endedAt: ctx.now, endReason: input.reason, updatedAt: ctx.now })
-      .where(and(eq(matches.id, match.id), eq(matches.status, "active"))),
+      .where(and(eq(matches.id, match.id), eq(matches.status, from))),
+    ctx.db
+      .insert(matchClosures)
+      .values({ matchId: match.id, ...closure, startedAt: ctx.now })
+      .onConflictDoUpdate({ target: matchClosures.matchId, set: closure }),
     auditInsert(ctx, {
       action: "match.close",
       subjectType: "match",
       subjectId: match.id,
-      detail: { programId: program.id, from: "active", to: "closed", reason: input.reason },
+      detail: { programId: program.id, from, to: "closed", reason: input.reason },
     }),
   ]);
   return (await matchViews(ctx.db, [await findMatch(ctx.db, program.id, match.id)]))[0]!;

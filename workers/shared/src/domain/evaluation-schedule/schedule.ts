@@ -66,7 +66,7 @@ export function evaluationDueAt(
 ): Date | null {
   const span =
     evaluation.kind === "program" ? programSpan(program, match) : relationshipSpan(program, match);
-  if (!span || !span.end) return null;
+  if (!span?.end) return null;
   if (evaluation.at === "end") return span.end;
   if (evaluation.at === "after_end") return plusDays(span.end, evaluation.daysAfterEnd ?? 0);
   if (!span.plannedEnd) return null;
