@@ -67,8 +67,13 @@ const answers = {
 const respond = (matchId: string, as: string, period: number, body: unknown) =>
   org.send(as, "PUT", `/v1/matches/${matchId}/check-ins/${period}/response`, body);
 
+/** A coordinator says why they open a pair's answers (test/integration/pair-reads). */
 async function checkInsOf(matchId: string, as: string) {
-  const res = await org.send(as, "GET", `/v1/matches/${matchId}/check-ins`);
+  const coordinator = as === "coord" || as === "ada";
+  const res = await h.request(`/v1/matches/${matchId}/check-ins`, {
+    token: await org.as(as, coordinator ? "admin" : "member"),
+    headers: coordinator ? { "read-reason": "check_in_follow_up" } : {},
+  });
   expect(res.status).toBe(200);
   return { body: (await res.clone().json()) as MatchCheckIns, text: await res.text() };
 }
@@ -295,5 +300,48 @@ describe("asking for a coordinator", () => {
       await db.select().from(coordinatorTasks).where(eq(coordinatorTasks.matchId, matchId)),
     ).toEqual([]);
     expect(await db.select().from(checkIns).where(eq(checkIns.matchId, matchId))).toHaveLength(1);
+  });
+});
+
+describe("a rating at the bottom of the scale", () => {
+  it("opens a task for the coordinators once per check-in and person, apart from a request", async () => {
+    at("2030-05-02T15:00:00Z");
+    const program = await insertProgram(db, { name: "Low notes circle" });
+    const matchId = await newPair(program);
+    const low = { ...answers, feel_heard: 1, want_coordinator: true };
+    const first = await respond(matchId, "tom", 1, { answers: low });
+    const { checkInId } = (await first.json()) as CheckInResponseView;
+    at("2030-05-03T15:00:00Z");
+    await respond(matchId, "tom", 1, { answers: { ...low, goal_progress: 1 } });
+    const tasks = await db
+      .select()
+      .from(coordinatorTasks)
+      .where(eq(coordinatorTasks.matchId, matchId));
+    expect(tasks.map((t) => t.sourceId).sort()).toEqual([checkInId, `${checkInId}:low_rating`]);
+    expect(tasks.every((t) => t.kind === "contact_requested" && t.memberId === "tom")).toBe(true);
+
+    await h.deliver();
+    const mailbox = h.platform.mail as DevMailbox;
+    const lowMails = mailbox
+      .list({ to: "coord@members.test" })
+      .filter((m) => m.subject === "Tom Mentee gave a check-in rating of 1 out of 5");
+    expect(lowMails).toHaveLength(1);
+    expect(lowMails[0]!.text).toContain("Low notes circle");
+    expect(lowMails[0]!.text).toContain("How well do you feel listened to");
+    expect(lowMails[0]!.text).not.toContain(secret);
+    expect(mailbox.list({ to: "mia@members.test" })).toEqual([]);
+
+    const list = await org.send("coord", "GET", `/v1/programs/${program}/coordinator-tasks`);
+    const page = (await list.json()) as Page<CoordinatorTaskView>;
+    expect(page.items.map((t) => t.period)).toEqual([1, 1]);
+  });
+
+  it("opens none for a rating of 2", async () => {
+    at("2030-05-02T15:00:00Z");
+    const matchId = await newPair();
+    await respond(matchId, "tom", 1, { answers: { ...answers, feel_heard: 2, goal_progress: 2 } });
+    expect(
+      await db.select().from(coordinatorTasks).where(eq(coordinatorTasks.matchId, matchId)),
+    ).toEqual([]);
   });
 });

@@ -78,6 +78,9 @@ export const checkInRouteSpecs: RouteSpec[] = [
     caller: "member",
     scope: "checkins:read",
     success: 200,
+    // Coordinators say why they open a pair's check-in answers; the pair and integrations
+    // (who never see answers) need not, and the header changes nothing for them.
+    headers: { "read-reason": "check_in_follow_up" },
     prepare: withOpenCheckIn,
   },
   {

@@ -17,6 +17,8 @@ import { meetingRouteSpecs } from "./meetings";
 import { memberRouteSpecs } from "./members";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
+import { pairReadRouteSpecs } from "./pair-reads";
+import { programCoordinatorRouteSpecs } from "./program-coordinators";
 import { programRouteSpecs } from "./programs";
 import { publicRoutes } from "./public";
 import { timelineRouteSpecs } from "./timeline";
@@ -50,6 +52,8 @@ export const routeTable: RouteTable = {
     ...meetingRouteSpecs,
     ...calendarRouteSpecs,
     ...concernRouteSpecs,
+    ...pairReadRouteSpecs,
+    ...programCoordinatorRouteSpecs,
   ],
   org: [...orgRoutes, ...calendarOrgRoutes],
   public: publicRoutes,

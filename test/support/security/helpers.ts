@@ -67,7 +67,7 @@ export function call(
   const json = "json" in opts ? opts.json : target.body;
   return env.send(route.method, fill(route.path, target.params), {
     ...opts,
-    headers: { ...route.headers, ...opts.headers },
+    ...(route.headers || opts.headers ? { headers: { ...route.headers, ...opts.headers } } : {}),
     ...(opts.body === undefined && json !== undefined ? { json } : {}),
   });
 }

@@ -89,6 +89,11 @@ export interface RouteSpec {
   scope: ClientScope | null;
   /** What an allowed caller gets for the body `body` builds. */
   success: number;
+  /**
+   * Headers every call of the route sends, such as the `Read-Reason` a coordinator gives for
+   * opening a pair's confidential records.
+   */
+  headers?: Record<string, string>;
   /** A GET answering `{ items }` of the organization; `paginated` lists take limit/cursor. */
   list?: { paginated: boolean };
   /**
@@ -112,8 +117,6 @@ export interface RouteSpec {
   knownFailures?: Record<string, string>;
   /** Answers the same for every organization (built-in templates): no rows to isolate. */
   sameForEveryOrganization?: boolean;
-  /** Headers every call of the route sends, such as the Read-Reason of a confidential read. */
-  headers?: Record<string, string>;
 }
 
 /** An unauthenticated organization route, `/v1/orgs/{slug}/auth/...`. */

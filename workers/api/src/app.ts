@@ -30,6 +30,8 @@ import { meetingsRoutes } from "./features/meetings";
 import { invitationRoutes, membersRoutes } from "./features/members";
 import { operatorRoutes } from "./features/operator";
 import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
+import { pairReadsRoutes } from "./features/pairs";
+import { programCoordinatorsRoutes } from "./features/program-coordinators";
 import { programsRoutes, programTemplatesRoutes } from "./features/programs";
 import { programSupportRoutes, supportContactsRoutes } from "./features/support";
 import { timelineRoutes } from "./features/timeline";
@@ -128,6 +130,8 @@ export function apiRoutes(platform: Platform) {
   v1.route("/programs/:programId/coordinator-tasks", coordinatorTasksRoutes);
   v1.route("/matches/:matchId/commitments", commitmentsRoutes);
   v1.route("/matches/:matchId/check-ins", checkInsRoutes);
+  v1.route("/matches/:matchId/reads", pairReadsRoutes);
+  v1.route("/programs/:programId/coordinators", programCoordinatorsRoutes);
   v1.route("/programs/:programId/wall", wallRoutes);
   v1.route("/matches/:matchId/goals", goalsRoutes);
   v1.route("/matches/:matchId/celebrations", celebrationsRoutes);

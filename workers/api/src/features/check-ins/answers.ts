@@ -52,3 +52,14 @@ export function asksForCoordinator(questions: readonly Question[], answers: Chec
 export function answerers(by: ProgramRules["checkIns"]["answeredBy"]): ("mentor" | "mentee")[] {
   return by === "both" ? ["mentor", "mentee"] : [by];
 }
+
+/** The lowest rating a check-in question takes: an answer there raises a coordinator task. */
+export const bottomRating = 1;
+
+/** The rating questions answered at the bottom of the scale, by label. */
+export function bottomRatings(questions: readonly Question[], answers: CheckInAnswers): string[] {
+  return questions
+    .filter((q) => q.kind === "rating" && Object.hasOwn(answers, q.id))
+    .filter((q) => answers[q.id] === bottomRating)
+    .map((q) => q.label);
+}

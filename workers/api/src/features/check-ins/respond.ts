@@ -1,10 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import {
-  checkInResponses,
-  checkIns,
-  coordinatorTasks,
-  members,
-} from "../../../../../db/tenant/schema";
+import { checkInResponses, checkIns } from "../../../../../db/tenant/schema";
 import type {
   CheckInResponseInput,
   CheckInResponseView,
@@ -16,9 +11,10 @@ import { requireAgreement } from "../agreements";
 import { auditInsert } from "../audit";
 import { pairPeople } from "../commitments";
 import { openPair, requireActive, requirePairMember } from "../pairs";
-import { answerers, answerProblems, asksForCoordinator } from "./answers";
+import { answerers, answerProblems, asksForCoordinator, bottomRatings } from "./answers";
 import { ensureDueCheckIns } from "./due";
-import { contactRequestEmail } from "./emails";
+import { contactRequestEmail, lowRatingEmail } from "./emails";
+import { raiseCoordinatorTask } from "./raise-task";
 
 const noSuchCheckIn = () =>
   new AppError("not_found", "No such check-in in this match, or it has not opened yet.");
@@ -27,7 +23,7 @@ const noSuchCheckIn = () =>
  * One person's answers to one check-in: the first answer, or a change of it until the
  * check-in closes (one row per person and check-in, whatever the number of calls). A yes to
  * "would you like a coordinator to contact you" opens a coordinator task and emails the
- * organization's admins, once per check-in and person.
+ * program's coordinators, once per check-in and person; so does a rating of 1 out of 5.
  */
 export async function answerCheckIn({
   ctx,
@@ -78,7 +74,30 @@ export async function answerCheckIn({
       and(eq(checkInResponses.checkInId, checkIn.id), eq(checkInResponses.memberId, me.memberId)),
     );
   const contactRequested = asksForCoordinator(rules.questions, input.answers);
-  const contact = contactRequested ? await contactRequest(ctx, checkIn.id, me, partner, pair) : [];
+  const lowRated = bottomRatings(rules.questions, input.answers);
+  const mail = {
+    orgName: ctx.tenant.name,
+    programName: pair.program.name,
+    member: me,
+    partnerName: partner.displayName,
+    link: ctx.links.program(pair.match.programId),
+  };
+  const task = { checkInId: checkIn.id, member: me, match: pair.match };
+  const contact = contactRequested
+    ? await raiseCoordinatorTask(ctx, {
+        ...task,
+        cause: "contact_requested",
+        email: (coordinator) => contactRequestEmail({ ...mail, coordinator }),
+      })
+    : [];
+  const lowRating =
+    lowRated.length > 0
+      ? await raiseCoordinatorTask(ctx, {
+          ...task,
+          cause: "low_rating",
+          email: (coordinator) => lowRatingEmail({ ...mail, coordinator, questions: lowRated }),
+        })
+      : [];
 
   await ctx.db.batch([
     ctx.db
@@ -99,9 +118,15 @@ export async function answerCheckIn({
       action: existing ? "check_in.change" : "check_in.answer",
       subjectType: "check_in",
       subjectId: checkIn.id,
-      detail: { matchId: pair.match.id, period: checkIn.period, contactRequested },
+      detail: {
+        matchId: pair.match.id,
+        period: checkIn.period,
+        contactRequested,
+        lowRating: lowRated.length > 0,
+      },
     }),
     ...contact,
+    ...lowRating,
   ]);
   return {
     checkInId: checkIn.id,
@@ -113,71 +138,4 @@ export async function answerCheckIn({
     updatedAt: ctx.now.toISOString(),
     contactRequested,
   };
-}
-
-/**
- * The task and the admins' emails a request for contact causes, unless this check-in already
- * asked: the task is unique per check-in and person, and each email's key too, so a retried
- * or repeated answer never opens a second task or writes twice.
- */
-async function contactRequest(
-  ctx: TenantCtx,
-  checkInId: string,
-  me: { memberId: string; role: "mentor" | "mentee"; displayName: string },
-  partner: { displayName: string },
-  pair: { match: { id: string; programId: string }; program: { name: string } },
-) {
-  const [already] = await ctx.db
-    .select({ id: coordinatorTasks.id })
-    .from(coordinatorTasks)
-    .where(
-      and(
-        eq(coordinatorTasks.kind, "contact_requested"),
-        eq(coordinatorTasks.sourceId, checkInId),
-        eq(coordinatorTasks.memberId, me.memberId),
-      ),
-    );
-  if (already) return [];
-  const admins = await ctx.db
-    .select({ id: members.id, email: members.email, displayName: members.displayName })
-    .from(members)
-    .where(and(eq(members.role, "admin"), eq(members.status, "active")));
-  const emails = await Promise.all(
-    admins.map((admin) =>
-      ctx.outbox.email(
-        contactRequestEmail({
-          coordinator: admin,
-          orgName: ctx.tenant.name,
-          programName: pair.program.name,
-          member: me,
-          partnerName: partner.displayName,
-          link: ctx.links.program(pair.match.programId),
-        }),
-        `check-in-contact:${checkInId}:${me.memberId}:${admin.id}`,
-      ),
-    ),
-  );
-  const id = `tsk_${crypto.randomUUID().replaceAll("-", "")}`;
-  return [
-    ctx.db
-      .insert(coordinatorTasks)
-      .values({
-        id,
-        matchId: pair.match.id,
-        programId: pair.match.programId,
-        kind: "contact_requested",
-        memberId: me.memberId,
-        sourceId: checkInId,
-        status: "open",
-        createdAt: ctx.now,
-      })
-      .onConflictDoNothing(),
-    auditInsert(ctx, {
-      action: "coordinator_task.open",
-      subjectType: "coordinator_task",
-      subjectId: id,
-      detail: { matchId: pair.match.id, kind: "contact_requested" },
-    }),
-    ...emails.flat(),
-  ];
 }

@@ -12,6 +12,7 @@ import {
 } from "../../../../shared/src/contracts/check-ins";
 import { pairParam } from "../../../../shared/src/contracts/commitments";
 import { programParam } from "../../../../shared/src/contracts/common/params";
+import { readReasonHeader } from "../../../../shared/src/contracts/pair-reads";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";
@@ -28,9 +29,12 @@ export const checkInsRoutes = new Hono<AppEnv>()
     "/",
     allows.members("checkins:read"),
     validate("param", pairParam),
+    validate("header", readReasonHeader),
     responds(200, matchCheckIns),
-    async (c) =>
-      c.json(await listMatchCheckIns({ ctx: tenantCtx(c), input: c.req.valid("param") })),
+    async (c) => {
+      const input = { ...c.req.valid("param"), readReason: c.req.valid("header")["read-reason"] };
+      return c.json(await listMatchCheckIns({ ctx: tenantCtx(c), input }));
+    },
   )
   .put(
     "/:period/response",

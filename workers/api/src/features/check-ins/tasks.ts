@@ -8,7 +8,9 @@ import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { auditInsert } from "../audit";
 import { displayNames } from "../matches";
+import { requireProgramCoordinator } from "../program-coordinators";
 import { findProgram } from "../programs";
+import { checkInOfSource } from "./raise-task";
 
 type Task = typeof coordinatorTasks.$inferSelect;
 
@@ -25,6 +27,7 @@ export async function listCoordinatorTasks({
 }): Promise<Page<CoordinatorTaskView>> {
   const after = input.cursor === undefined ? null : decodeCursor(input.cursor, timeIdKey);
   const program = await findProgram(ctx.db, input.programId);
+  await requireProgramCoordinator(ctx, program.id);
   const oldestFirst = input.status === "open";
   const beyond = (at: number, id: string) => {
     const past = oldestFirst ? gt : lt;
@@ -60,6 +63,7 @@ export async function completeCoordinatorTask({
   input: { programId: string; taskId: string };
 }): Promise<CoordinatorTaskView> {
   const program = await findProgram(ctx.db, input.programId);
+  await requireProgramCoordinator(ctx, program.id);
   const task = await findTask(ctx.db, program.id, input.taskId);
   if (task.status === "open") {
     const by = ctx.actor.kind === "member" ? ctx.actor.memberId : ctx.actor.clientId;
@@ -109,7 +113,7 @@ async function taskViews(
     .where(
       inArray(
         checkIns.id,
-        tasks.map((t) => t.sourceId),
+        tasks.map((t) => checkInOfSource(t.sourceId)),
       ),
     );
   const names = await displayNames(
@@ -130,7 +134,7 @@ async function taskViews(
       kind: t.kind,
       member: person(inMatch.find((p) => p.memberId === t.memberId)),
       partner: person(inMatch.find((p) => p.memberId !== t.memberId)),
-      period: sources.find((s) => s.id === t.sourceId)?.period ?? null,
+      period: sources.find((s) => s.id === checkInOfSource(t.sourceId))?.period ?? null,
       status: t.status,
       createdAt: t.createdAt.toISOString(),
       doneAt: t.doneAt?.toISOString() ?? null,

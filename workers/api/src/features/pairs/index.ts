@@ -13,3 +13,4 @@ export {
   requirePairMember,
 } from "./open";
 export { type ConfidentialKind, readReasonOf, recordPairRead } from "./reads";
+export { pairReadsRoutes } from "./routes";

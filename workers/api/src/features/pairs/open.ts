@@ -5,6 +5,7 @@ import type { MatchStatus } from "../../../../shared/src/contracts/matches";
 import { type Access, accessTo, type RecordKind } from "../../../../shared/src/security/visibility";
 import type { TenantCtx } from "../../http/app-env";
 import { type Match, pairOf } from "../matches";
+import { coordinatesProgram } from "../program-coordinators";
 import { findProgram, type Program } from "../programs";
 
 /** The caller's place in a pair: one of its two people, a coordinator, or an integration. */
@@ -25,7 +26,9 @@ const notFound = () => new AppError("not_found", "No such match.");
 /**
  * The match the caller acts on, and their seat in it. A member who is neither in the pair
  * nor an admin gets 404, as for a match that does not exist: a pair's life is not theirs
- * to see. Integrations reach it only through routes whose scope they hold.
+ * to see; so does an admin who does not coordinate the program while it has assigned
+ * coordinators (features/program-coordinators). Integrations reach it only through routes
+ * whose scope they hold.
  */
 export async function openPair(ctx: TenantCtx, matchId: string): Promise<Pair> {
   const [match] = await ctx.db.select().from(matches).where(eq(matches.id, matchId));
@@ -33,8 +36,11 @@ export async function openPair(ctx: TenantCtx, matchId: string): Promise<Pair> {
   const { mentorId, menteeId } = await pairOf(ctx.db, match.id);
   const seat = seatOf(ctx, mentorId, menteeId);
   if (!seat) throw notFound();
-  const program = await findProgram(ctx.db, match.programId);
   const actorId = ctx.actor.kind === "member" ? ctx.actor.memberId : ctx.actor.clientId;
+  if (seat === "coordinator" && !(await coordinatesProgram(ctx.db, match.programId, actorId))) {
+    throw notFound();
+  }
+  const program = await findProgram(ctx.db, match.programId);
   return { match, program, mentorId, menteeId, seat, actorId };
 }
 

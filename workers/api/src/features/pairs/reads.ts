@@ -1,12 +1,12 @@
 import { pairReads } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { ConfidentialKind } from "../../../../shared/src/contracts/pair-reads";
 import { type ReadReason, readReasons } from "../../../../shared/src/contracts/stewardship";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Pair } from "./open";
 
-/** The kinds of confidential record whose reading by a coordinator is recorded. */
-export type ConfidentialKind = "check_in_answers" | "concerns" | "evaluations";
+export type { ConfidentialKind };
 
 const reasonList = Object.keys(readReasons).join(", ");
 

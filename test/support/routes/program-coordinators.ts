@@ -1,0 +1,40 @@
+import { asc, eq } from "drizzle-orm";
+import { programCoordinators } from "../../../db/tenant/schema";
+import type { RouteSpec, Target } from "../security";
+import { openProgram, programBase } from "./enrollments";
+
+const coordinatorsOf = async ({ org, params }: Target) =>
+  org.db
+    .select()
+    .from(programCoordinators)
+    .where(eq(programCoordinators.programId, params.programId!))
+    .orderBy(asc(programCoordinators.memberId));
+
+export const programCoordinatorRouteSpecs: RouteSpec[] = [
+  {
+    method: "GET",
+    path: `${programBase}/coordinators`,
+    caller: "admin",
+    scope: "programs:read",
+    success: 200,
+    prepare: openProgram,
+  },
+  {
+    method: "PUT",
+    path: `${programBase}/coordinators`,
+    caller: "admin",
+    scope: "members:admin",
+    success: 200,
+    prepare: openProgram,
+    body: ({ org }) => ({ memberIds: [org.admin.id] }),
+    snapshot: coordinatorsOf,
+    invalidBodies: ({ org }) => ({
+      "a member who is not an admin": { memberIds: [org.member.id] },
+      "a deactivated member": { memberIds: [org.deactivated.id] },
+      "someone who is not a member": { memberIds: ["nobody-here"] },
+      "the same admin twice": { memberIds: [org.admin.id, org.admin.id] },
+      "more than 50 admins": { memberIds: Array.from({ length: 51 }, (_, i) => `adm-${i}`) },
+      "one id, not a list": { memberIds: org.admin.id },
+    }),
+  },
+];
