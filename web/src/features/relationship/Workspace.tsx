@@ -188,7 +188,16 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
       <GoalsSection {...props} />
       <FeedbackSection {...props} />
       <TimelineSection {...props} />
-      {!coordinator && <MemberCare pair={pair} version={version} onChange={tell} />}
+      {!coordinator && (
+        <MemberCare
+          pair={pair}
+          version={version}
+          onClosed={(message) => {
+            tell(message);
+            loaded.reload();
+          }}
+        />
+      )}
       {!coordinator && <CalendarFeed />}
     </div>
   );

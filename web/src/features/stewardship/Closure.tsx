@@ -5,9 +5,9 @@ import { ConfirmDialog, FormActions } from "../../ui/feedback";
 import { RadioGroup, TextAreaField } from "../../ui/fields";
 import { type Pair, pairApi } from "../relationship/common";
 import { Section } from "../relationship/fields";
-import { type CloseReason, closeReasons } from "./shapes";
+import { type ClosureReason as CloseReason, closureReasons } from "./shapes";
 
-const reasonOptions = Object.entries(closeReasons) as [CloseReason, string][];
+const reasonOptions = Object.entries(closureReasons) as [CloseReason, string][];
 
 /**
  * Ending the match: why, a confirmation, then the exit survey (it appears under Evaluations).
@@ -22,7 +22,7 @@ export function ClosureSection({ pair, onClosed }: { pair: Pair; onClosed: (m: s
   const [error, setError] = useState<string | null>(null);
   if (pair.seat === "coordinator" || pair.match.status === "closed") return null;
   const partner = pair.partner?.displayName ?? "your partner";
-  const closing = pair.match.status === ("closing" as string);
+  const closing = pair.match.status === "closing";
 
   const close = async () => {
     setBusy(true);
@@ -33,7 +33,9 @@ export function ClosureSection({ pair, onClosed }: { pair: Pair; onClosed: (m: s
         body: { reasonCode, ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}) },
       });
       setConfirming(false);
-      onClosed(`The match is closed. ${partner} is told kindly by email.`);
+      onClosed(
+        `The match is closed. ${partner} is told kindly by email. Your exit survey, if the program has one, is under Evaluations.`,
+      );
     } catch (err) {
       setError(messageOf(err));
     } finally {

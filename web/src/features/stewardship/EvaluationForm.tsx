@@ -6,7 +6,15 @@ import { TextAreaField } from "../../ui/fields";
 import { useForm } from "../../ui/use-form";
 import { pairApi } from "../relationship/common";
 import { Choices } from "../relationship/fields";
-import type { EvaluationDue, EvaluationQuestion } from "./shapes";
+import type { DueEvaluationView } from "./shapes";
+
+type EvaluationQuestion = DueEvaluationView["questions"][number];
+
+const kindWords: Record<DueEvaluationView["kind"], string> = {
+  relationship: "How your mentoring is going",
+  program: "How the program is going",
+  exit: "Exit survey",
+};
 
 const scale = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => [from + i, String(from + i)] as const);
@@ -52,13 +60,13 @@ export function EvaluationForm({
   due,
   onSaved,
 }: {
-  due: EvaluationDue;
+  due: DueEvaluationView;
   onSaved: (m: string) => void;
 }) {
   const [answers, setAnswers] = useState<EvaluationAnswers>(due.answers ?? {});
   const [submitting, setSubmitting] = useState(false);
   const form = useForm(["answers", ...due.questions.map((q) => `answers.${q.id}`)]);
-  const title = due.title ?? (due.evaluationId === "exit_survey" ? "Exit survey" : "Evaluation");
+  const title = kindWords[due.kind];
   const headingId = `evaluation-${due.evaluationId}-t`;
 
   const save = (submit: boolean) => (e: Event) => {

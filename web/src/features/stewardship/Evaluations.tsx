@@ -7,16 +7,16 @@ import { focusById, nameIn, type Pair, pairApi } from "../relationship/common";
 import { Section } from "../relationship/fields";
 import { pairRead } from "./api";
 import { EvaluationForm } from "./EvaluationForm";
-import { type EvaluationDue, type EvaluationResponse, itemsOf } from "./shapes";
+import type { MyEvaluations as Due, MatchEvaluations } from "./shapes";
 
-/** The member's evaluations due for this match: forms while open, a thank-you once submitted. */
+/** "midpoint_check" → "Midpoint check": the rules name evaluations and questions by id. */
+const words = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replaceAll("_", " ");
+
+/** The member's evaluations due for this match, as forms; a submitted one leaves the list. */
 export function MyEvaluations({ pair, version }: { pair: Pair; version: number }) {
   const [message, setMessage] = useState<string | null>(null);
-  const loaded = useLoad(
-    () => api<{ items: EvaluationDue[] } | EvaluationDue[]>("/v1/me/evaluations"),
-    [pair.match.id, version],
-  );
-  const due = loaded.data ? itemsOf(loaded.data).filter((e) => e.matchId === pair.match.id) : [];
+  const loaded = useLoad(() => api<Due>("/v1/me/evaluations"), [pair.match.id, version]);
+  const due = loaded.data ? loaded.data.items.filter((e) => e.matchId === pair.match.id) : [];
   if (!loaded.error && due.length === 0 && !message) return null;
   return (
     <Section id="evaluations" title="Evaluations">
@@ -26,21 +26,17 @@ export function MyEvaluations({ pair, version }: { pair: Pair; version: number }
       </p>
       <StatusMessage message={message} />
       <ErrorMessage message={loaded.error} />
-      {due.map((e) =>
-        e.status === "submitted" ? (
-          <p key={e.evaluationId}>You submitted "{e.title ?? e.evaluationId}". Thank you.</p>
-        ) : (
-          <EvaluationForm
-            key={e.evaluationId}
-            due={e}
-            onSaved={(text) => {
-              setMessage(text);
-              loaded.reload();
-              focusById("evaluations-t");
-            }}
-          />
-        ),
-      )}
+      {due.map((e) => (
+        <EvaluationForm
+          key={e.evaluationId}
+          due={e}
+          onSaved={(text) => {
+            setMessage(text);
+            loaded.reload();
+            focusById("evaluations-t");
+          }}
+        />
+      ))}
     </Section>
   );
 }
@@ -48,14 +44,10 @@ export function MyEvaluations({ pair, version }: { pair: Pair; version: number }
 /** For a coordinator: each person's evaluations of this match and their answers. */
 export function PairEvaluations({ pair, reason }: { pair: Pair; reason: ReadReason }) {
   const loaded = useLoad(
-    () =>
-      pairRead<{ items: EvaluationResponse[] } | EvaluationResponse[]>(
-        pairApi(pair.match.id, "/evaluations"),
-        reason,
-      ),
+    () => pairRead<MatchEvaluations>(pairApi(pair.match.id, "/evaluations"), reason),
     [pair.match.id, reason],
   );
-  const items = loaded.data ? itemsOf(loaded.data) : null;
+  const items = loaded.data?.items ?? null;
   return (
     <Section id="evaluations" title="Evaluations">
       <ErrorMessage message={loaded.error} />
@@ -68,15 +60,14 @@ export function PairEvaluations({ pair, reason }: { pair: Pair; reason: ReadReas
           {items.map((r) => (
             <li key={`${r.evaluationId}-${r.memberId}`} class="list-item">
               <strong>
-                {r.evaluationId === "exit_survey" ? "Exit survey" : r.evaluationId} ·{" "}
-                {nameIn(pair, r.memberId)}
+                {words(r.evaluationId)} · {nameIn(pair, r.memberId)}
               </strong>{" "}
               <span class="small">· {r.status === "submitted" ? "submitted" : "draft"}</span>
               {r.answers && (
                 <dl class="facts small">
                   {Object.entries(r.answers).map(([q, a]) => (
                     <div key={q}>
-                      <dt>{q}</dt>
+                      <dt>{words(q)}</dt>
                       <dd>{String(a)}</dd>
                     </div>
                   ))}

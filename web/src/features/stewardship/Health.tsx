@@ -4,7 +4,7 @@ import { useLoad } from "../../ui/use-load";
 import { pairApi } from "../relationship/common";
 import { Section } from "../relationship/fields";
 import { pairRead } from "./api";
-import type { Health } from "./shapes";
+import type { HealthView } from "./shapes";
 import { healthWords } from "./words";
 
 /** How the match is going: coordinators get every reason, the pair the gentle words only. */
@@ -16,13 +16,11 @@ export function HealthPanel(props: {
 }) {
   const { matchId, version, coordinator, reason } = props;
   const loaded = useLoad(
-    () => pairRead<Health>(pairApi(matchId, "/health"), reason),
+    () => pairRead<HealthView>(pairApi(matchId, "/health"), reason),
     [matchId, version, reason],
   );
   const health = loaded.data;
-  const reasons = (health?.reasons ?? [])
-    .map((r) => (coordinator ? r.text : "gentle" in r ? r.gentle : r.text))
-    .filter((t): t is string => Boolean(t));
+  const reasons = (health?.reasons ?? []).map((r) => r.text).filter(Boolean);
   if (!coordinator && (!health || health.level === "healthy" || reasons.length === 0)) return null;
   return (
     <Section id="health" title={coordinator ? "How this match is going" : "A gentle nudge"}>

@@ -6,37 +6,25 @@ import { useLoad } from "../../ui/use-load";
 import { programApi } from "../programs/common";
 import { workspacePath } from "../relationship/common";
 import { calendarDay } from "../relationship/time";
-import { itemsOf, type NeedsAttentionRow, type OverdueRow } from "./shapes";
+import type { NeedsAttentionItem, OverduePair } from "./shapes";
 import { healthWords } from "./words";
 
-type People = NeedsAttentionRow["participants"];
-
-const pairName = (row: {
-  participants?: People;
-  mentor?: { displayName: string };
-  mentee?: { displayName: string };
-}) => {
-  const mentor = row.mentor ?? row.participants?.find((p) => p.role === "mentor");
-  const mentee = row.mentee ?? row.participants?.find((p) => p.role === "mentee");
-  return mentor && mentee ? `${mentor.displayName} and ${mentee.displayName}` : "This pair";
-};
+const pairName = (row: { mentor: { displayName: string }; mentee: { displayName: string } }) =>
+  `${row.mentor.displayName} and ${row.mentee.displayName}`;
 
 /** The program's pairs that need a coordinator: at risk first, with reasons; overdue contacts. */
 export function NeedsAttention({ program }: { program: ProgramView }) {
   const { slug } = useActiveSession();
   const risk = useLoad(
-    () =>
-      api<{ items: NeedsAttentionRow[] } | NeedsAttentionRow[]>(
-        programApi(program.id, "/needs-attention"),
-      ),
+    () => api<{ items: NeedsAttentionItem[] }>(programApi(program.id, "/needs-attention")),
     [program.id],
   );
   const overdue = useLoad(
-    () => api<{ items: OverdueRow[] } | OverdueRow[]>(programApi(program.id, "/support/overdue")),
+    () => api<{ items: OverduePair[] }>(programApi(program.id, "/support/overdue")),
     [program.id],
   );
-  const rows = risk.data ? itemsOf(risk.data) : null;
-  const late = overdue.data ? itemsOf(overdue.data) : null;
+  const rows = risk.data?.items ?? null;
+  const late = overdue.data?.items ?? null;
   const open = (matchId: string) => workspacePath(slug, matchId, program.id);
   return (
     <div class="grid-2 wide-first">
@@ -59,7 +47,7 @@ export function NeedsAttention({ program }: { program: ProgramView }) {
                 </p>
                 <ul class="small">
                   {r.reasons.map((reason) => (
-                    <li key={reason.code ?? reason.text}>{reason.text}</li>
+                    <li key={reason.code}>{reason.text}</li>
                   ))}
                 </ul>
               </li>

@@ -1,22 +1,19 @@
-import { readReasons } from "../../../../workers/shared/src/contracts/stewardship";
 import { api } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { EmptyState, ErrorMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { pairApi } from "../relationship/common";
 import { Section } from "../relationship/fields";
-import { itemsOf, type PairReadRow } from "./shapes";
+import type { PairReadView } from "./shapes";
 import { readKindWords } from "./words";
-
-const reasonWords = (r: string) => readReasons[r as keyof typeof readReasons] ?? r;
 
 /** Who from the program opened this pair's confidential records, when, what and why. */
 export function RecordReads({ matchId, version }: { matchId: string; version: number }) {
   const loaded = useLoad(
-    () => api<{ items: PairReadRow[] } | PairReadRow[]>(pairApi(matchId, "/reads")),
+    () => api<{ items: PairReadView[] }>(pairApi(matchId, "/reads")),
     [matchId, version],
   );
-  const reads = loaded.data ? itemsOf(loaded.data) : null;
+  const reads = loaded.data?.items ?? null;
   return (
     <Section id="record-reads" title="Who has viewed our records">
       <p class="small">
@@ -27,10 +24,10 @@ export function RecordReads({ matchId, version }: { matchId: string; version: nu
       {reads && reads.length === 0 && <EmptyState>No one has read them.</EmptyState>}
       {reads && reads.length > 0 && (
         <ul class="list-items" aria-label="Reads, latest first">
-          {reads.map((r, i) => (
-            <li key={r.id ?? i} class="list-item small">
-              {formatDateTime(r.at)} · {r.readerName} read {readKindWords[r.kind] ?? r.kind}:{" "}
-              {reasonWords(r.reason)}
+          {reads.map((r) => (
+            <li key={r.id} class="list-item small">
+              {formatDateTime(r.at)} · {r.reader.displayName ?? "A former coordinator"} read{" "}
+              {readKindWords[r.kind]}: {r.reasonText}
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { api } from "../../lib/api";
+import { count } from "../../lib/format";
 import {
   EmptyState,
   ErrorMessage,
@@ -14,13 +15,7 @@ import { useLoad } from "../../ui/use-load";
 import { focusById, nameIn, type Pair, pairApi } from "../relationship/common";
 import { InputField, Section } from "../relationship/fields";
 import { calendarDay, todayIn } from "../relationship/time";
-import {
-  type Channel,
-  channels,
-  itemsOf,
-  type SupportLog as Log,
-  type SupportContact,
-} from "./shapes";
+import { type Channel, channels, type SupportLog as Log } from "./shapes";
 import { channelWords } from "./words";
 
 const channelOptions = channels.map((c) => [c, channelWords[c]] as const);
@@ -125,17 +120,21 @@ function AddContact({ pair, onAdded }: { pair: Pair; onAdded: () => void }) {
 export function SupportLogSection({ pair }: { pair: Pair }) {
   const [message, setMessage] = useState<string | null>(null);
   const loaded = useLoad(
-    () => api<Log | SupportContact[]>(pairApi(pair.match.id, "/support-contacts")),
+    () => api<Log>(pairApi(pair.match.id, "/support-contacts")),
     [pair.match.id],
   );
   const log = loaded.data;
-  const items = log ? itemsOf(log) : null;
-  const nextDue = log && !Array.isArray(log) ? log.nextDueOn : null;
+  const items = log?.items ?? null;
   return (
     <Section id="support" title="Support log">
       <StatusMessage message={message} />
       <ErrorMessage message={loaded.error} />
-      {nextDue && <p>Next contact due {calendarDay(nextDue)}.</p>}
+      {log?.nextDueOn && (
+        <p>
+          Next contact due {calendarDay(log.nextDueOn)}
+          {log.daysOverdue > 0 ? `: ${count(log.daysOverdue, "day")} overdue.` : "."}
+        </p>
+      )}
       {!items ? (
         loaded.loading && <Loading label="Loading the support log…" />
       ) : items.length === 0 ? (
@@ -145,8 +144,8 @@ export function SupportLogSection({ pair }: { pair: Pair }) {
           {items.map((c) => (
             <li key={c.id} class="list-item">
               <strong>{calendarDay(c.contactedOn)}</strong> · {channelWords[c.channel]} with{" "}
-              {c.memberId ? nameIn(pair, c.memberId) : "both"}
-              {c.coordinatorName && <span class="small"> · by {c.coordinatorName}</span>}
+              {c.member ? nameIn(pair, c.member.memberId) : "both"}
+              <span class="small"> · by {c.coordinator.displayName}</span>
               {c.note && <p class="small">{c.note}</p>}
               {c.followUp && <p class="small">Follow-up: {c.followUp}</p>}
             </li>

@@ -1,3 +1,4 @@
+import type { ConfidentialKind } from "../../../../workers/shared/src/contracts/pair-reads";
 import type { HealthLevel } from "../../../../workers/shared/src/contracts/stewardship";
 import type { Channel, ConcernStatus, Urgency } from "./shapes";
 
@@ -28,7 +29,7 @@ export const channelWords: Record<Channel, string> = {
 };
 
 /** What a coordinator read, in the pair's words. */
-export const readKindWords: Record<string, string> = {
+export const readKindWords: Record<ConfidentialKind, string> = {
   check_in_answers: "check-in answers",
   concerns: "concerns",
   evaluations: "evaluations",
