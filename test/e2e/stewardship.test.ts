@@ -119,4 +119,70 @@ describe("stewardship: a concern travels from a mentee to the coordinators, not 
     await expectAccessible(mentee);
     for (const page of [mentee, coordinator, mentor]) await page.context().close();
   });
+
+  it("the coordinator works from Needs attention; the mentee sees who read, ends the match, answers the exit survey", async () => {
+    // The pair with an open urgent concern stands in the program's Needs attention list.
+    const coordinator = await phone(e2e, admin);
+    await coordinator.goto(`${e2e.base}/o/${slug}/programs/${programId}`);
+    await coordinator
+      .getByRole("navigation", { name: "Program sections" })
+      .getByRole("link", { name: "Needs attention" })
+      .click();
+    const risk = coordinator.getByRole("list", { name: /Pairs needing attention/ });
+    await risk.getByRole("link", { name: "Ada Mentor and Cy Mentee" }).waitFor();
+    await screenshot(coordinator, "stewardship-needs-attention-375");
+    await expectAccessible(coordinator);
+
+    // From there to the pair: a support contact goes in the log.
+    await risk.getByRole("link", { name: "Ada Mentor and Cy Mentee" }).click();
+    await coordinator
+      .getByRole("heading", { level: 1, name: "Ada Mentor and Cy Mentee" })
+      .waitFor();
+    const support = section(coordinator, "Support log");
+    await support.getByLabel("How").selectOption("call");
+    await support.getByLabel("With").selectOption({ label: "Cy Mentee (mentee)" });
+    await support.getByLabel("Note").fill("Called Cy about the late messages; agreed a plan.");
+    await support.getByRole("button", { name: "Log contact" }).click();
+    await announced(coordinator, "Contact logged.");
+    await support.getByText("Called Cy about the late messages", { exact: false }).waitFor();
+    await expectAccessible(coordinator);
+    await coordinator.context().close();
+
+    // Cy sees who read the pair's records and why.
+    const mentee = await phone(e2e, cy);
+    await mentee.goto(workspace);
+    const reads = section(mentee, "Who has viewed our records");
+    await reads
+      .getByText(/Casey Coordinator read concerns: Following up a concern/)
+      .first()
+      .waitFor();
+
+    // Cy ends the match: a reason, a confirmation, then the exit survey.
+    const closure = section(mentee, "Ending the match");
+    await closure.getByRole("button", { name: "End this match" }).click();
+    await closure.getByLabel("Time or schedules no longer allow it").check();
+    await closure.getByRole("button", { name: "Continue" }).click();
+    const dialog = mentee.getByRole("dialog", { name: "Close this match?" });
+    await dialog.getByRole("button", { name: "Close the match" }).click();
+    await announced(mentee, /The match is closed\. Ada Mentor is told kindly by email\./);
+    const survey = section(mentee, "Evaluations").getByRole("form", { name: "Exit survey" });
+    await survey
+      .getByRole("group", { name: /Overall, how did your mentoring relationship go/ })
+      .getByLabel("4", { exact: true })
+      .check();
+    await survey.getByRole("button", { name: /^Save draft\s*:\s*Exit survey$/ }).click();
+    await announced(mentee, "Draft saved. Submit it when you are ready.");
+    await survey.getByLabel("What will you take away from it?").fill("Asking early helps.");
+    await survey
+      .getByRole("group", { name: /How keen are you to mentor/ })
+      .getByLabel("5", { exact: true })
+      .check();
+    await screenshot(mentee, "stewardship-exit-survey-375");
+    await expectAccessible(mentee);
+    await survey.getByRole("button", { name: /^Submit\s*:\s*Exit survey$/ }).click();
+    await announced(mentee, 'Thank you: "Exit survey" is submitted.');
+    await mentee.getByText("This match has ended.", { exact: false }).waitFor();
+    await expectAccessible(mentee);
+    await mentee.context().close();
+  });
 });

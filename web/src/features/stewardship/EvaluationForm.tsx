@@ -7,14 +7,18 @@ import { useForm } from "../../ui/use-form";
 import { pairApi } from "../relationship/common";
 import { Choices } from "../relationship/fields";
 import type { DueEvaluationView } from "./shapes";
+import { idWords } from "./words";
 
 type EvaluationQuestion = DueEvaluationView["questions"][number];
 
 const kindWords: Record<DueEvaluationView["kind"], string> = {
-  relationship: "How your mentoring is going",
-  program: "How the program is going",
-  exit: "Exit survey",
+  relationship: "about your mentoring",
+  program: "about the program",
+  exit: "",
 };
+
+const titleOf = (due: DueEvaluationView) =>
+  due.kind === "exit" ? "Exit survey" : `${idWords(due.evaluationId)}, ${kindWords[due.kind]}`;
 
 const scale = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => [from + i, String(from + i)] as const);
@@ -66,7 +70,7 @@ export function EvaluationForm({
   const [answers, setAnswers] = useState<EvaluationAnswers>(due.answers ?? {});
   const [submitting, setSubmitting] = useState(false);
   const form = useForm(["answers", ...due.questions.map((q) => `answers.${q.id}`)]);
-  const title = kindWords[due.kind];
+  const title = titleOf(due);
   const headingId = `evaluation-${due.evaluationId}-t`;
 
   const save = (submit: boolean) => (e: Event) => {
@@ -115,9 +119,11 @@ export function EvaluationForm({
       <FormActions>
         <button type="submit" class="button primary" disabled={form.busy}>
           {form.busy && submitting ? "Submitting…" : "Submit"}
+          <span class="visually-hidden">: {title}</span>
         </button>
         <button type="button" class="button" disabled={form.busy} onClick={save(false)}>
           {form.busy && !submitting ? "Saving…" : "Save draft"}
+          <span class="visually-hidden">: {title}</span>
         </button>
       </FormActions>
     </form>

@@ -8,9 +8,7 @@ import { Section } from "../relationship/fields";
 import { pairRead } from "./api";
 import { EvaluationForm } from "./EvaluationForm";
 import type { MyEvaluations as Due, MatchEvaluations } from "./shapes";
-
-/** "midpoint_check" → "Midpoint check": the rules name evaluations and questions by id. */
-const words = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replaceAll("_", " ");
+import { idWords as words } from "./words";
 
 /** The member's evaluations due for this match, as forms; a submitted one leaves the list. */
 export function MyEvaluations({ pair, version }: { pair: Pair; version: number }) {

@@ -34,3 +34,7 @@ export const readKindWords: Record<ConfidentialKind, string> = {
   concerns: "concerns",
   evaluations: "evaluations",
 };
+
+/** "midpoint_check" → "Midpoint check": the rules name evaluations and questions by id. */
+export const idWords = (id: string) =>
+  id.charAt(0).toUpperCase() + id.slice(1).replaceAll("_", " ");
