@@ -8,7 +8,7 @@ import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, Loading, PageHeading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { myMatchingPath } from "../my-matching/common";
-import { roleName } from "../programs/common";
+import { programPath, roleName } from "../programs/common";
 import { CoordinatorCare } from "../stewardship/CoordinatorCare";
 import { MemberCare } from "../stewardship/MemberCare";
 import { RaiseConcern } from "../stewardship/RaiseConcern";
@@ -96,9 +96,16 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
   );
   const pair = loaded.data;
 
+  // Coordinators come from the program's Needs attention list; the pair from My matches.
   const back = (
     <p class="breadcrumb">
-      <a href={myMatchingPath(slug)}>My matches</a>
+      {loaded.data?.seat === "coordinator" ? (
+        <a href={programPath(slug, loaded.data.program.id, "needs-attention")}>
+          {loaded.data.program.name}: needs attention
+        </a>
+      ) : (
+        <a href={myMatchingPath(slug)}>My matches</a>
+      )}
     </p>
   );
   if (!pair) {

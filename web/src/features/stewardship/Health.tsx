@@ -1,3 +1,4 @@
+import "./stewardship.css";
 import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
 import { ErrorMessage, Loading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";

@@ -1,3 +1,4 @@
+import "./stewardship.css";
 import type { ProgramView } from "../../../../workers/shared/src/contracts/programs";
 import { api } from "../../lib/api";
 import { useActiveSession } from "../../lib/session-context";
