@@ -130,6 +130,10 @@ describe("stewardship: a concern travels from a mentee to the coordinators, not 
       .click();
     const risk = coordinator.getByRole("list", { name: /Pairs needing attention/ });
     await risk.getByRole("link", { name: "Ada Mentor and Cy Mentee" }).waitFor();
+    await coordinator
+      .getByRole("list", { name: "Concerns, open and urgent first" })
+      .getByRole("link", { name: "Urgent: from Cy Mentee (mentee)" })
+      .waitFor();
     await screenshot(coordinator, "stewardship-needs-attention-375");
     await expectAccessible(coordinator);
 

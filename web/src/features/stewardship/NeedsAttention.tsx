@@ -7,6 +7,7 @@ import { useLoad } from "../../ui/use-load";
 import { programApi } from "../programs/common";
 import { workspacePath } from "../relationship/common";
 import { calendarDay } from "../relationship/time";
+import { ConcernQueue } from "./ConcernQueue";
 import type { NeedsAttentionItem, OverduePair } from "./shapes";
 import { healthWords } from "./words";
 
@@ -56,6 +57,7 @@ export function NeedsAttention({ program }: { program: ProgramView }) {
           </ul>
         )}
       </section>
+      <ConcernQueue program={program} open={open} />
       <section class="card" aria-labelledby="overdue-t">
         <h2 id="overdue-t">Contacts overdue</h2>
         <ErrorMessage message={overdue.error} />

@@ -5,6 +5,7 @@ export { closureReasons } from "../../../../workers/shared/src/contracts/closure
 export type {
   ConcernList,
   ConcernStatus,
+  ConcernSummary,
   ConcernUrgency as Urgency,
   ConcernView,
 } from "../../../../workers/shared/src/contracts/concerns";
