@@ -17,6 +17,7 @@ export const programTabs = [
   ["training", "Training"],
   ["applications", "Applications"],
   ["matching", "Matching"],
+  ["needs-attention", "Needs attention"],
 ] as const;
 export type ProgramTab = (typeof programTabs)[number][0];
 
@@ -28,6 +29,10 @@ const RuleEditor = lazyComponent(
 const MatchingBoard = lazyComponent(
   () => import("../matching/MatchingBoard").then((m) => m.MatchingBoard),
   "Loading the matching board…",
+);
+const NeedsAttention = lazyComponent(
+  () => import("../stewardship/NeedsAttention").then((m) => m.NeedsAttention),
+  "Loading the pairs that need attention…",
 );
 const FormEditor = lazyComponent(
   () => import("./editor/FormEditor").then((m) => m.FormEditor),
@@ -121,6 +126,7 @@ export function ProgramPage({ programId, tab }: { programId: string; tab: Progra
       {tab === "training" && <TrainingAdmin program={program} />}
       {tab === "applications" && <ReviewQueue program={program} />}
       {tab === "matching" && <MatchingBoard program={program} />}
+      {tab === "needs-attention" && <NeedsAttention program={program} />}
     </>
   );
 }

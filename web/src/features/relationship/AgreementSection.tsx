@@ -51,7 +51,7 @@ interface Props extends SectionProps {
   agreement: { data: AgreementView | null; error: string | null; loading: boolean };
 }
 
-export function AgreementSection({ pair, agreement, onChange }: Props) {
+export function AgreementSection({ pair, agreement, onChange, onRaiseConcern }: Props) {
   const view = agreement.data;
   const mySide = pair.seat === "coordinator" ? null : pair.seat;
   const partnerSide = mySide === "mentor" ? "mentee" : mySide === "mentee" ? "mentor" : null;
@@ -128,6 +128,14 @@ export function AgreementSection({ pair, agreement, onChange }: Props) {
             {part.section === "confidentiality" && (
               <p class="card note">
                 <strong>Safety comes first.</strong> {view.safetyNotice}
+                {pair.seat !== "coordinator" && (
+                  <>
+                    {" "}
+                    <button type="button" class="button small" onClick={onRaiseConcern}>
+                      Raise a concern with the coordinators
+                    </button>
+                  </>
+                )}
               </p>
             )}
             {part.entry && (

@@ -1,7 +1,7 @@
 import type { MatchCheckIns } from "../../../../workers/shared/src/contracts/check-ins";
-import { api } from "../../lib/api";
 import { EmptyState, ErrorMessage, Loading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
+import { pairRead } from "../stewardship/api";
 import { CheckInForm } from "./CheckInForm";
 import { nameIn, pairApi } from "./common";
 import { LockedNote, Section } from "./fields";
@@ -10,16 +10,29 @@ import type { SectionProps } from "./Workspace";
 
 /** The open check-in with its questions, and who has answered each one so far. */
 export function CheckInsSection(props: SectionProps) {
-  const { pair, version, onChange, locked } = props;
+  const { pair, version, onChange, locked, readReason } = props;
+  // A coordinator reads check-in answers only after saying why (the reason above).
+  const waiting = pair.seat === "coordinator" && !readReason;
   const loaded = useLoad(
     () =>
-      locked ? Promise.resolve(null) : api<MatchCheckIns>(pairApi(pair.match.id, "/check-ins")),
-    [pair.match.id, version, locked],
+      locked || waiting
+        ? Promise.resolve(null)
+        : pairRead<MatchCheckIns>(pairApi(pair.match.id, "/check-ins"), readReason),
+    [pair.match.id, version, locked, readReason],
   );
   if (locked) {
     return (
       <Section id="check-ins" title="Check-ins">
         <LockedNote what="Check-ins" seat={pair.seat} />
+      </Section>
+    );
+  }
+  if (waiting) {
+    return (
+      <Section id="check-ins" title="Check-ins">
+        <p class="card note">
+          Choose why you are opening this pair's records, above, to read check-ins.
+        </p>
       </Section>
     );
   }

@@ -1,18 +1,23 @@
 import "./workspace.css";
 import { useCallback, useState } from "preact/hooks";
 import type { AgreementView } from "../../../../workers/shared/src/contracts/agreements";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
 import { api } from "../../lib/api";
 import { useLocation } from "../../lib/router";
 import { useActiveSession } from "../../lib/session-context";
 import { ErrorMessage, Loading, PageHeading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { myMatchingPath } from "../my-matching/common";
-import { roleName } from "../programs/common";
+import { programPath, roleName } from "../programs/common";
+import { CoordinatorCare } from "../stewardship/CoordinatorCare";
+import { MemberCare } from "../stewardship/MemberCare";
+import { RaiseConcern } from "../stewardship/RaiseConcern";
+import { ReasonGate } from "../stewardship/ReasonGate";
 import { AgreementSection } from "./AgreementSection";
 import { CalendarFeed } from "./CalendarFeed";
 import { CheckInsSection } from "./CheckInsSection";
 import { CommitmentsSection } from "./CommitmentsSection";
-import { type Pair, pairApi } from "./common";
+import { focusById, type Pair, pairApi } from "./common";
 import { FeedbackSection } from "./FeedbackSection";
 import { GoalsSection } from "./GoalsSection";
 import { loadPair } from "./load-pair";
@@ -28,6 +33,13 @@ const sections = [
   ["goals", "Goals"],
   ["feedback", "Feedback"],
   ["timeline", "Timeline"],
+] as const;
+
+const coordinatorSections = [
+  ["health", "Health"],
+  ["concerns", "Concerns"],
+  ["support", "Support log"],
+  ["evaluations", "Evaluations"],
 ] as const;
 
 function safeDecode(raw: string): string | null {
@@ -46,6 +58,10 @@ export interface SectionProps {
   onChange: () => void;
   /** The program asks for the agreement first and the pair has not both acknowledged it. */
   locked: boolean;
+  /** A coordinator's reason for reading the pair's confidential records, sent with each read. */
+  readReason: ReadReason | null;
+  /** Opens the concern form at the top of the workspace. */
+  onRaiseConcern: () => void;
 }
 
 /** /o/{slug}/matches/{matchId}: a pair's shared workspace; coordinators read it. */
@@ -60,15 +76,36 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
   }, [matchId]);
   const [version, setVersion] = useState(0);
   const onChange = useCallback(() => setVersion((v) => v + 1), []);
+  // Chosen once when a coordinator opens the pair, kept while they stay on this page.
+  const [readReason, setReadReason] = useState<ReadReason | null>(null);
+  const [raising, setRaising] = useState(false);
+  const [said, setSaid] = useState<string | null>(null);
+  const onRaiseConcern = useCallback(() => {
+    setSaid(null);
+    setRaising(true);
+    focusById("raise-concern-t");
+  }, []);
+  const tell = (message: string) => {
+    setSaid(message);
+    onChange();
+    focusById("workspace-said");
+  };
   const agreement = useLoad(
     () => api<AgreementView>(pairApi(matchId ?? "", "/agreement")),
     [matchId, version],
   );
   const pair = loaded.data;
 
+  // Coordinators come from the program's Needs attention list; the pair from My matches.
   const back = (
     <p class="breadcrumb">
-      <a href={myMatchingPath(slug)}>My matches</a>
+      {loaded.data?.seat === "coordinator" ? (
+        <a href={programPath(slug, loaded.data.program.id, "needs-attention")}>
+          {loaded.data.program.name}: needs attention
+        </a>
+      ) : (
+        <a href={myMatchingPath(slug)}>My matches</a>
+      )}
     </p>
   );
   if (!pair) {
@@ -86,33 +123,71 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
     ? `You and ${pair.partner.displayName}`
     : `${pair.mentor.displayName} and ${pair.mentee.displayName}`;
   const locked = agreement.data ? agreement.data.required && !agreement.data.settled : false;
-  const props: SectionProps = { pair, version, onChange, locked };
+  const props: SectionProps = { pair, version, onChange, locked, readReason, onRaiseConcern };
+  const coordinator = pair.seat === "coordinator";
+  const links = coordinator ? [...coordinatorSections, ...sections] : sections;
   return (
     <div class="workspace">
       {back}
-      <PageHeading title={title}>{title}</PageHeading>
+      <div class="workspace-header">
+        <PageHeading title={title}>{title}</PageHeading>
+        {!coordinator && (
+          <button
+            type="button"
+            class="button"
+            aria-expanded={raising}
+            aria-controls="raise-concern"
+            onClick={() => (raising ? setRaising(false) : onRaiseConcern())}
+          >
+            Raise a concern
+          </button>
+        )}
+      </div>
       <p class="lead">
         {pair.program.name}
         {pair.seat === "coordinator"
           ? ` · ${pair.mentor.displayName} mentors ${pair.mentee.displayName}.`
           : ` · you are the ${roleName(pair.seat).toLowerCase()}.`}
       </p>
-      {pair.seat === "coordinator" && (
+      <div id="workspace-said" tabIndex={-1}>
+        <StatusMessage message={said} />
+      </div>
+      {raising && (
+        <RaiseConcern
+          matchId={pair.match.id}
+          onRaised={(message) => {
+            setRaising(false);
+            tell(message);
+          }}
+          onCancel={() => setRaising(false)}
+        />
+      )}
+      {coordinator && (
         <StatusMessage message="You are viewing this pair as a coordinator: you can read, not change." />
       )}
-      {pair.match.status !== "active" && (
+      {coordinator && !readReason && (
+        <ReasonGate
+          names={`${pair.mentor.displayName} and ${pair.mentee.displayName}`}
+          onChoose={(reason) => {
+            setReadReason(reason);
+            focusById("concerns-t");
+          }}
+        />
+      )}
+      {pair.match.status === "closed" && (
         <p class="card note">This match has ended. Its records stay here to read.</p>
       )}
       <NextToDo {...props} />
       <nav aria-label="Workspace sections" class="section-links">
         <ul>
-          {sections.map(([id, label]) => (
+          {links.map(([id, label]) => (
             <li key={id}>
               <a href={`#${id}`}>{label}</a>
             </li>
           ))}
         </ul>
       </nav>
+      {coordinator && <CoordinatorCare pair={pair} reason={readReason} version={version} />}
       <AgreementSection {...props} agreement={agreement} />
       <MeetingsSection {...props} />
       <CommitmentsSection {...props} />
@@ -120,7 +195,17 @@ export function Workspace({ rawMatchId }: { rawMatchId: string }) {
       <GoalsSection {...props} />
       <FeedbackSection {...props} />
       <TimelineSection {...props} />
-      {pair.seat !== "coordinator" && <CalendarFeed />}
+      {!coordinator && (
+        <MemberCare
+          pair={pair}
+          version={version}
+          onClosed={(message) => {
+            tell(message);
+            loaded.reload();
+          }}
+        />
+      )}
+      {!coordinator && <CalendarFeed />}
     </div>
   );
 }

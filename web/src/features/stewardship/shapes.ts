@@ -1,0 +1,29 @@
+// The stewardship API's contracts, as these screens use them.
+
+export type { CloseInput, ClosureReason } from "../../../../workers/shared/src/contracts/closure";
+export { closureReasons } from "../../../../workers/shared/src/contracts/closure";
+export type {
+  ConcernList,
+  ConcernStatus,
+  ConcernSummary,
+  ConcernUrgency as Urgency,
+  ConcernView,
+} from "../../../../workers/shared/src/contracts/concerns";
+export { concernUrgencies as urgencies } from "../../../../workers/shared/src/contracts/concerns";
+export type {
+  DueEvaluationView,
+  EvaluationResponseView,
+  MatchEvaluations,
+  MyEvaluations,
+} from "../../../../workers/shared/src/contracts/evaluations";
+export type {
+  HealthView,
+  NeedsAttentionItem,
+} from "../../../../workers/shared/src/contracts/health-signal";
+export type { PairReadView } from "../../../../workers/shared/src/contracts/pair-reads";
+export type {
+  OverduePair,
+  SupportChannel as Channel,
+  SupportLog,
+} from "../../../../workers/shared/src/contracts/support";
+export { supportChannels as channels } from "../../../../workers/shared/src/contracts/support";
