@@ -7,6 +7,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 interface CallOptions {
   method?: Method;
   body?: unknown;
+  /** More headers, such as the Read-Reason of a coordinator's read of confidential records. */
+  headers?: Record<string, string>;
 }
 
 const SESSION_ENDED = "Your session has ended. Please sign in again.";
@@ -80,7 +82,11 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
   const current = session.get();
   if (!current) throw new ApiError(401, "unauthorized", SESSION_ENDED);
   const call = (token: string) =>
-    send(path, { method, headers: headers(token), body: bodyOf(method, opts.body) });
+    send(path, {
+      method,
+      headers: { ...headers(token), ...opts.headers },
+      body: bodyOf(method, opts.body),
+    });
   let res = await call(current.accessToken);
   if (res.status === 401) {
     // Another call may have renewed the session meanwhile; otherwise renew it now.
