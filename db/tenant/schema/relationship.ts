@@ -10,7 +10,7 @@ import type {
   AgreementEntries,
   CheckInAnswers,
   FeedbackAnswers,
-} from "../../../workers/shared/src/contracts/relationship";
+} from "../../../workers/shared/src/contracts/relationship/stored-shapes";
 
 // The daily life of a pair: its agreement, meetings, commitments, check-ins, goals and
 // feedback. Every row names its match; who may read it is the visibility table's business

@@ -10,7 +10,7 @@ import type {
   ClosureChecklist,
   EvaluationAnswers,
   HealthReason,
-} from "../../../workers/shared/src/contracts/stewardship";
+} from "../../../workers/shared/src/contracts/stewardship/stored-shapes";
 
 // Coordinators' care for their pairs: concerns, the support log, evaluations, each match's
 // health and how it closed. Who reads what is the visibility table's business.

@@ -5,7 +5,7 @@ import type { DevMailbox } from "../../../host/dev-mailbox";
 import type {
   AgreementVersionSummary,
   AgreementView,
-} from "../../../workers/shared/src/contracts/agreements";
+} from "../../../workers/shared/src/contracts/relationship/agreements";
 import { safetyNotice } from "../../../workers/shared/src/domain/program-rules";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

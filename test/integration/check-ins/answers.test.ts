@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInResponses, checkIns, coordinatorTasks } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
+import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
 import type {
   CheckInResponseView,
   CoordinatorTaskView,
   MatchCheckIns,
   MyCheckInView,
-} from "../../../workers/shared/src/contracts/check-ins";
-import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
+} from "../../../workers/shared/src/contracts/relationship/check-ins";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

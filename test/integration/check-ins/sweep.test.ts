@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIns, matches } from "../../../db/tenant/schema";
 import { sweepTenant } from "../../../workers/scheduler/src/sweep";
-import type { MatchCheckIns } from "../../../workers/shared/src/contracts/check-ins";
+import type { MatchCheckIns } from "../../../workers/shared/src/contracts/relationship/check-ins";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { insertMatchRow } from "../../support/matching-fixtures";

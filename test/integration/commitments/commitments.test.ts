@@ -4,7 +4,7 @@ import { auditLog, commitments, matches } from "../../../db/tenant/schema";
 import type {
   CommitmentList,
   CommitmentView,
-} from "../../../workers/shared/src/contracts/commitments";
+} from "../../../workers/shared/src/contracts/relationship/commitments";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -6,7 +6,7 @@ import type {
   ConcernList,
   ConcernSummary,
   ConcernView,
-} from "../../../workers/shared/src/contracts/concerns";
+} from "../../../workers/shared/src/contracts/stewardship/concerns";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";

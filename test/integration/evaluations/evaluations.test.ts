@@ -6,7 +6,7 @@ import type {
   EvaluationSummary,
   MatchEvaluations,
   MyEvaluations,
-} from "../../../workers/shared/src/contracts/evaluations";
+} from "../../../workers/shared/src/contracts/stewardship/evaluations";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -2,13 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, feedback, meetings, members } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
-import type { FeedbackList, FeedbackView } from "../../../workers/shared/src/contracts/feedback";
+import type {
+  FeedbackList,
+  FeedbackView,
+} from "../../../workers/shared/src/contracts/relationship/feedback";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 import { insertProgram, programsOrg, sendJson } from "../../support/programs-fixtures";
-import { settleAgreement } from "../../support/routes/goals";
+import { settleAgreement } from "../../support/routes/relationship/goals";
 
 // Feedback between the two people of a pair: each reads it all, coordinators only that it
 // flows (and what its author chose to share with them), integrations nothing.

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, celebrations, goals, matches } from "../../../db/tenant/schema";
-import type { GoalList, GoalView } from "../../../workers/shared/src/contracts/goals";
+import type { GoalList, GoalView } from "../../../workers/shared/src/contracts/relationship/goals";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 import { insertProgram, programsOrg, sendJson } from "../../support/programs-fixtures";
-import { settleAgreement } from "../../support/routes/goals";
+import { settleAgreement } from "../../support/routes/relationship/goals";
 
 // A pair's goals: set, moved along, reviewed on the program's rhythm, achieved and celebrated.
 const dayMs = 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@ import type {
   CelebrationView,
   GoalView,
   WallItem,
-} from "../../../workers/shared/src/contracts/goals";
+} from "../../../workers/shared/src/contracts/relationship/goals";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { enrollApproved, insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -17,7 +17,7 @@ import {
   programsOrg,
   sendJson,
 } from "../../support/programs-fixtures";
-import { settleAgreement } from "../../support/routes/goals";
+import { settleAgreement } from "../../support/routes/relationship/goals";
 
 // Celebrations a pair chooses to share, on the program's wall for its participants to cheer.
 let now = new Date("2026-03-02T09:00:00.000Z");

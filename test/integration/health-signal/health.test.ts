@@ -6,7 +6,7 @@ import type {
   MatchHealthView,
   NeedsAttentionItem,
   PairHealthView,
-} from "../../../workers/shared/src/contracts/health-signal";
+} from "../../../workers/shared/src/contracts/stewardship/health-signal";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";

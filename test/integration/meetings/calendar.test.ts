@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarFeeds } from "../../../db/tenant/schema";
-import type { CalendarFeedView } from "../../../workers/shared/src/contracts/meetings";
+import type { CalendarFeedView } from "../../../workers/shared/src/contracts/relationship/meetings";
 import { expectProblem } from "../../support/problem";
 import { type MeetingsWorld, meetingsWorld } from "./fixtures";
 

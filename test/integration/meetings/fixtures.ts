@@ -3,7 +3,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { members } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
 import type { ClientView } from "../../../workers/shared/src/contracts/clients";
-import type { MeetingView } from "../../../workers/shared/src/contracts/meetings";
+import type { MeetingView } from "../../../workers/shared/src/contracts/relationship/meetings";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { enrollApproved, insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CalendarFeedView, MeetingView } from "../../../workers/shared/src/contracts/meetings";
+import type {
+  CalendarFeedView,
+  MeetingView,
+} from "../../../workers/shared/src/contracts/relationship/meetings";
 import { expectProblem } from "../../support/problem";
 import { integration, type MeetingsWorld, meetingsWorld } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitments, matches, meetings } from "../../../db/tenant/schema";
-import type { MeetingView } from "../../../workers/shared/src/contracts/meetings";
+import type { MeetingView } from "../../../workers/shared/src/contracts/relationship/meetings";
 import { expectProblem } from "../../support/problem";
 import { integration, type MeetingsWorld, meetingsWorld } from "./fixtures";
 

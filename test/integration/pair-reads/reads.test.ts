@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, pairReads } from "../../../db/tenant/schema";
 import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
-import type { PairReadView } from "../../../workers/shared/src/contracts/pair-reads";
+import type { PairReadView } from "../../../workers/shared/src/contracts/stewardship/pair-reads";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, members, programCoordinators } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
-import type { ProgramCoordinatorsView } from "../../../workers/shared/src/contracts/program-coordinators";
+import type { ProgramCoordinatorsView } from "../../../workers/shared/src/contracts/stewardship/program-coordinators";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

@@ -5,7 +5,7 @@ import type {
   OverduePair,
   SupportContactView,
   SupportLog,
-} from "../../../workers/shared/src/contracts/support";
+} from "../../../workers/shared/src/contracts/stewardship/support";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

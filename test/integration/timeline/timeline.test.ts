@@ -14,7 +14,10 @@ import {
   members,
   milestones,
 } from "../../../db/tenant/schema";
-import type { TimelineItem, TimelinePage } from "../../../workers/shared/src/contracts/timeline";
+import type {
+  TimelineItem,
+  TimelinePage,
+} from "../../../workers/shared/src/contracts/relationship/timeline";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";

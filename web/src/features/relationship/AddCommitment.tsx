@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
+import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
 import type {
   CommitmentOwner,
   CommitmentView,
-} from "../../../../workers/shared/src/contracts/commitments";
-import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/meetings";
+} from "../../../../workers/shared/src/contracts/relationship/commitments";
+import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api, query } from "../../lib/api";
 import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
 import { SelectField, TextField } from "../../ui/fields";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { GoalView } from "../../../../workers/shared/src/contracts/goals";
+import type { GoalView } from "../../../../workers/shared/src/contracts/relationship/goals";
 import { api } from "../../lib/api";
 import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
 import { TextAreaField, TextField } from "../../ui/fields";

@@ -2,11 +2,11 @@ import { useEffect, useState } from "preact/hooks";
 import type {
   AgreementSectionKey,
   AgreementView,
-} from "../../../../workers/shared/src/contracts/agreements";
+} from "../../../../workers/shared/src/contracts/relationship/agreements";
 import {
   type AgreementEntryKey,
   agreementEntryKeys,
-} from "../../../../workers/shared/src/contracts/relationship";
+} from "../../../../workers/shared/src/contracts/relationship/stored-shapes";
 import { api } from "../../lib/api";
 import { count, formatDateTime } from "../../lib/format";
 import { messageOf } from "../../lib/problem";

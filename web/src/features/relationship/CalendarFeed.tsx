@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { CalendarFeedView } from "../../../../workers/shared/src/contracts/meetings";
+import type { CalendarFeedView } from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { ConfirmDialog, ErrorMessage, StatusMessage } from "../../ui/feedback";

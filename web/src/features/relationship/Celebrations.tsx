@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { CelebrationView } from "../../../../workers/shared/src/contracts/goals";
+import type { CelebrationView } from "../../../../workers/shared/src/contracts/relationship/goals";
 import { api } from "../../lib/api";
 import { count, formatDate } from "../../lib/format";
 import { messageOf } from "../../lib/problem";

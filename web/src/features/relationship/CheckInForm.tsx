@@ -3,8 +3,8 @@ import type {
   CheckInResponseView,
   CheckInView,
   MatchCheckIns,
-} from "../../../../workers/shared/src/contracts/check-ins";
-import type { CheckInAnswers } from "../../../../workers/shared/src/contracts/relationship";
+} from "../../../../workers/shared/src/contracts/relationship/check-ins";
+import type { CheckInAnswers } from "../../../../workers/shared/src/contracts/relationship/stored-shapes";
 import { api } from "../../lib/api";
 import { ErrorMessage, FormActions, StatusMessage, SubmitButton } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";

@@ -1,4 +1,4 @@
-import type { MatchCheckIns } from "../../../../workers/shared/src/contracts/check-ins";
+import type { MatchCheckIns } from "../../../../workers/shared/src/contracts/relationship/check-ins";
 import { EmptyState, ErrorMessage, Loading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { pairRead } from "../stewardship/api";

@@ -3,7 +3,7 @@ import type {
   CommitmentList,
   CommitmentView,
   FollowThroughView,
-} from "../../../../workers/shared/src/contracts/commitments";
+} from "../../../../workers/shared/src/contracts/relationship/commitments";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";

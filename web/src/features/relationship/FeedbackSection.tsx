@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { FeedbackList, FeedbackView } from "../../../../workers/shared/src/contracts/feedback";
+import type {
+  FeedbackList,
+  FeedbackView,
+} from "../../../../workers/shared/src/contracts/relationship/feedback";
 import { api } from "../../lib/api";
 import { count, formatDate } from "../../lib/format";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";

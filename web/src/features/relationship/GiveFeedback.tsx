@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { FeedbackList } from "../../../../workers/shared/src/contracts/feedback";
+import type { FeedbackList } from "../../../../workers/shared/src/contracts/relationship/feedback";
 import { api } from "../../lib/api";
 import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";

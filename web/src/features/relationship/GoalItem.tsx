@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { GoalStatus, GoalView } from "../../../../workers/shared/src/contracts/goals";
+import type {
+  GoalStatus,
+  GoalView,
+} from "../../../../workers/shared/src/contracts/relationship/goals";
 import { api } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { messageOf } from "../../lib/problem";

@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { GoalList, GoalView } from "../../../../workers/shared/src/contracts/goals";
+import type {
+  GoalList,
+  GoalView,
+} from "../../../../workers/shared/src/contracts/relationship/goals";
 import { api } from "../../lib/api";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";

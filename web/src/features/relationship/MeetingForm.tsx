@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { MeetingFormat, MeetingView } from "../../../../workers/shared/src/contracts/meetings";
+import type {
+  MeetingFormat,
+  MeetingView,
+} from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api } from "../../lib/api";
 import { timeZones } from "../../lib/format";
 import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";

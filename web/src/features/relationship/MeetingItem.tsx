@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import type { MeetingStatus, MeetingView } from "../../../../workers/shared/src/contracts/meetings";
+import type {
+  MeetingStatus,
+  MeetingView,
+} from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api } from "../../lib/api";
 import { ConfirmDialog } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";

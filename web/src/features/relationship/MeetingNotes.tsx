@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/meetings";
+import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { ErrorMessage, StatusMessage } from "../../ui/feedback";

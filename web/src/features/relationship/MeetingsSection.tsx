@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/meetings";
+import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
 import { api, query } from "../../lib/api";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";

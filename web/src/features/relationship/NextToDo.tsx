@@ -1,4 +1,7 @@
-import type { NextStepKind, TimelinePage } from "../../../../workers/shared/src/contracts/timeline";
+import type {
+  NextStepKind,
+  TimelinePage,
+} from "../../../../workers/shared/src/contracts/relationship/timeline";
 import { api, query } from "../../lib/api";
 import { useLoad } from "../../ui/use-load";
 import { pairApi } from "./common";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { TimelineItem } from "../../../../workers/shared/src/contracts/timeline";
+import type { TimelineItem } from "../../../../workers/shared/src/contracts/relationship/timeline";
 import { PagedList } from "../../ui/PagedList";
 import { usePages } from "../../ui/use-pages";
 import { pairApi } from "./common";

@@ -1,7 +1,7 @@
 import "./workspace.css";
 import { useCallback, useState } from "preact/hooks";
-import type { AgreementView } from "../../../../workers/shared/src/contracts/agreements";
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { AgreementView } from "../../../../workers/shared/src/contracts/relationship/agreements";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { api } from "../../lib/api";
 import { useLocation } from "../../lib/router";
 import { useActiveSession } from "../../lib/session-context";

@@ -1,4 +1,4 @@
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import type { Pair } from "../relationship/common";
 import { Section } from "../relationship/fields";
 import { PairEvaluations } from "./Evaluations";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { EvaluationAnswers } from "../../../../workers/shared/src/contracts/stewardship";
+import type { EvaluationAnswers } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { api } from "../../lib/api";
 import { ErrorMessage, FormActions } from "../../ui/feedback";
 import { TextAreaField } from "../../ui/fields";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { api } from "../../lib/api";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";

@@ -1,5 +1,5 @@
 import "./stewardship.css";
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { ErrorMessage, Loading } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { pairApi } from "../relationship/common";

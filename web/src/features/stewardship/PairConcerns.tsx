@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
 import { useLoad } from "../../ui/use-load";
 import { focusById, type Pair, pairApi } from "../relationship/common";

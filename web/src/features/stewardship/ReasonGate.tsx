@@ -1,5 +1,8 @@
 import { useState } from "preact/hooks";
-import { type ReadReason, readReasons } from "../../../../workers/shared/src/contracts/stewardship";
+import {
+  type ReadReason,
+  readReasons,
+} from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { ErrorMessage, FormActions } from "../../ui/feedback";
 import { RadioGroup } from "../../ui/fields";
 

@@ -1,4 +1,4 @@
-import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ReadReason } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import { api } from "../../lib/api";
 
 /** A GET of a pair's records: with the coordinator's reason when there is one. */

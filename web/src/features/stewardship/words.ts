@@ -1,5 +1,5 @@
-import type { ConfidentialKind } from "../../../../workers/shared/src/contracts/pair-reads";
-import type { HealthLevel } from "../../../../workers/shared/src/contracts/stewardship";
+import type { ConfidentialKind } from "../../../../workers/shared/src/contracts/stewardship/pair-reads";
+import type { HealthLevel } from "../../../../workers/shared/src/contracts/stewardship/stored-shapes";
 import type { Channel, ConcernStatus, Urgency } from "./shapes";
 
 export const urgencyWords: Record<Urgency, string> = {

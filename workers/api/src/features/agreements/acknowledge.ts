@@ -1,6 +1,9 @@
 import { agreementAcknowledgements } from "../../../../../db/tenant/schema";
-import type { AcknowledgeInput, AgreementView } from "../../../../shared/src/contracts/agreements";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type {
+  AcknowledgeInput,
+  AgreementView,
+} from "../../../../shared/src/contracts/relationship/agreements";
 import { isUniqueViolation } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

@@ -1,8 +1,8 @@
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   AgreementVersionSummary,
   AgreementView,
-} from "../../../../shared/src/contracts/agreements";
-import { AppError } from "../../../../shared/src/contracts/common/errors";
+} from "../../../../shared/src/contracts/relationship/agreements";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
 import { accessOf, openPair, type Pair } from "../pairs";

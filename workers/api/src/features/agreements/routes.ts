@@ -6,7 +6,7 @@ import {
   agreementVersionParam,
   agreementView,
   myAgreementInput,
-} from "../../../../shared/src/contracts/agreements";
+} from "../../../../shared/src/contracts/relationship/agreements";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

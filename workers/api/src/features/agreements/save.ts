@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import { agreementVersions, members } from "../../../../../db/tenant/schema";
-import type { AgreementView, MyAgreementInput } from "../../../../shared/src/contracts/agreements";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type {
+  AgreementView,
+  MyAgreementInput,
+} from "../../../../shared/src/contracts/relationship/agreements";
 import {
   type AgreementEntries,
   agreementEntryKeys,
-} from "../../../../shared/src/contracts/relationship";
+} from "../../../../shared/src/contracts/relationship/stored-shapes";
 import { isUniqueViolation } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";

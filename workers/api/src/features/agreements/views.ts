@@ -5,12 +5,12 @@ import {
   type AgreementVersionSummary,
   type AgreementView,
   agreementSectionKeys,
-} from "../../../../shared/src/contracts/agreements";
+} from "../../../../shared/src/contracts/relationship/agreements";
 import {
   type AgreementEntries,
   type AgreementEntryKey,
   agreementEntryKeys,
-} from "../../../../shared/src/contracts/relationship";
+} from "../../../../shared/src/contracts/relationship/stored-shapes";
 import { safetyNotice } from "../../../../shared/src/domain/program-rules";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import { displayNames } from "../matches";

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { calendarFeeds } from "../../../../../db/tenant/schema";
-import type { CalendarFeedView } from "../../../../shared/src/contracts/meetings";
+import type { CalendarFeedView } from "../../../../shared/src/contracts/relationship/meetings";
 import { requireMember } from "../../../../shared/src/security/actor";
 import { newOpaqueToken } from "../../../../shared/src/security/opaque-tokens";
 import type { TenantCtx } from "../../http/app-env";

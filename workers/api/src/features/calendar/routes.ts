@@ -1,5 +1,8 @@
 import { Hono } from "hono";
-import { calendarDocument, calendarFeedView } from "../../../../shared/src/contracts/meetings";
+import {
+  calendarDocument,
+  calendarFeedView,
+} from "../../../../shared/src/contracts/relationship/meetings";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

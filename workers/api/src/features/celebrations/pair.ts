@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { celebrations } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { CelebrationView } from "../../../../shared/src/contracts/goals";
+import type { CelebrationView } from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantCtx } from "../../http/app-env";
 import { requireAgreement } from "../agreements";
 import { auditInsert } from "../audit";

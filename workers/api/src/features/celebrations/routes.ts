@@ -9,7 +9,7 @@ import {
   wallPage,
   wallParam,
   wallQuery,
-} from "../../../../shared/src/contracts/goals";
+} from "../../../../shared/src/contracts/relationship/goals";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -1,7 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { celebrations, congratulations } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { CelebrationView } from "../../../../shared/src/contracts/goals";
+import type { CelebrationView } from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 
 export type Celebration = typeof celebrations.$inferSelect;

@@ -7,7 +7,7 @@ import {
 } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
-import type { WallItem } from "../../../../shared/src/contracts/goals";
+import type { WallItem } from "../../../../shared/src/contracts/relationship/goals";
 import { requireMember } from "../../../../shared/src/security/actor";
 import { accessTo } from "../../../../shared/src/security/visibility";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,5 +1,5 @@
 import type { FieldError } from "../../../../shared/src/contracts/common/errors";
-import type { CheckInAnswers } from "../../../../shared/src/contracts/relationship";
+import type { CheckInAnswers } from "../../../../shared/src/contracts/relationship/stored-shapes";
 import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
 
 type Question = ProgramRules["checkIns"]["questions"][number];

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { checkInResponses } from "../../../../../db/tenant/schema";
-import type { MatchCheckIns } from "../../../../shared/src/contracts/check-ins";
+import type { MatchCheckIns } from "../../../../shared/src/contracts/relationship/check-ins";
 import { dayIn, periodStatus } from "../../../../shared/src/domain/check-in-periods";
 import type { TenantCtx } from "../../http/app-env";
 import { requireAgreement } from "../agreements";

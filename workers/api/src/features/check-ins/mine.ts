@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { checkInResponses, matches, matchParticipants } from "../../../../../db/tenant/schema";
-import type { MyCheckInView } from "../../../../shared/src/contracts/check-ins";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type { MyCheckInView } from "../../../../shared/src/contracts/relationship/check-ins";
 import { dayIn, periodStatus } from "../../../../shared/src/domain/check-in-periods";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { checkInResponses, checkIns } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   CheckInResponseInput,
   CheckInResponseView,
-} from "../../../../shared/src/contracts/check-ins";
-import { AppError } from "../../../../shared/src/contracts/common/errors";
+} from "../../../../shared/src/contracts/relationship/check-ins";
 import { dayIn } from "../../../../shared/src/domain/check-in-periods";
 import type { TenantCtx } from "../../http/app-env";
 import { requireAgreement } from "../agreements";

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   checkInParam,
   checkInResponseInput,
@@ -9,10 +10,9 @@ import {
   coordinatorTaskView,
   matchCheckIns,
   myCheckIns,
-} from "../../../../shared/src/contracts/check-ins";
-import { pairParam } from "../../../../shared/src/contracts/commitments";
-import { programParam } from "../../../../shared/src/contracts/common/params";
-import { readReasonHeader } from "../../../../shared/src/contracts/pair-reads";
+} from "../../../../shared/src/contracts/relationship/check-ins";
+import { pairParam } from "../../../../shared/src/contracts/relationship/commitments";
+import { readReasonHeader } from "../../../../shared/src/contracts/stewardship/pair-reads";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

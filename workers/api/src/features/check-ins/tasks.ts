@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, lt, or } from "drizzle-orm";
 import { checkIns, coordinatorTasks, matchParticipants } from "../../../../../db/tenant/schema";
-import type { CoordinatorTaskView } from "../../../../shared/src/contracts/check-ins";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
+import type { CoordinatorTaskView } from "../../../../shared/src/contracts/relationship/check-ins";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { matchClosures, matches, members } from "../../../../../db/tenant/schema";
-import type { CloseInput, ClosureView } from "../../../../shared/src/contracts/closure";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { ClosureChecklist } from "../../../../shared/src/contracts/stewardship";
+import type { CloseInput, ClosureView } from "../../../../shared/src/contracts/stewardship/closure";
+import type { ClosureChecklist } from "../../../../shared/src/contracts/stewardship/stored-shapes";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { openPair, type Pair } from "../pairs";

@@ -1,5 +1,9 @@
 import { Hono } from "hono";
-import { closeInput, closeParam, closureView } from "../../../../shared/src/contracts/closure";
+import {
+  closeInput,
+  closeParam,
+  closureView,
+} from "../../../../shared/src/contracts/stewardship/closure";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

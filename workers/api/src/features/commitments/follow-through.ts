@@ -1,4 +1,4 @@
-import type { FollowThroughView } from "../../../../shared/src/contracts/commitments";
+import type { FollowThroughView } from "../../../../shared/src/contracts/relationship/commitments";
 import { type CalendarDay, dayIn } from "../../../../shared/src/domain/check-in-periods";
 import type { PairPerson } from "./people";
 

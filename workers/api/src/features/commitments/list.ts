@@ -1,4 +1,4 @@
-import type { CommitmentList } from "../../../../shared/src/contracts/commitments";
+import type { CommitmentList } from "../../../../shared/src/contracts/relationship/commitments";
 import type { TenantCtx } from "../../http/app-env";
 import { requireAgreement } from "../agreements";
 import { openPair } from "../pairs";

@@ -6,7 +6,7 @@ import {
   commitmentParam,
   commitmentView,
   pairParam,
-} from "../../../../shared/src/contracts/commitments";
+} from "../../../../shared/src/contracts/relationship/commitments";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -1,7 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { commitments } from "../../../../../db/tenant/schema";
-import type { CommitmentList, CommitmentView } from "../../../../shared/src/contracts/commitments";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
+import type {
+  CommitmentList,
+  CommitmentView,
+} from "../../../../shared/src/contracts/relationship/commitments";
 import { dayIn } from "../../../../shared/src/domain/check-in-periods";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { commitments, meetings } from "../../../../../db/tenant/schema";
+import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   CommitmentChange,
   CommitmentInput,
   CommitmentView,
-} from "../../../../shared/src/contracts/commitments";
-import { AppError } from "../../../../shared/src/contracts/common/errors";
+} from "../../../../shared/src/contracts/relationship/commitments";
 import { dayIn } from "../../../../shared/src/domain/check-in-periods";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";

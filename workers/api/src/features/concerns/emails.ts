@@ -1,4 +1,4 @@
-import type { ConcernUrgency } from "../../../../shared/src/contracts/concerns";
+import type { ConcernUrgency } from "../../../../shared/src/contracts/stewardship/concerns";
 import { type MailMessage, oneLine } from "../../../../shared/src/platform/mail";
 
 /**

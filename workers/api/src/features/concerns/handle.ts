@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { concernNotes, concerns, members } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { ConcernView } from "../../../../shared/src/contracts/concerns";
+import type { ConcernView } from "../../../../shared/src/contracts/stewardship/concerns";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { openPair, type Pair } from "../pairs";

@@ -2,7 +2,10 @@ import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import * as v from "valibot";
 import { concerns, matchParticipants } from "../../../../../db/tenant/schema";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
-import type { ConcernStatus, ConcernSummary } from "../../../../shared/src/contracts/concerns";
+import type {
+  ConcernStatus,
+  ConcernSummary,
+} from "../../../../shared/src/contracts/stewardship/concerns";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf } from "../../http/pagination";
 import { displayNames } from "../matches";

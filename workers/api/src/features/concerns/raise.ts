@@ -1,5 +1,8 @@
 import { concerns } from "../../../../../db/tenant/schema";
-import type { ConcernView, RaiseConcernInput } from "../../../../shared/src/contracts/concerns";
+import type {
+  ConcernView,
+  RaiseConcernInput,
+} from "../../../../shared/src/contracts/stewardship/concerns";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { openPair, requirePairMember } from "../pairs";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { concerns, matchParticipants } from "../../../../../db/tenant/schema";
-import type { ConcernList } from "../../../../shared/src/contracts/concerns";
+import type { ConcernList } from "../../../../shared/src/contracts/stewardship/concerns";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { accessOf, openPair, recordPairRead } from "../pairs";

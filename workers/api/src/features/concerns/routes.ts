@@ -10,7 +10,7 @@ import {
   programConcernsQuery,
   raiseConcernInput,
   resolveConcernInput,
-} from "../../../../shared/src/contracts/concerns";
+} from "../../../../shared/src/contracts/stewardship/concerns";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -1,6 +1,6 @@
 import { asc, inArray } from "drizzle-orm";
 import { concernNotes, type concerns } from "../../../../../db/tenant/schema";
-import type { ConcernView } from "../../../../shared/src/contracts/concerns";
+import type { ConcernView } from "../../../../shared/src/contracts/stewardship/concerns";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { Pair } from "../pairs";
 

@@ -3,7 +3,7 @@ import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   EvaluationInput,
   EvaluationResponseView,
-} from "../../../../shared/src/contracts/evaluations";
+} from "../../../../shared/src/contracts/stewardship/evaluations";
 import { evaluationAnswerProblems } from "../../../../shared/src/domain/evaluation-schedule";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";

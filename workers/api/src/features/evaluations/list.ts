@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { evaluationResponses } from "../../../../../db/tenant/schema";
-import type { MatchEvaluations } from "../../../../shared/src/contracts/evaluations";
+import type { MatchEvaluations } from "../../../../shared/src/contracts/stewardship/evaluations";
 import type { TenantCtx } from "../../http/app-env";
 import { accessOf, openPair, type Pair, recordPairRead } from "../pairs";
 import { responseView } from "./views";

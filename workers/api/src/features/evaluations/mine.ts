@@ -8,7 +8,7 @@ import {
 import type {
   DueEvaluationView,
   MyEvaluations,
-} from "../../../../shared/src/contracts/evaluations";
+} from "../../../../shared/src/contracts/stewardship/evaluations";
 import { requireMember } from "../../../../shared/src/security/actor";
 import type { TenantCtx } from "../../http/app-env";
 import { displayNames, pairOf } from "../matches";

@@ -8,7 +8,7 @@ import {
   matchEvaluations,
   matchEvaluationsParam,
   myEvaluations,
-} from "../../../../shared/src/contracts/evaluations";
+} from "../../../../shared/src/contracts/stewardship/evaluations";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { evaluationResponses } from "../../../../../db/tenant/schema";
-import type { EvaluationSummary } from "../../../../shared/src/contracts/evaluations";
-import type { EvaluationAnswers } from "../../../../shared/src/contracts/stewardship";
+import type { EvaluationSummary } from "../../../../shared/src/contracts/stewardship/evaluations";
+import type { EvaluationAnswers } from "../../../../shared/src/contracts/stewardship/stored-shapes";
 import {
   type EvaluationTemplate,
   exitSurvey,

@@ -1,4 +1,4 @@
-import type { EvaluationResponseView } from "../../../../shared/src/contracts/evaluations";
+import type { EvaluationResponseView } from "../../../../shared/src/contracts/stewardship/evaluations";
 import type { EvaluationResponse } from "./schedule";
 
 /** A response as a reader sees it; `withAnswers` false leaves only that it exists, and when. */

@@ -1,6 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { feedback, meetings, members } from "../../../../../db/tenant/schema";
-import type { FeedbackInput, FeedbackView } from "../../../../shared/src/contracts/feedback";
+import type {
+  FeedbackInput,
+  FeedbackView,
+} from "../../../../shared/src/contracts/relationship/feedback";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { requireAgreement } from "../agreements";

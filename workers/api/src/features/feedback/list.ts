@@ -5,8 +5,8 @@ import {
   type FeedbackDirection,
   type FeedbackList,
   feedbackDirections,
-} from "../../../../shared/src/contracts/feedback";
-import { feedbackQuestions } from "../../../../shared/src/contracts/relationship";
+} from "../../../../shared/src/contracts/relationship/feedback";
+import { feedbackQuestions } from "../../../../shared/src/contracts/relationship/stored-shapes";
 import type { TenantCtx } from "../../http/app-env";
 import { requireAgreement } from "../agreements";
 import { accessOf, openPair } from "../pairs";

@@ -3,8 +3,8 @@ import {
   feedbackInput,
   feedbackList,
   feedbackView,
-} from "../../../../shared/src/contracts/feedback";
-import { pairParam } from "../../../../shared/src/contracts/goals";
+} from "../../../../shared/src/contracts/relationship/feedback";
+import { pairParam } from "../../../../shared/src/contracts/relationship/goals";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

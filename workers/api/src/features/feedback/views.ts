@@ -1,5 +1,5 @@
 import type { feedback } from "../../../../../db/tenant/schema";
-import type { FeedbackView } from "../../../../shared/src/contracts/feedback";
+import type { FeedbackView } from "../../../../shared/src/contracts/relationship/feedback";
 import type { Pair } from "../pairs";
 
 export type Feedback = typeof feedback.$inferSelect;

@@ -9,7 +9,7 @@ import {
   type MilestoneInput,
   maxGoalsPerMatch,
   maxMilestonesPerGoal,
-} from "../../../../shared/src/contracts/goals";
+} from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { newId, pairForRead, pairForWrite } from "./pair-access";

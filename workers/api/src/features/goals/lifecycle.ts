@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { goals, goalUpdates, milestones } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { DropInput, GoalView } from "../../../../shared/src/contracts/goals";
+import type { DropInput, GoalView } from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { celebrationInsert } from "../celebrations";

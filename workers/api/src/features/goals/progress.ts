@@ -1,6 +1,10 @@
 import { eq } from "drizzle-orm";
 import { goals, goalUpdates } from "../../../../../db/tenant/schema";
-import type { GoalView, ProgressInput, ReviewInput } from "../../../../shared/src/contracts/goals";
+import type {
+  GoalView,
+  ProgressInput,
+  ReviewInput,
+} from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import { requireGoalActive } from "./create";

@@ -11,7 +11,7 @@ import {
   pairParam,
   progressInput,
   reviewInput,
-} from "../../../../shared/src/contracts/goals";
+} from "../../../../shared/src/contracts/relationship/goals";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

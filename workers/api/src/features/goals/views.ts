@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { goals, goalUpdates, milestones } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { GoalView } from "../../../../shared/src/contracts/goals";
+import type { GoalView } from "../../../../shared/src/contracts/relationship/goals";
 import type { TenantDb } from "../../../../shared/src/platform/db";
 import type { TenantCtx } from "../../http/app-env";
 import { accessOf, type Pair } from "../pairs";

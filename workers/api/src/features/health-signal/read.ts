@@ -2,7 +2,7 @@ import { AppError } from "../../../../shared/src/contracts/common/errors";
 import type {
   HealthView,
   NeedsAttentionItem,
-} from "../../../../shared/src/contracts/health-signal";
+} from "../../../../shared/src/contracts/stewardship/health-signal";
 import { bySeverity } from "../../../../shared/src/domain/stewardship";
 import type { TenantCtx } from "../../http/app-env";
 import { displayNames } from "../matches";

@@ -1,7 +1,10 @@
 import { Hono } from "hono";
-import { pairParam } from "../../../../shared/src/contracts/commitments";
 import { programParam } from "../../../../shared/src/contracts/common/params";
-import { healthView, needsAttentionList } from "../../../../shared/src/contracts/health-signal";
+import { pairParam } from "../../../../shared/src/contracts/relationship/commitments";
+import {
+  healthView,
+  needsAttentionList,
+} from "../../../../shared/src/contracts/stewardship/health-signal";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

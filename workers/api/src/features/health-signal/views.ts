@@ -1,8 +1,8 @@
 import type {
   MatchHealthView,
   PairHealthView,
-} from "../../../../shared/src/contracts/health-signal";
-import type { HealthReason } from "../../../../shared/src/contracts/stewardship";
+} from "../../../../shared/src/contracts/stewardship/health-signal";
+import type { HealthReason } from "../../../../shared/src/contracts/stewardship/stored-shapes";
 import { type HealthReasonCode, levelOf } from "../../../../shared/src/domain/stewardship";
 import { accessTo, type RecordKind } from "../../../../shared/src/security/visibility";
 import type { StoredHealth } from "./refresh";

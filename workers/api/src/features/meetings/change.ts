@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { meetings } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { MeetingView } from "../../../../shared/src/contracts/meetings";
+import type { MeetingView } from "../../../../shared/src/contracts/relationship/meetings";
 import type { OutboxInsert } from "../../../../shared/src/platform/outbox";
 import type { TenantCtx } from "../../http/app-env";
 import { type AuditEntry, auditInsert } from "../audit";

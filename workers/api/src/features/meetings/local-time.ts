@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import type { ZonedTime } from "../../../../shared/src/contracts/meetings";
+import type { ZonedTime } from "../../../../shared/src/contracts/relationship/meetings";
 import { invalidField } from "../../http/invalid-field";
 
 /**

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { meetingPrivateNotes, meetings } from "../../../../../db/tenant/schema";
-import type { MeetingView, NotesInput } from "../../../../shared/src/contracts/meetings";
+import type {
+  MeetingView,
+  NotesInput,
+} from "../../../../shared/src/contracts/relationship/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { requireActive, requirePairMember } from "../pairs";
 import { findMeeting, openMeeting } from "./store";

@@ -1,5 +1,9 @@
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { CancelInput, LogInput, MeetingView } from "../../../../shared/src/contracts/meetings";
+import type {
+  CancelInput,
+  LogInput,
+  MeetingView,
+} from "../../../../shared/src/contracts/relationship/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { requireActive } from "../pairs";

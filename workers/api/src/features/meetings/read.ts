@@ -1,7 +1,10 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { meetings } from "../../../../../db/tenant/schema";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
-import type { MeetingsQuery, MeetingView } from "../../../../shared/src/contracts/meetings";
+import type {
+  MeetingsQuery,
+  MeetingView,
+} from "../../../../shared/src/contracts/relationship/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { openPair } from "../pairs";

@@ -10,7 +10,7 @@ import {
   pairParam,
   rescheduleInput,
   scheduleInput,
-} from "../../../../shared/src/contracts/meetings";
+} from "../../../../shared/src/contracts/relationship/meetings";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -4,7 +4,7 @@ import type {
   MeetingView,
   RescheduleInput,
   ScheduleInput,
-} from "../../../../shared/src/contracts/meetings";
+} from "../../../../shared/src/contracts/relationship/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { auditInsert } from "../audit";

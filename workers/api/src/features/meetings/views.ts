@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { meetingPrivateNotes, members } from "../../../../../db/tenant/schema";
-import type { MeetingView } from "../../../../shared/src/contracts/meetings";
+import type { MeetingView } from "../../../../shared/src/contracts/relationship/meetings";
 import type { TenantCtx } from "../../http/app-env";
 import { accessOf, type Pair } from "../pairs";
 import { zonedTime } from "./local-time";

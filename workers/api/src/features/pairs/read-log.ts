@@ -1,8 +1,14 @@
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { pairReads } from "../../../../../db/tenant/schema";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
-import type { ConfidentialKind, PairReadView } from "../../../../shared/src/contracts/pair-reads";
-import { type ReadReason, readReasons } from "../../../../shared/src/contracts/stewardship";
+import type {
+  ConfidentialKind,
+  PairReadView,
+} from "../../../../shared/src/contracts/stewardship/pair-reads";
+import {
+  type ReadReason,
+  readReasons,
+} from "../../../../shared/src/contracts/stewardship/stored-shapes";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { displayNames } from "../matches";

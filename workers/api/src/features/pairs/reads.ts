@@ -1,7 +1,10 @@
 import { pairReads } from "../../../../../db/tenant/schema";
 import { AppError } from "../../../../shared/src/contracts/common/errors";
-import type { ConfidentialKind } from "../../../../shared/src/contracts/pair-reads";
-import { type ReadReason, readReasons } from "../../../../shared/src/contracts/stewardship";
+import type { ConfidentialKind } from "../../../../shared/src/contracts/stewardship/pair-reads";
+import {
+  type ReadReason,
+  readReasons,
+} from "../../../../shared/src/contracts/stewardship/stored-shapes";
 import type { TenantCtx } from "../../http/app-env";
 import { auditInsert } from "../audit";
 import type { Pair } from "./open";

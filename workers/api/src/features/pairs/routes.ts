@@ -3,7 +3,7 @@ import {
   pairReadPage,
   pairReadsParam,
   pairReadsQuery,
-} from "../../../../shared/src/contracts/pair-reads";
+} from "../../../../shared/src/contracts/stewardship/pair-reads";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

@@ -3,7 +3,7 @@ import { members, programCoordinators } from "../../../../../db/tenant/schema";
 import type {
   ProgramCoordinatorsInput,
   ProgramCoordinatorsView,
-} from "../../../../shared/src/contracts/program-coordinators";
+} from "../../../../shared/src/contracts/stewardship/program-coordinators";
 import type { TenantCtx } from "../../http/app-env";
 import { invalidField } from "../../http/invalid-field";
 import { auditInsert } from "../audit";

@@ -3,7 +3,7 @@ import { programParam } from "../../../../shared/src/contracts/common/params";
 import {
   programCoordinatorsInput,
   programCoordinatorsView,
-} from "../../../../shared/src/contracts/program-coordinators";
+} from "../../../../shared/src/contracts/stewardship/program-coordinators";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

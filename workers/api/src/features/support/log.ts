@@ -5,7 +5,7 @@ import type {
   SupportContactInput,
   SupportContactView,
   SupportLog,
-} from "../../../../shared/src/contracts/support";
+} from "../../../../shared/src/contracts/stewardship/support";
 import { dayIn } from "../../../../shared/src/domain/check-in-periods";
 import { contactStanding } from "../../../../shared/src/domain/stewardship";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,4 +1,4 @@
-import type { OverduePair } from "../../../../shared/src/contracts/support";
+import type { OverduePair } from "../../../../shared/src/contracts/stewardship/support";
 import { dayIn } from "../../../../shared/src/domain/check-in-periods";
 import { contactStanding } from "../../../../shared/src/domain/stewardship";
 import type { TenantCtx } from "../../http/app-env";

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
-import { pairParam } from "../../../../shared/src/contracts/commitments";
 import { programParam } from "../../../../shared/src/contracts/common/params";
+import { pairParam } from "../../../../shared/src/contracts/relationship/commitments";
 import {
   overduePairs,
   supportContactInput,
   supportContactView,
   supportLog,
-} from "../../../../shared/src/contracts/support";
+} from "../../../../shared/src/contracts/stewardship/support";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

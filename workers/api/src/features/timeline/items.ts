@@ -1,4 +1,4 @@
-import type { TimelineItem } from "../../../../shared/src/contracts/timeline";
+import type { TimelineItem } from "../../../../shared/src/contracts/relationship/timeline";
 import type { Access, RecordKind } from "../../../../shared/src/security/visibility";
 import type { PairRecords } from "./sources";
 import { feedbackText, formatTime, formatWords } from "./words";

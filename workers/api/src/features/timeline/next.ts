@@ -1,4 +1,4 @@
-import type { NextStep } from "../../../../shared/src/contracts/timeline";
+import type { NextStep } from "../../../../shared/src/contracts/relationship/timeline";
 import type { ProgramRules } from "../../../../shared/src/domain/program-rules";
 import type { PairRecords } from "./sources";
 import { formatTime } from "./words";

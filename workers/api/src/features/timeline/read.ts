@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { members } from "../../../../../db/tenant/schema";
-import type { TimelinePage } from "../../../../shared/src/contracts/timeline";
+import type { TimelinePage } from "../../../../shared/src/contracts/relationship/timeline";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, pageOf, timeIdKey } from "../../http/pagination";
 import { displayNames } from "../matches";

@@ -3,7 +3,7 @@ import {
   timelinePage,
   timelineParam,
   timelineQuery,
-} from "../../../../shared/src/contracts/timeline";
+} from "../../../../shared/src/contracts/relationship/timeline";
 import { allows } from "../../http/access";
 import type { AppEnv } from "../../http/app-env";
 import { responds } from "../../http/responds";

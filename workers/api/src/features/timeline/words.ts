@@ -1,4 +1,4 @@
-import { feedbackQuestions } from "../../../../shared/src/contracts/relationship";
+import { feedbackQuestions } from "../../../../shared/src/contracts/relationship/stored-shapes";
 import type { PairRecords } from "./sources";
 
 // How the timeline words records for people.

@@ -1,5 +1,5 @@
 import type { FieldError } from "../../contracts/common/errors";
-import type { EvaluationAnswers } from "../../contracts/stewardship";
+import type { EvaluationAnswers } from "../../contracts/stewardship/stored-shapes";
 import type { EvaluationTemplate } from "./schedule";
 
 export const maxEvaluationText = 4000;

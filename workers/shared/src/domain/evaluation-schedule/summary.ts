@@ -1,4 +1,4 @@
-import type { EvaluationAnswers } from "../../contracts/stewardship";
+import type { EvaluationAnswers } from "../../contracts/stewardship/stored-shapes";
 import type { EvaluationTemplate } from "./schedule";
 
 export interface QuestionSummary {

@@ -1,4 +1,4 @@
-import type { HealthLevel, HealthReason } from "../../contracts/stewardship";
+import type { HealthLevel, HealthReason } from "../../contracts/stewardship/stored-shapes";
 import { type CalendarDay, dayIn, daysBetween } from "../check-in-periods";
 import { type ContactCadence, contactStanding } from "./contact-schedule";
 

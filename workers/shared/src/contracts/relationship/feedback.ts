@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { resourceId } from "../common/params";
 
 /** Feedback between the two people of a pair. */
 

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
-import { programCoordinators } from "../../../db/tenant/schema";
-import type { RouteCtx, RouteSpec, Target } from "../security";
-import { openProgram, programBase } from "./enrollments";
+import { programCoordinators } from "../../../../db/tenant/schema";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { openProgram, programBase } from "../enrollments";
 
 const coordinatorsOf = async ({ org, params }: Target) =>
   org.db

@@ -1,8 +1,8 @@
 import * as v from "valibot";
-import { isCalendarDay } from "../domain/check-in-periods";
-import { timestamp } from "./common/json";
-import { list } from "./common/pagination";
-import { resourceId } from "./common/params";
+import { isCalendarDay } from "../../domain/check-in-periods";
+import { timestamp } from "../common/json";
+import { list } from "../common/pagination";
+import { resourceId } from "../common/params";
 
 /** The support log: coordinators' contacts with their pairs, and the pairs due one. */
 

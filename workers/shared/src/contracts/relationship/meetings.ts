@@ -1,8 +1,8 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { page, pageQuery } from "./common/pagination";
-import { resourceId } from "./common/params";
-import { timeZone } from "./me";
+import { timestamp } from "../common/json";
+import { page, pageQuery } from "../common/pagination";
+import { resourceId } from "../common/params";
+import { timeZone } from "../me";
 
 /** A pair's meetings, their notes and members' calendar feeds: shared by the API and the web. */
 

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { list, page, pageQuery } from "./common/pagination";
-import { programParam, resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { list, page, pageQuery } from "../common/pagination";
+import { programParam, resourceId } from "../common/params";
 
 /**
  * Safety and wellbeing concerns one person of a pair raises with the program's coordinators.

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { list, page, pageQuery } from "./common/pagination";
-import { programParam, resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { list, page, pageQuery } from "../common/pagination";
+import { programParam, resourceId } from "../common/params";
 
 /** A pair's goals and milestones, their celebrations and the program's wall. */
 

@@ -1,6 +1,6 @@
-import type { RouteSpec } from "../security";
-import { settledPair } from "./commitments";
-import { programBase } from "./enrollments";
+import type { RouteSpec } from "../../security";
+import { programBase } from "../enrollments";
+import { settledPair } from "../relationship/commitments";
 
 export const healthSignalRouteSpecs: RouteSpec[] = [
   {

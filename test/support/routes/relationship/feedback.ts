@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { feedback } from "../../../db/tenant/schema";
-import type { RouteCtx, RouteSpec, Target } from "../security";
+import { feedback } from "../../../../db/tenant/schema";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
 import { settledPair } from "./goals";
 
 /** Feedback the caller (the pair's mentee) gave their mentor. */

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { list } from "./common/pagination";
-import { healthLevels } from "./stewardship";
+import { timestamp } from "../common/json";
+import { list } from "../common/pagination";
+import { healthLevels } from "./stored-shapes";
 
 /**
  * A match's health signal: coordinators read its level with every reason; the pair reads the

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import { calendarFeeds } from "../../../db/tenant/schema";
-import type { OrgRouteSpec, RouteSpec, Target } from "../security";
+import { calendarFeeds } from "../../../../db/tenant/schema";
+import type { OrgRouteSpec, RouteSpec, Target } from "../../security";
 
 const callerFeeds = async ({ org, caller }: Target) =>
   org.db

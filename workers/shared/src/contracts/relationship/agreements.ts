@@ -1,9 +1,9 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { list } from "./common/pagination";
-import { resourceId } from "./common/params";
-import { programRoles } from "./enrollments";
-import { type AgreementEntryKey, agreementEntryKeys } from "./relationship";
+import { timestamp } from "../common/json";
+import { list } from "../common/pagination";
+import { resourceId } from "../common/params";
+import { programRoles } from "../enrollments";
+import { type AgreementEntryKey, agreementEntryKeys } from "./stored-shapes";
 
 /** A pair's mentoring agreement: what the API answers and takes, for the API and web client. */
 

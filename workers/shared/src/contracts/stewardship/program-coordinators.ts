@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { resourceId } from "../common/params";
 
 /**
  * The admins who coordinate a program. While a program has any, only they open its pairs'

@@ -1,8 +1,8 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { page, pageQuery } from "./common/pagination";
-import { resourceId } from "./common/params";
-import { readReasons } from "./stewardship";
+import { timestamp } from "../common/json";
+import { page, pageQuery } from "../common/pagination";
+import { resourceId } from "../common/params";
+import { readReasons } from "./stored-shapes";
 
 /**
  * Coordinators' reads of a pair's confidential records, as the pair sees them: who opened

@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
-import { evaluationResponses, matches } from "../../../db/tenant/schema";
-import { insertMatchRow } from "../matching-fixtures";
-import { insertProgram } from "../programs-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
+import { evaluationResponses, matches } from "../../../../db/tenant/schema";
+import { insertMatchRow } from "../../matching-fixtures";
+import { insertProgram } from "../../programs-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
 
 /**
  * A match whose mid-point check is due: sixty days long, begun forty days ago, its mentee the

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { matchClosures, matches } from "../../../db/tenant/schema";
-import { insertMatchRow } from "../matching-fixtures";
-import { insertProgram } from "../programs-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
+import { matchClosures, matches } from "../../../../db/tenant/schema";
+import { insertMatchRow } from "../../matching-fixtures";
+import { insertProgram } from "../../programs-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
 
 /** An active match whose mentee is the caller. */
 async function activePair(ctx: RouteCtx) {

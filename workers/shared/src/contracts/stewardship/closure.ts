@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { resourceId } from "../common/params";
 
 /** Ending a match: why, by whom, and what the closure went through. */
 

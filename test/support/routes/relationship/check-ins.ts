@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
-import { checkInResponses, checkIns, coordinatorTasks } from "../../../db/tenant/schema";
-import type { RouteCtx, RouteSpec, Target } from "../security";
+import { checkInResponses, checkIns, coordinatorTasks } from "../../../../db/tenant/schema";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { programBase } from "../enrollments";
 import { settledPair } from "./commitments";
-import { programBase } from "./enrollments";
 
 /** Past the default first check-in (day 30), so check-in 1 is open today. */
 const withOpenCheckIn = (ctx: RouteCtx) => settledPair(ctx, 35);

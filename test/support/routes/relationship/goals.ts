@@ -7,12 +7,12 @@ import {
   goals,
   goalUpdates,
   milestones,
-} from "../../../db/tenant/schema";
-import { agreementEntryKeys } from "../../../workers/shared/src/contracts/relationship";
-import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { enrollApproved, insertMatchRow } from "../matching-fixtures";
-import { insertProgram } from "../programs-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
+} from "../../../../db/tenant/schema";
+import { agreementEntryKeys } from "../../../../workers/shared/src/contracts/relationship/stored-shapes";
+import type { TenantDb } from "../../../../workers/shared/src/platform/db";
+import { enrollApproved, insertMatchRow } from "../../matching-fixtures";
+import { insertProgram } from "../../programs-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
 
 // Fixtures shared by the goals, celebrations, wall and feedback route tables.
 

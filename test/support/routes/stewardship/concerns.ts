@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { concernNotes, concerns } from "../../../db/tenant/schema";
-import { insertMatchRow } from "../matching-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
-import { openProgram, programBase } from "./enrollments";
+import { concernNotes, concerns } from "../../../../db/tenant/schema";
+import { insertMatchRow } from "../../matching-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { openProgram, programBase } from "../enrollments";
 
 /** A concern raised by `raiserId` in a match whose mentee it is; its text names the org. */
 async function concernIn(ctx: RouteCtx, raiserId: string) {

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { supportContacts } from "../../../db/tenant/schema";
-import { addDays, dayIn } from "../../../workers/shared/src/domain/check-in-periods";
-import type { RouteCtx, RouteSpec } from "../security";
-import { settledPair } from "./commitments";
-import { programBase } from "./enrollments";
+import { supportContacts } from "../../../../db/tenant/schema";
+import { addDays, dayIn } from "../../../../workers/shared/src/domain/check-in-periods";
+import type { RouteCtx, RouteSpec } from "../../security";
+import { programBase } from "../enrollments";
+import { settledPair } from "../relationship/commitments";
 
 /** A pair of two other members, begun 40 days ago: the admin calling is its coordinator. */
 async function supportedPair(ctx: RouteCtx) {

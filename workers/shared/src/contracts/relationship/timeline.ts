@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { timestamp } from "./common/json";
-import { pageQuery } from "./common/pagination";
-import { resourceId } from "./common/params";
+import { timestamp } from "../common/json";
+import { pageQuery } from "../common/pagination";
+import { resourceId } from "../common/params";
 
 /** A pair's timeline: one list of what happened in their relationship, and what comes next. */
 

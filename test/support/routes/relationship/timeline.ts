@@ -1,4 +1,4 @@
-import type { RouteSpec } from "../security";
+import type { RouteSpec } from "../../security";
 import { matchWithAgreement } from "./agreements";
 
 export const timelineRouteSpecs: RouteSpec[] = [

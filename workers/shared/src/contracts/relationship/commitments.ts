@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { isCalendarDay } from "../domain/check-in-periods";
-import { timestamp } from "./common/json";
-import { resourceId } from "./common/params";
+import { isCalendarDay } from "../../domain/check-in-periods";
+import { timestamp } from "../common/json";
+import { resourceId } from "../common/params";
 
 /** A pair's commitments: what one of them promised to do, by when, and whether they did. */
 

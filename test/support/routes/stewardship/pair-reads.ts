@@ -1,6 +1,6 @@
-import { pairReads } from "../../../db/tenant/schema";
-import type { RouteCtx, RouteSpec } from "../security";
-import { settledPair } from "./commitments";
+import { pairReads } from "../../../../db/tenant/schema";
+import type { RouteCtx, RouteSpec } from "../../security";
+import { settledPair } from "../relationship/commitments";
 
 /** A pair whose mentee is the caller, and one read of its check-in answers by the admin. */
 async function readPair(ctx: RouteCtx) {

@@ -1,7 +1,7 @@
 import * as v from "valibot";
-import { maxEvaluationText } from "../domain/evaluation-schedule";
-import { timestamp } from "./common/json";
-import { programParam, resourceId } from "./common/params";
+import { maxEvaluationText } from "../../domain/evaluation-schedule";
+import { timestamp } from "../common/json";
+import { programParam, resourceId } from "../common/params";
 
 /** Evaluations of a match: what is due for whom, answers, and what they add up to. */
 

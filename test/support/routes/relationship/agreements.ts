@@ -1,8 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
-import { agreementAcknowledgements, agreementVersions } from "../../../db/tenant/schema";
-import { insertMatchRow } from "../matching-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
-import { openProgram } from "./enrollments";
+import { agreementAcknowledgements, agreementVersions } from "../../../../db/tenant/schema";
+import { insertMatchRow } from "../../matching-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { openProgram } from "../enrollments";
 
 const base = "/v1/matches/{matchId}/agreement";
 

@@ -4,11 +4,11 @@ import {
   agreementVersions,
   commitments,
   matches,
-} from "../../../db/tenant/schema";
-import { addDays, dayIn } from "../../../workers/shared/src/domain/check-in-periods";
-import { insertMatchRow } from "../matching-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
-import { openProgram } from "./enrollments";
+} from "../../../../db/tenant/schema";
+import { addDays, dayIn } from "../../../../workers/shared/src/domain/check-in-periods";
+import { insertMatchRow } from "../../matching-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { openProgram } from "../enrollments";
 
 const day = 86_400_000;
 

@@ -1,9 +1,9 @@
 import * as v from "valibot";
-import { answeredBy, checkInQuestionKinds } from "../domain/program-rules/vocab";
+import { answeredBy, checkInQuestionKinds } from "../../domain/program-rules/vocab";
+import { timestamp } from "../common/json";
+import { page, pageQuery } from "../common/pagination";
+import { programParam, resourceId } from "../common/params";
 import { commitmentOwners, pairParam } from "./commitments";
-import { timestamp } from "./common/json";
-import { page, pageQuery } from "./common/pagination";
-import { programParam, resourceId } from "./common/params";
 
 /**
  * Check-ins: short questions each person answers every few weeks, read by their author and

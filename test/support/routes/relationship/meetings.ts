@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
-import { meetingPrivateNotes, meetings } from "../../../db/tenant/schema";
-import { insertMatchRow } from "../matching-fixtures";
-import type { RouteCtx, RouteSpec, Target } from "../security";
-import { openProgram } from "./enrollments";
+import { meetingPrivateNotes, meetings } from "../../../../db/tenant/schema";
+import { insertMatchRow } from "../../matching-fixtures";
+import type { RouteCtx, RouteSpec, Target } from "../../security";
+import { openProgram } from "../enrollments";
 
 const base = "/v1/matches/{matchId}/meetings";
 const hour = 60 * 60 * 1000;
