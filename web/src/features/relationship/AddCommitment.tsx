@@ -12,7 +12,7 @@ import { useForm } from "../../ui/use-form";
 import { useLoad } from "../../ui/use-load";
 import { type Pair, pairApi } from "./common";
 import { Choices, InputField } from "./fields";
-import { meetingWhen } from "./MeetingItem";
+import { meetingWhen } from "./meetings/MeetingItem";
 
 interface Props {
   pair: Pair;

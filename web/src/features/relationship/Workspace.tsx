@@ -14,14 +14,14 @@ import { MemberCare } from "../stewardship/MemberCare";
 import { RaiseConcern } from "../stewardship/RaiseConcern";
 import { ReasonGate } from "../stewardship/ReasonGate";
 import { AgreementSection } from "./AgreementSection";
-import { CalendarFeed } from "./CalendarFeed";
 import { CheckInsSection } from "./CheckInsSection";
 import { CommitmentsSection } from "./CommitmentsSection";
 import { focusById, type Pair, pairApi } from "./common";
 import { FeedbackSection } from "./FeedbackSection";
-import { GoalsSection } from "./GoalsSection";
+import { GoalsSection } from "./goals/GoalsSection";
 import { loadPair } from "./load-pair";
-import { MeetingsSection } from "./MeetingsSection";
+import { CalendarFeed } from "./meetings/CalendarFeed";
+import { MeetingsSection } from "./meetings/MeetingsSection";
 import { NextToDo } from "./NextToDo";
 import { TimelineSection } from "./TimelineSection";
 

@@ -1,7 +1,7 @@
 import type { PreparedProfile } from "./prepare";
-import { seniorityValue } from "./seniority";
-import { slotCount } from "./slots";
-import { sharedWakingMinutes, wakingMinutes } from "./time-zones";
+import { seniorityValue } from "./reading/seniority";
+import { slotCount } from "./reading/slots";
+import { sharedWakingMinutes, wakingMinutes } from "./reading/time-zones";
 import type { CriterionField, MatchingRules } from "./types";
 
 /**

@@ -2,8 +2,8 @@ import { criterionFields } from "../program-rules";
 import { sharedWaking } from "./criteria";
 import { describeCriterion, mustPhrases } from "./explain";
 import type { PreparedProfile } from "./prepare";
+import { hours, plural } from "./reading/text";
 import type { CompiledRules } from "./rules";
-import { hours, plural } from "./text";
 import type { CriterionField, Reason } from "./types";
 
 /**

@@ -1,7 +1,7 @@
 import { sharedWaking } from "./criteria";
 import type { PreparedProfile } from "./prepare";
-import { describeSlots } from "./slots";
-import { hours, list, plural, shortList } from "./text";
+import { describeSlots } from "./reading/slots";
+import { hours, list, plural, shortList } from "./reading/text";
 import type { CriterionField, MatchingRules } from "./types";
 
 /**

@@ -5,15 +5,15 @@
  * docs/matching.md explains how it works, for coordinators and contributors.
  */
 export { type AssignOptions, assign, greedyAssign } from "./assign";
-export { parseAvailability } from "./availability";
 export type { Cohort, MatchedPair } from "./cohort";
 export type { Assignment, Unmatched } from "./outcome";
+export { parseAvailability } from "./reading/availability";
+export { seniorityStep } from "./reading/seniority";
+export { describeSlots } from "./reading/slots";
+export { sharedWakingMinutes, utcOffsetMinutes } from "./reading/time-zones";
 export { scorePair } from "./score";
-export { seniorityStep } from "./seniority";
-export { describeSlots } from "./slots";
 export { type StableOptions, stableAssign } from "./stable";
 export { type Suggestion, type Suggestions, type SuggestOptions, suggest } from "./suggest";
-export { sharedWakingMinutes, utcOffsetMinutes } from "./time-zones";
 export {
   type BlockedPairs,
   type CriterionField,

@@ -1,8 +1,8 @@
 import type { MatchedPair, ScoredCohort } from "./cohort";
 import { sharedWaking } from "./criteria";
 import { excluded, exclusionSummary } from "./exclusions";
+import { plural } from "./reading/text";
 import { explainPair } from "./score";
-import { plural } from "./text";
 import { pairKey } from "./types";
 
 export interface Unmatched {

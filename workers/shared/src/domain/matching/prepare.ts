@@ -1,7 +1,7 @@
-import { parseAvailability } from "./availability";
-import { seniorityStep } from "./seniority";
-import { phraseKeys, tagKey, tagMap } from "./text";
-import { utcOffsetMinutes } from "./time-zones";
+import { parseAvailability } from "./reading/availability";
+import { seniorityStep } from "./reading/seniority";
+import { phraseKeys, tagKey, tagMap } from "./reading/text";
+import { utcOffsetMinutes } from "./reading/time-zones";
 import type { MatchProfile } from "./types";
 
 /**

@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
-import type { CelebrationView } from "../../../../workers/shared/src/contracts/relationship/goals";
-import { api } from "../../lib/api";
-import { count, formatDate } from "../../lib/format";
-import { messageOf } from "../../lib/problem";
-import { ErrorMessage, StatusMessage } from "../../ui/feedback";
-import { useLoad } from "../../ui/use-load";
-import { nameIn, pairApi } from "./common";
-import type { SectionProps } from "./Workspace";
+import type { CelebrationView } from "../../../../../workers/shared/src/contracts/relationship/goals";
+import { api } from "../../../lib/api";
+import { count, formatDate } from "../../../lib/format";
+import { messageOf } from "../../../lib/problem";
+import { ErrorMessage, StatusMessage } from "../../../ui/feedback";
+import { useLoad } from "../../../ui/use-load";
+import { nameIn, pairApi } from "../common";
+import type { SectionProps } from "../Workspace";
 
 /** Achieved goals and milestones; either person may put one on the program's wall. */
 export function Celebrations({ pair, version }: SectionProps) {

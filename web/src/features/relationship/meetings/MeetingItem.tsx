@@ -2,16 +2,16 @@ import { useState } from "preact/hooks";
 import type {
   MeetingStatus,
   MeetingView,
-} from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api } from "../../lib/api";
-import { ConfirmDialog } from "../../ui/feedback";
-import { TextAreaField } from "../../ui/fields";
-import { useConfirm } from "../../ui/use-confirm";
-import { nameIn, type Pair, pairApi } from "./common";
+} from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api } from "../../../lib/api";
+import { ConfirmDialog } from "../../../ui/feedback";
+import { TextAreaField } from "../../../ui/fields";
+import { useConfirm } from "../../../ui/use-confirm";
+import { nameIn, type Pair, pairApi } from "../common";
+import { clockTime } from "../time";
 import { LogMeeting } from "./LogMeeting";
 import { MeetingForm } from "./MeetingForm";
 import { MeetingNotes } from "./MeetingNotes";
-import { clockTime } from "./time";
 
 export const meetingStatusLabel: Record<MeetingStatus, string> = {
   proposed: "Proposed",

@@ -2,15 +2,15 @@ import { useState } from "preact/hooks";
 import type {
   MeetingFormat,
   MeetingView,
-} from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api } from "../../lib/api";
-import { timeZones } from "../../lib/format";
-import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
-import { SelectField, TextAreaField, TextField } from "../../ui/fields";
-import { type FieldErrors, useForm } from "../../ui/use-form";
-import { type Pair, pairApi } from "./common";
-import { InputField } from "./fields";
-import { splitLocal } from "./time";
+} from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api } from "../../../lib/api";
+import { timeZones } from "../../../lib/format";
+import { ErrorMessage, FormActions, SubmitButton } from "../../../ui/feedback";
+import { SelectField, TextAreaField, TextField } from "../../../ui/fields";
+import { type FieldErrors, useForm } from "../../../ui/use-form";
+import { type Pair, pairApi } from "../common";
+import { InputField } from "../fields";
+import { splitLocal } from "../time";
 
 const formatLabel: Record<MeetingFormat, string> = { in_person: "In person", video: "Video call" };
 

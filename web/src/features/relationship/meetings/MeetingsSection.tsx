@@ -1,14 +1,14 @@
 import { useState } from "preact/hooks";
-import type { Page } from "../../../../workers/shared/src/contracts/common/pagination";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api, query } from "../../lib/api";
-import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
-import { useLoad } from "../../ui/use-load";
-import { focusById, pairApi } from "./common";
-import { Section } from "./fields";
+import type { Page } from "../../../../../workers/shared/src/contracts/common/pagination";
+import type { MeetingView } from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api, query } from "../../../lib/api";
+import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../../ui/feedback";
+import { useLoad } from "../../../ui/use-load";
+import { focusById, pairApi } from "../common";
+import { Section } from "../fields";
+import type { SectionProps } from "../Workspace";
 import { MeetingForm } from "./MeetingForm";
 import { MeetingItem, meetingWhen } from "./MeetingItem";
-import type { SectionProps } from "./Workspace";
 
 /** The next meeting on the viewer's clock, a way to schedule one, and every meeting so far. */
 export function MeetingsSection({ pair, version, onChange }: SectionProps) {

@@ -2,16 +2,16 @@ import { useState } from "preact/hooks";
 import type {
   GoalStatus,
   GoalView,
-} from "../../../../workers/shared/src/contracts/relationship/goals";
-import { api } from "../../lib/api";
-import { formatDate } from "../../lib/format";
-import { messageOf } from "../../lib/problem";
-import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
-import { TextField } from "../../ui/fields";
-import { useForm } from "../../ui/use-form";
-import { type Pair, pairApi } from "./common";
-import { InputField } from "./fields";
-import { calendarDay } from "./time";
+} from "../../../../../workers/shared/src/contracts/relationship/goals";
+import { api } from "../../../lib/api";
+import { formatDate } from "../../../lib/format";
+import { messageOf } from "../../../lib/problem";
+import { ErrorMessage, FormActions, SubmitButton } from "../../../ui/feedback";
+import { TextField } from "../../../ui/fields";
+import { useForm } from "../../../ui/use-form";
+import { type Pair, pairApi } from "../common";
+import { InputField } from "../fields";
+import { calendarDay } from "../time";
 
 const statusLabel: Record<GoalStatus, string> = {
   active: "In progress",

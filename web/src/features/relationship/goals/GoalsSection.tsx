@@ -2,16 +2,16 @@ import { useState } from "preact/hooks";
 import type {
   GoalList,
   GoalView,
-} from "../../../../workers/shared/src/contracts/relationship/goals";
-import { api } from "../../lib/api";
-import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../ui/feedback";
-import { useLoad } from "../../ui/use-load";
+} from "../../../../../workers/shared/src/contracts/relationship/goals";
+import { api } from "../../../lib/api";
+import { EmptyState, ErrorMessage, Loading, StatusMessage } from "../../../ui/feedback";
+import { useLoad } from "../../../ui/use-load";
+import { focusById, pairApi } from "../common";
+import { LockedNote, Section } from "../fields";
+import type { SectionProps } from "../Workspace";
 import { AddGoal } from "./AddGoal";
 import { Celebrations } from "./Celebrations";
-import { focusById, pairApi } from "./common";
-import { LockedNote, Section } from "./fields";
 import { GoalItem } from "./GoalItem";
-import type { SectionProps } from "./Workspace";
 
 /** The pair's goals with progress and milestones, and what they have to celebrate. */
 export function GoalsSection(props: SectionProps) {

@@ -1,12 +1,12 @@
 import { useState } from "preact/hooks";
-import type { CalendarFeedView } from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api } from "../../lib/api";
-import { messageOf } from "../../lib/problem";
-import { ConfirmDialog, ErrorMessage, StatusMessage } from "../../ui/feedback";
-import { TextField } from "../../ui/fields";
-import { useConfirm } from "../../ui/use-confirm";
-import { focusById } from "./common";
-import { Section } from "./fields";
+import type { CalendarFeedView } from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api } from "../../../lib/api";
+import { messageOf } from "../../../lib/problem";
+import { ConfirmDialog, ErrorMessage, StatusMessage } from "../../../ui/feedback";
+import { TextField } from "../../../ui/fields";
+import { useConfirm } from "../../../ui/use-confirm";
+import { focusById } from "../common";
+import { Section } from "../fields";
 
 /** A private calendar address with the member's meetings: create, copy, turn off. */
 export function CalendarFeed() {

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api } from "../../lib/api";
-import { messageOf } from "../../lib/problem";
-import { ErrorMessage, StatusMessage } from "../../ui/feedback";
-import { TextAreaField } from "../../ui/fields";
-import { type Pair, pairApi } from "./common";
+import type { MeetingView } from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api } from "../../../lib/api";
+import { messageOf } from "../../../lib/problem";
+import { ErrorMessage, StatusMessage } from "../../../ui/feedback";
+import { TextAreaField } from "../../../ui/fields";
+import { type Pair, pairApi } from "../common";
 
 /** One note and its Save button: the shared notes, or the member's own private note. */
 function Note(props: {

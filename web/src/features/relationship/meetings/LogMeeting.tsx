@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
-import type { MeetingView } from "../../../../workers/shared/src/contracts/relationship/meetings";
-import { api } from "../../lib/api";
-import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
-import { useForm } from "../../ui/use-form";
-import { nameIn, type Pair, pairApi } from "./common";
-import { CheckField, InputField } from "./fields";
+import type { MeetingView } from "../../../../../workers/shared/src/contracts/relationship/meetings";
+import { api } from "../../../lib/api";
+import { ErrorMessage, FormActions, SubmitButton } from "../../../ui/feedback";
+import { useForm } from "../../../ui/use-form";
+import { nameIn, type Pair, pairApi } from "../common";
+import { CheckField, InputField } from "../fields";
 
 interface Props {
   pair: Pair;

@@ -1,11 +1,11 @@
 import { useState } from "preact/hooks";
-import type { GoalView } from "../../../../workers/shared/src/contracts/relationship/goals";
-import { api } from "../../lib/api";
-import { ErrorMessage, FormActions, SubmitButton } from "../../ui/feedback";
-import { TextAreaField, TextField } from "../../ui/fields";
-import { useForm } from "../../ui/use-form";
-import { type Pair, pairApi } from "./common";
-import { InputField } from "./fields";
+import type { GoalView } from "../../../../../workers/shared/src/contracts/relationship/goals";
+import { api } from "../../../lib/api";
+import { ErrorMessage, FormActions, SubmitButton } from "../../../ui/feedback";
+import { TextAreaField, TextField } from "../../../ui/fields";
+import { useForm } from "../../../ui/use-form";
+import { type Pair, pairApi } from "../common";
+import { InputField } from "../fields";
 
 /** A new goal: what, how you will know, by when, and its first steps (one per line). */
 export function AddGoal({ pair, onAdded }: { pair: Pair; onAdded: (goal: GoalView) => void }) {
