@@ -34,23 +34,28 @@ function escalations(state: ReminderState, all: readonly Occurrence[]): Occurren
   }));
 }
 
+// A reminder that would wait for the morning past the moment it is about (a meeting at 07:30
+// with a one-hour lead time) is due instead the evening before, as quiet hours begin.
+function inTime(o: Occurrence, state: ReminderState): Occurrence {
+  const quiet = state.rules.reminders.quietHours;
+  if (liveAt(o, outOfQuietHours(o.dueAt, o.recipient.timeZone, quiet))) return o;
+  return { ...o, dueAt: beforeQuietHours(o.dueAt, o.recipient.timeZone, quiet) };
+}
+
 function everyOccurrence(state: ReminderState, now: Date): Occurrence[] {
   const all = occurrences(state, now);
-  return [...all, ...escalations(state, all)];
+  return [...all, ...escalations(state, all)].map((o) => inTime(o, state));
 }
 
 /**
  * When to send an occurrence due at `dueAt` (or now, if that has passed): out of the
- * recipient's quiet hours, unless the morning would come too late to be of use, when it goes
- * the evening before quiet hours begin.
+ * recipient's quiet hours. Null when the morning would come too late to be of use: quiet
+ * hours are never broken, so such a reminder is not sent at all.
  */
-function sendAt(o: Occurrence, state: ReminderState, now: Date): Date {
-  const quiet = state.rules.reminders.quietHours;
+function sendAt(o: Occurrence, state: ReminderState, now: Date): Date | null {
   const from = o.dueAt > now ? o.dueAt : now;
-  const morning = outOfQuietHours(from, o.recipient.timeZone, quiet);
-  if (liveAt(o, morning)) return morning;
-  const evening = beforeQuietHours(from, o.recipient.timeZone, quiet);
-  return evening > now ? evening : now;
+  const at = outOfQuietHours(from, o.recipient.timeZone, state.rules.reminders.quietHours);
+  return liveAt(o, at) ? at : null;
 }
 
 /**
@@ -61,17 +66,21 @@ function sendAt(o: Occurrence, state: ReminderState, now: Date): Date {
 export function dueReminders(state: ReminderState, now: Date): Reminder[] {
   return everyOccurrence(state, now)
     .filter((o) => o.dueAt <= now && liveAt(o, now))
-    .map((o) => {
+    .flatMap((o): Reminder[] => {
+      const at = sendAt(o, state, now);
+      if (!at) return [];
       const key = `${o.rule}:${o.subjectId}:${o.recipient.id}:${o.period}`;
-      return {
-        rule: o.rule,
-        recipientId: o.recipient.id,
-        subjectId: o.subjectId,
-        period: o.period,
-        key,
-        sendAt: sendAt(o, state, now),
-        text: o.text,
-      };
+      return [
+        {
+          rule: o.rule,
+          recipientId: o.recipient.id,
+          subjectId: o.subjectId,
+          period: o.period,
+          key,
+          sendAt: at,
+          text: o.text,
+        },
+      ];
     })
     .sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.key.localeCompare(b.key));
 }

@@ -7,6 +7,7 @@
 export { dueReminders, nextDueAt } from "./engine";
 export {
   addLocalDays,
+  beforeQuietHours,
   endOfDay,
   isQuiet,
   outOfQuietHours,
