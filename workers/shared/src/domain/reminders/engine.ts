@@ -1,5 +1,6 @@
 import { addLocalDays, beforeQuietHours, outOfQuietHours } from "./local-time";
-import { type Occurrence, occurrences } from "./occurrences";
+import type { Occurrence } from "./occurrence";
+import { occurrences } from "./occurrences";
 import type { Reminder, ReminderState } from "./state";
 
 const coordinators = "coordinators";

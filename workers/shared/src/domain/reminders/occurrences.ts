@@ -1,137 +1,20 @@
-import { addDays, type CalendarDay, checkInPeriods, dayIn } from "../check-in-periods";
+import { addDays, dayIn } from "../check-in-periods";
 import { agreementGraceDays } from "../stewardship";
-import { endOfDay, startOfDay } from "./local-time";
-import type { MatchSnapshot, Person, ReminderRule, ReminderState } from "./state";
+import { checkIns } from "./check-ins";
+import { meetingSoon, noMeeting } from "./meetings";
+import {
+  dueOnDay,
+  forMatch,
+  hours,
+  type MatchRule,
+  type Occurrence,
+  pair,
+  plural,
+  type Rule,
+} from "./occurrence";
+import type { ReminderState } from "./state";
 
-/**
- * One occurrence of something a person should be told: due from `dueAt`, no longer worth
- * telling from `until`, and overdue (so escalated later) from `overdueAt`.
- */
-export interface Occurrence {
-  rule: ReminderRule;
-  recipient: Person;
-  subjectId: string;
-  period: string;
-  dueAt: Date;
-  until: Date | null;
-  overdueAt: Date | null;
-  text: string;
-  /** What is overdue, in a coordinator's words, for the escalation. */
-  overdueText: string | null;
-}
-
-type Rule = (state: ReminderState, now: Date) => Occurrence[];
-type MatchRule = (match: MatchSnapshot, state: ReminderState, now: Date) => Occurrence[];
-
-const hours = (n: number) => n * 3_600_000;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const pair = (match: MatchSnapshot) => [match.mentor, match.mentee];
-const forMatch =
-  (rule: MatchRule): Rule =>
-  (state, now) =>
-    state.match ? rule(state.match, state, now) : [];
-
-/** Something due on a day: reminded `leadTimeHours` before the day ends, overdue after it. */
-function dueOnDay(state: ReminderState, day: CalendarDay, recipient: Person) {
-  const overdueAt = endOfDay(day, recipient.timeZone);
-  const lead = hours(state.rules.reminders.leadTimeHours);
-  return { dueAt: new Date(overdueAt.getTime() - lead), overdueAt };
-}
-
-// The mentee's calendar decides when a check-in opens and closes, as in the API. A check-in
-// is expected by the middle of its window, so a late answer still has time to count.
-const checkIns: MatchRule = (match, state, now) => {
-  const cadence = state.rules.checkIns;
-  const zone = match.mentee.timeZone;
-  const horizon = new Date(now.getTime() + (cadence.firstDay + cadence.everyDays + 2) * 86_400_000);
-  const today = dayIn(now, zone);
-  const answerers = {
-    mentor: [match.mentor],
-    mentee: [match.mentee],
-    both: pair(match),
-  }[cadence.answeredBy];
-  return checkInPeriods(match.activatedAt, zone, cadence, horizon)
-    .filter((p) => p.closesOn >= today)
-    .slice(0, 2)
-    .flatMap((p) => {
-      const answered = match.checkInAnswers.find((a) => a.period === p.period)?.answeredBy ?? [];
-      const until = endOfDay(p.closesOn, zone);
-      const expectedBy = addDays(p.opensOn, Math.floor(cadence.everyDays / 2) - 1);
-      return answerers
-        .filter((person) => !answered.includes(person.id))
-        .flatMap((person): Occurrence[] => {
-          const common = {
-            recipient: person,
-            subjectId: match.id,
-            period: String(p.period),
-            until,
-          };
-          const overdueAt = endOfDay(expectedBy, person.timeZone);
-          return [
-            {
-              ...common,
-              rule: "check_in_due",
-              dueAt: startOfDay(p.opensOn, person.timeZone),
-              overdueAt: null,
-              text: `Check-in ${p.period} is open until ${p.closesOn}: a few questions on how your mentoring is going.`,
-              overdueText: null,
-            },
-            {
-              ...common,
-              rule: "check_in_overdue",
-              dueAt: overdueAt,
-              overdueAt,
-              text: `Check-in ${p.period} is still waiting for your answers; it closes on ${p.closesOn}.`,
-              overdueText: `Check-in ${p.period} is unanswered since ${expectedBy}; it closes on ${p.closesOn}.`,
-            },
-          ];
-        });
-    });
-};
-
-const meetingSoon: MatchRule = (match, state) => {
-  const startsAt = match.nextMeetingAt;
-  if (!startsAt) return [];
-  const lead = hours(state.rules.reminders.leadTimeHours);
-  return pair(match).map((person) => ({
-    rule: "meeting_soon",
-    recipient: person,
-    subjectId: match.id,
-    period: startsAt.toISOString(),
-    dueAt: new Date(startsAt.getTime() - lead),
-    until: startsAt,
-    overdueAt: null,
-    text: `Your next mentoring meeting starts in ${plural(state.rules.reminders.leadTimeHours, "hour")}.`,
-    overdueText: null,
-  }));
-};
-
-// As in the match's health: overdue once more than `frequencyDays` whole days have passed since
-// the last meeting held (or since the match began). A meeting already scheduled is the answer.
-const noMeeting: MatchRule = (match, state, now) => {
-  if (match.nextMeetingAt && match.nextMeetingAt > now) return [];
-  const since = match.lastHeldMeetingAt ?? match.activatedAt;
-  const { frequencyDays } = state.rules.meetings;
-  return pair(match).map((person) => {
-    const overdueDay = addDays(dayIn(since, person.timeZone), frequencyDays);
-    const overdueAt = endOfDay(overdueDay, person.timeZone);
-    return {
-      rule: "no_meeting_within_cadence",
-      recipient: person,
-      subjectId: match.id,
-      period: since.toISOString(),
-      dueAt: overdueAt,
-      until: null,
-      overdueAt,
-      text: match.lastHeldMeetingAt
-        ? `You haven't met for more than ${plural(frequencyDays, "day")}; pick a time for your next meeting.`
-        : "You haven't had your first meeting yet; pick a time that suits you both.",
-      overdueText: match.lastHeldMeetingAt
-        ? `The pair has not met for more than ${plural(frequencyDays, "day")}.`
-        : "The pair has not had a first meeting.",
-    };
-  });
-};
+// Deadlines: the agreement, goal reviews, commitments, coordinators' contact, requests.
 
 // The pair has the same grace the match's health gives before a pending agreement counts.
 const agreementPending: MatchRule = (match, state) => {
