@@ -5,15 +5,7 @@
  * results to the outbox, which drops keys it has already seen.
  */
 export { dueReminders, nextDueAt } from "./engine";
-export {
-  addLocalDays,
-  beforeQuietHours,
-  endOfDay,
-  isQuiet,
-  outOfQuietHours,
-  type QuietHours,
-  startOfDay,
-} from "./local-time";
+export { isQuiet, outOfQuietHours, type QuietHours } from "./local-time";
 export {
   type MatchSnapshot,
   type PendingRequest,
