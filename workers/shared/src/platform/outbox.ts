@@ -38,12 +38,17 @@ export interface Outbox {
    * `password-reset:<tokenId>`…): a second row with the same key is dropped, so a retried
    * request or cause never emails twice.
    */
-  email(message: MailMessage, key: string): Promise<[OutboxInsert]>;
+  email(message: MailMessage, key: string, opts?: EmailOptions): Promise<[OutboxInsert]>;
+}
+
+export interface EmailOptions {
+  /** Not delivered before this moment (a reminder held past quiet hours); default: at once. */
+  notBefore?: Date;
 }
 
 export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox {
   return {
-    async email(message, key) {
+    async email(message, key, opts) {
       onWrite?.();
       const payload = await sealMessage(sealKey, message);
       const insert = insertRow(db, {
@@ -56,7 +61,7 @@ export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox 
         payload,
         status: "pending",
         attempts: 0,
-        nextAttemptAt: now,
+        nextAttemptAt: opts?.notBefore ?? now,
         createdAt: now,
       });
       return [insert];
