@@ -13,6 +13,7 @@ import { startPlannedClosures } from "./jobs/closure";
 import { refreshAllHealth } from "./jobs/health";
 import { expireMatchRequests } from "./jobs/match-requests";
 import { markMissedMeetings } from "./jobs/missed-meetings";
+import { sendDueReminders } from "./jobs/reminders";
 
 /** Cloudflare Queues accept at most 100 messages per sendBatch call. */
 const batchSize = 100;
@@ -99,6 +100,7 @@ export async function sweepTenant(deps: SchedulerDeps, sweep: TenantSweep): Prom
     await markMissedMeetings(db, deps.now());
     await refreshAllHealth(db, deps.now());
     await startPlannedClosures(deps, tenant, db);
+    await sendDueReminders(deps, tenant, db);
     await releaseHeldAudit(deps.control, db, tenant.id);
     await deliverOutbox(deps, tenant, db);
     return "swept" as const;

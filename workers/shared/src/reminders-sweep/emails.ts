@@ -1,0 +1,37 @@
+import type { Reminder, ReminderRule } from "../domain/reminders";
+import { type MailMessage, oneLine } from "../platform/mail";
+import type { Contact } from "./recipients";
+
+const subjects: Record<ReminderRule, string> = {
+  check_in_due: "A check-in is open",
+  check_in_overdue: "Your check-in is waiting",
+  meeting_soon: "Your mentoring meeting is coming up",
+  no_meeting_within_cadence: "Time to plan your next mentoring meeting",
+  agreement_pending: "Your mentoring agreement is waiting",
+  goal_review_due: "Time to review a goal",
+  commitment_due: "Something you planned is due soon",
+  contact_due: "A pair is due a check-in from you",
+  request_expiring: "A mentee's request is waiting for your answer",
+  escalation: "A pair needs your attention",
+};
+
+/** A reminder as an email: the engine's words, the program, and where to act. */
+export function reminderEmail(m: {
+  reminder: Reminder;
+  to: Contact;
+  orgName: string;
+  programName: string;
+  link: string;
+}): MailMessage {
+  const program = oneLine(m.programName);
+  return {
+    to: m.to.email,
+    subject: `${subjects[m.reminder.rule]} in ${program}`,
+    text: [
+      `Hi ${oneLine(m.to.displayName)},`,
+      m.reminder.text,
+      `Open the program in Tandem: ${m.link}`,
+      `Warmly,\nTandem, on behalf of ${oneLine(m.orgName)}`,
+    ].join("\n\n"),
+  };
+}

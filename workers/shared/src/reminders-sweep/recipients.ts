@@ -1,0 +1,49 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { members, programCoordinators } from "../../../../db/tenant/schema";
+import type { TenantDb } from "../platform/db";
+
+type Reader = Pick<TenantDb, "select">;
+
+/** Someone an email goes to. */
+export interface Contact {
+  id: string;
+  displayName: string;
+  email: string;
+  timeZone: string;
+}
+
+const contactColumns = {
+  id: members.id,
+  displayName: members.displayName,
+  email: members.email,
+  timeZone: members.timeZone,
+};
+
+/** Active members by id; a deactivated member is not reminded. */
+export async function contactsById(db: Reader, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, Contact>();
+  const rows = await db
+    .select(contactColumns)
+    .from(members)
+    .where(and(inArray(members.id, [...ids]), eq(members.status, "active")));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * A program's coordinators: those named for it, or, where none is named, every active admin
+ * (as the API decides who reads a program's pairs).
+ */
+export async function coordinatorsOf(db: Reader, programId: string): Promise<Contact[]> {
+  const named = await db
+    .select(contactColumns)
+    .from(programCoordinators)
+    .innerJoin(members, eq(members.id, programCoordinators.memberId))
+    .where(and(eq(programCoordinators.programId, programId), eq(members.status, "active")))
+    .orderBy(asc(members.id));
+  if (named.length > 0) return named;
+  return db
+    .select(contactColumns)
+    .from(members)
+    .where(and(eq(members.role, "admin"), eq(members.status, "active")))
+    .orderBy(asc(members.id));
+}
