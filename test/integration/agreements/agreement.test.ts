@@ -7,10 +7,10 @@ import type {
   AgreementView,
 } from "../../../workers/shared/src/contracts/relationship/agreements";
 import { safetyNotice } from "../../../workers/shared/src/domain/program-rules";
+import { newPair, type PairOrg, pairOrg, part } from "../../support/agreement-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 import { sendJson } from "../../support/programs-fixtures";
-import { newPair, type PairOrg, pairOrg, part } from "./fixtures";
 
 // A pair's agreement: drafted from the program, each person's part saved as a new version the
 // other hears about, acknowledged version by version, its history kept.

@@ -5,9 +5,9 @@ import { requireAgreement } from "../../../workers/api/src/features/agreements";
 import type { Pair, PairSeat } from "../../../workers/api/src/features/pairs";
 import { findProgram } from "../../../workers/api/src/features/programs";
 import { AppError } from "../../../workers/shared/src/contracts/common/errors";
+import { newPair, type PairOrg, pairOrg, part } from "../../support/agreement-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { sendJson } from "../../support/programs-fixtures";
-import { newPair, type PairOrg, pairOrg, part } from "./fixtures";
 
 // The lock: where a program requires the agreement, the pair's commitments, check-ins, goals
 // and feedback wait until both acknowledged its latest version. The records' own routes call

@@ -11,15 +11,15 @@ import type {
 } from "../../../workers/shared/src/contracts/relationship/check-ins";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 import {
   clientToken,
   insertProgram,
   pairOrg,
   pairSince,
   person,
-} from "../commitments/pair-fixtures";
+} from "../../support/pair-fixtures";
+import { expectProblem } from "../../support/problem";
+import { programsOrg } from "../../support/programs-fixtures";
 
 // Check-ins: each person answers for themselves; their answers reach coordinators, never the
 // other person of the pair; a request for contact becomes a coordinator's task.

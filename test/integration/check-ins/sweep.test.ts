@@ -7,8 +7,8 @@ import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { insertProgram, pairOrg, pairSince, person } from "../../support/pair-fixtures";
 import { programsOrg } from "../../support/programs-fixtures";
-import { insertProgram, pairOrg, pairSince, person } from "../commitments/pair-fixtures";
 
 // The scheduler's sweep creates the check-ins that came due, once, for active matches only.
 const slug = "sweep-org";

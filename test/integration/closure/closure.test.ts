@@ -8,9 +8,9 @@ import type { MyEvaluations } from "../../../workers/shared/src/contracts/stewar
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { insertProgram, pairOrg, pairSince, person } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
 import { programsOrg } from "../../support/programs-fixtures";
-import { insertProgram, pairOrg, pairSince, person } from "../commitments/pair-fixtures";
 
 // Closing a match: by either of the pair or a coordinator, early (unplanned) or once the sweep
 // found its planned time up (closing). The other person is told kindly; the exit survey waits.

@@ -7,9 +7,15 @@ import type {
 } from "../../../workers/shared/src/contracts/relationship/commitments";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
+import {
+  clientToken,
+  insertProgram,
+  pairOrg,
+  pairSince,
+  person,
+} from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
 import { programsOrg } from "../../support/programs-fixtures";
-import { clientToken, insertProgram, pairOrg, pairSince, person } from "./pair-fixtures";
 
 // What a pair promises each other, ticked off when done, and how reliably each follows through.
 const slug = "commit-org";

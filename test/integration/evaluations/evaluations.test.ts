@@ -9,15 +9,15 @@ import type {
 } from "../../../workers/shared/src/contracts/stewardship/evaluations";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 import {
   clientToken,
   insertProgram,
   pairOrg,
   pairSince,
   person,
-} from "../commitments/pair-fixtures";
+} from "../../support/pair-fixtures";
+import { expectProblem } from "../../support/problem";
+import { programsOrg } from "../../support/programs-fixtures";
 
 // Evaluations: due on the program's schedule, a draft until submitted, each person's answers
 // their own; coordinators read them saying why, and programs see aggregates.

@@ -10,14 +10,14 @@ import type {
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { programsOrg } from "../../support/programs-fixtures";
 import {
   clientToken,
   insertProgram,
   pairOrg,
   pairSince,
   person,
-} from "../commitments/pair-fixtures";
+} from "../../support/pair-fixtures";
+import { programsOrg } from "../../support/programs-fixtures";
 
 // The health signal with the default rules: meet every 14 days, two coordinator touches in the
 // first month (days 15 and 30), a required agreement. The pairs below settled theirs.

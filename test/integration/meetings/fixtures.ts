@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { members } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
-import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import type { MeetingView } from "../../../workers/shared/src/contracts/relationship/meetings";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { enrollApproved, insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { integrationClient } from "../../support/pair-fixtures";
 import { insertProgram, programsOrg, sendJson } from "../../support/programs-fixtures";
 
 // An organization on a clock the test moves, with people in different time zones: Mia mentors
@@ -66,26 +65,5 @@ export async function meetingsWorld(slug: string, start: string): Promise<Meetin
 }
 
 /** An integration client of the organization holding `scopes`, and assertions it signs. */
-export async function integration(world: MeetingsWorld, scopes: string[]) {
-  const keys = await generateKeyPair("ES256", { extractable: true });
-  const res = await world.send("POST", "/v1/clients", "coord", {
-    name: `Reporting ${crypto.randomUUID().slice(0, 8)}`,
-    scopes,
-    jwk: await exportJWK(keys.publicKey),
-  });
-  if (res.status !== 201) throw new Error(`${res.status}: ${await res.text()}`);
-  const client = (await res.json()) as ClientView;
-  return async () => {
-    const iat = Math.floor(world.clock.now.getTime() / 1000);
-    return new SignJWT({
-      iss: client.id,
-      sub: client.id,
-      aud: world.h.platform.tokenAudience.audience,
-      iat,
-      exp: iat + 120,
-      jti: crypto.randomUUID(),
-    })
-      .setProtectedHeader({ alg: "ES256", kid: client.keys[0]!.kid, typ: "JWT" })
-      .sign(keys.privateKey);
-  };
-}
+export const integration = (world: MeetingsWorld, scopes: string[]) =>
+  integrationClient(world.h, world.slug, scopes, () => world.clock.now);

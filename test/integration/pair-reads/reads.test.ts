@@ -5,15 +5,15 @@ import type { Page } from "../../../workers/shared/src/contracts/common/paginati
 import type { PairReadView } from "../../../workers/shared/src/contracts/stewardship/pair-reads";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 import {
   clientToken,
   insertProgram,
   pairOrg,
   pairSince,
   person,
-} from "../commitments/pair-fixtures";
+} from "../../support/pair-fixtures";
+import { expectProblem } from "../../support/problem";
+import { programsOrg } from "../../support/programs-fixtures";
 
 // A coordinator opening a pair's check-in answers says why; the read is kept, and the pair
 // sees who read what, when and why.

@@ -5,9 +5,9 @@ import type { DevMailbox } from "../../../host/dev-mailbox";
 import type { ProgramCoordinatorsView } from "../../../workers/shared/src/contracts/stewardship/program-coordinators";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { insertProgram, pairOrg, pairSince, person } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
 import { programsOrg } from "../../support/programs-fixtures";
-import { insertProgram, pairOrg, pairSince, person } from "../commitments/pair-fixtures";
 
 // A program's assigned coordinators: while it has any, only they open its pairs, handle its
 // coordinator tasks and hear of requests for contact; other admins get what any outsider gets.

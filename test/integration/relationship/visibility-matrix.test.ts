@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matches } from "../../../db/tenant/schema";
-import type { ClientView } from "../../../workers/shared/src/contracts/clients";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import {
   accessTo,
@@ -11,6 +9,7 @@ import {
 } from "../../../workers/shared/src/security/visibility";
 import { enrollApproved, insertMatchRow } from "../../support/matching-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { integrationClient } from "../../support/pair-fixtures";
 import { insertProgram, programsOrg, sendJson } from "../../support/programs-fixtures";
 
 // Every kind of a pair's records, written by the mentor with a marker of its own, then read
@@ -24,6 +23,14 @@ const token: Record<string, string> = {};
 let base: string;
 let programBase: string;
 let clientToken: () => Promise<string>;
+/** What the integration seat holds: every read scope of a pair's records. */
+const scopesHeld = [
+  "agreements:read",
+  "meetings:read",
+  "checkins:read",
+  "goals:read",
+  "concerns:read",
+];
 
 /** A celebration is made from its goal, so it carries the goal's words. */
 const marker = (kind: RecordKind) => `marker-${kind === "celebration" ? "goal" : kind}-7f3a`;
@@ -47,13 +54,7 @@ beforeAll(async () => {
     .where(eq(matches.id, matchId));
   base = `/v1/matches/${matchId}`;
   programBase = `/v1/programs/${programId}`;
-  clientToken = await integration([
-    "agreements:read",
-    "meetings:read",
-    "checkins:read",
-    "goals:read",
-    "concerns:read",
-  ]);
+  clientToken = await integrationClient(h, "matrix-org", scopesHeld, () => new Date());
   await writeEveryKind();
 });
 afterAll(() => h.close());
@@ -205,13 +206,6 @@ function expected(kind: RecordKind, seat: Seat): boolean {
   if (seat === "integration") return accessTo(kind, { scopes: scopesHeld }) === "full";
   return rule[seat] === "full";
 }
-const scopesHeld = [
-  "agreements:read",
-  "meetings:read",
-  "checkins:read",
-  "goals:read",
-  "concerns:read",
-];
 
 describe("who can read each kind of a pair's records, as the visibility table says", () => {
   for (const kind of Object.keys(visibility) as RecordKind[]) {
@@ -224,26 +218,3 @@ describe("who can read each kind of a pair's records, as the visibility table sa
     }
   }
 });
-
-async function integration(scopes: string[]) {
-  const keys = await generateKeyPair("ES256", { extractable: true });
-  const res = await sendJson(h, "POST", "/v1/clients", admin, {
-    name: "Matrix reporting",
-    scopes,
-    jwk: await exportJWK(keys.publicKey),
-  });
-  const client = (await res.json()) as ClientView;
-  return async () => {
-    const iat = Math.floor(Date.now() / 1000);
-    return new SignJWT({
-      iss: client.id,
-      sub: client.id,
-      aud: h.platform.tokenAudience.audience,
-      iat,
-      exp: iat + 120,
-      jti: crypto.randomUUID(),
-    })
-      .setProtectedHeader({ alg: "ES256", kid: client.keys[0]!.kid, typ: "JWT" })
-      .sign(keys.privateKey);
-  };
-}

@@ -6,8 +6,8 @@ import { deliverTenant, sweepTenant } from "../../../workers/scheduler/src/sweep
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
+import { insertProgram, pairSince, person } from "../../support/pair-fixtures";
 import { programsOrg } from "../../support/programs-fixtures";
-import { insertProgram, pairSince, person } from "../commitments/pair-fixtures";
 
 // The sweep writes due reminders to the outbox as emails: once per person and occurrence,
 // held past the recipient's quiet hours, and only for programs that remind by email.

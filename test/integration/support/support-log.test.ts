@@ -8,15 +8,15 @@ import type {
 } from "../../../workers/shared/src/contracts/stewardship/support";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 import {
   clientToken,
   insertProgram,
   pairOrg,
   pairSince,
   person,
-} from "../commitments/pair-fixtures";
+} from "../../support/pair-fixtures";
+import { expectProblem } from "../../support/problem";
+import { programsOrg } from "../../support/programs-fixtures";
 
 // The support log: coordinators log their contacts with a pair; the program's rules say when
 // the next one is due (two first-month touches on days 15 and 30, then every 30 days).

@@ -19,10 +19,10 @@ import type {
   TimelinePage,
 } from "../../../workers/shared/src/contracts/relationship/timeline";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
+import { newPair, type PairOrg, pairOrg, part } from "../../support/agreement-fixtures";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { expectProblem } from "../../support/problem";
 import { sendJson } from "../../support/programs-fixtures";
-import { newPair, type PairOrg, pairOrg, part } from "../agreements/fixtures";
 
 // A pair's timeline: one history, newest first, each record as far as the reader may see it,
 // and the one thing each of the pair should do next.

@@ -1,19 +1,19 @@
 import { eq } from "drizzle-orm";
 import { generateKeyPair, SignJWT } from "jose";
-import { integrationClients } from "../../../db/control/schema";
+import { integrationClients } from "../../db/control/schema";
 import {
   agreementAcknowledgements,
   agreementVersions,
   matches,
   members,
-} from "../../../db/tenant/schema";
-import type { ClientScope } from "../../../workers/shared/src/contracts/scopes";
-import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
-import { storedJwk } from "../../support/client-keys";
-import { insertMatchRow } from "../../support/matching-fixtures";
-import type { Harness } from "../../support/node-harness";
-import { insertProgram, sendJson, tenantDb } from "../../support/programs-fixtures";
+} from "../../db/tenant/schema";
+import type { ClientScope } from "../../workers/shared/src/contracts/scopes";
+import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
+import { storedJwk } from "./client-keys";
+import { insertMatchRow } from "./matching-fixtures";
+import type { Harness } from "./node-harness";
+import { insertProgram, sendJson, tenantDb } from "./programs-fixtures";
 
 // A pair's life for the commitments and check-ins tests: an organization whose clock the
 // test sets, members who sign in on that clock, matches begun on a given day.
@@ -90,13 +90,16 @@ export async function acknowledgeAgreement(db: TenantDb, matchId: string, by: st
 
 export { insertProgram };
 
-/** A registered integration holding `scopes`, and an assertion it signed at `now`. */
-export async function clientToken(
+/**
+ * An integration of the organization holding `scopes`, registered once; each call of what it
+ * returns signs a new assertion at the clock's current time (a fresh jti: none is replayed).
+ */
+export async function integrationClient(
   h: Harness,
   slug: string,
-  scopes: ClientScope[],
-  now: Date,
-): Promise<string> {
+  scopes: readonly string[],
+  clock: () => Date,
+): Promise<() => Promise<string>> {
   const tenant = await findTenantBySlug(h.platform.control, slug);
   const { privateKey, publicKey } = await generateKeyPair("ES256");
   const clientId = `cli_${crypto.randomUUID().replaceAll("-", "")}`;
@@ -104,20 +107,32 @@ export async function clientToken(
     id: clientId,
     tenantId: tenant.id,
     name: "Program reports",
-    scopes,
+    scopes: scopes as ClientScope[],
     jwks: [await storedJwk(publicKey, "k1")],
     status: "active",
-    createdAt: now,
-    updatedAt: now,
+    createdAt: clock(),
+    updatedAt: clock(),
   });
-  const seconds = Math.floor(now.getTime() / 1000);
-  return new SignJWT({})
-    .setProtectedHeader({ alg: "ES256", kid: "k1" })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(h.platform.tokenAudience.audience)
-    .setIssuedAt(seconds)
-    .setExpirationTime(seconds + 120)
-    .setJti(crypto.randomUUID())
-    .sign(privateKey);
+  return () => {
+    const seconds = Math.floor(clock().getTime() / 1000);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: "ES256", kid: "k1" })
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(h.platform.tokenAudience.audience)
+      .setIssuedAt(seconds)
+      .setExpirationTime(seconds + 120)
+      .setJti(crypto.randomUUID())
+      .sign(privateKey);
+  };
+}
+
+/** A new integration holding `scopes`, and one assertion it signed at `now`. */
+export async function clientToken(
+  h: Harness,
+  slug: string,
+  scopes: ClientScope[],
+  now: Date,
+): Promise<string> {
+  return (await integrationClient(h, slug, scopes, () => now))();
 }

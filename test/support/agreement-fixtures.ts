@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import { members } from "../../../db/tenant/schema";
-import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { insertMatchRow } from "../../support/matching-fixtures";
-import type { Harness } from "../../support/node-harness";
-import { insertProgram, programsOrg } from "../../support/programs-fixtures";
+import { members } from "../../db/tenant/schema";
+import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { insertMatchRow } from "./matching-fixtures";
+import type { Harness } from "./node-harness";
+import { insertProgram, programsOrg } from "./programs-fixtures";
 
 // A pair for the agreement and timeline tests: mentor Mia, mentee Tom, coordinator "coord",
 // and Una, a member outside the pair.
