@@ -11,12 +11,11 @@ import type {
   CheckInAnswers,
   FeedbackAnswers,
 } from "../../../workers/shared/src/contracts/relationship/stored-shapes";
+import { ms } from "./columns";
 
 // The daily life of a pair: its agreement, meetings, commitments, check-ins, goals and
 // feedback. Every row names its match; who may read it is the visibility table's business
 // (workers/shared/src/security/visibility.ts), enforced in the services.
-
-const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
 
 /** Each saved change of a pair's agreement is a new version; acknowledgements are per version. */
 export const agreementVersions = sqliteTable(

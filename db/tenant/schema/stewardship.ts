@@ -11,11 +11,10 @@ import type {
   EvaluationAnswers,
   HealthReason,
 } from "../../../workers/shared/src/contracts/stewardship/stored-shapes";
+import { ms } from "./columns";
 
 // Coordinators' care for their pairs: concerns, the support log, evaluations, each match's
 // health and how it closed. Who reads what is the visibility table's business.
-
-const ms = (name: string) => integer(name, { mode: "timestamp_ms" });
 
 /** A safety or wellbeing concern: it reaches the program's coordinators, never the partner. */
 export const concerns = sqliteTable(
