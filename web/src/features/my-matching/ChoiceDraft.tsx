@@ -6,6 +6,7 @@ import {
 import { api } from "../../lib/api";
 import { messageOf } from "../../lib/problem";
 import { ErrorMessage, FormActions } from "../../ui/feedback";
+import { ItemActions } from "../../ui/ItemActions";
 import { myProgramApi } from "./common";
 
 type Control = "up" | "down" | "remove";
@@ -84,34 +85,13 @@ export function ChoiceDraft({ programId, draft, nameOf, onDraft, onSent }: Props
                 <strong>
                   {index + 1}. {name}
                 </strong>
-                <div class="row-actions item-actions">
-                  <button
-                    type="button"
-                    class="button small"
-                    data-control="up"
-                    disabled={index === 0}
-                    onClick={() => move(index, index - 1)}
-                  >
-                    Move up<span class="visually-hidden">: {name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    class="button small"
-                    data-control="down"
-                    disabled={index === draft.length - 1}
-                    onClick={() => move(index, index + 1)}
-                  >
-                    Move down<span class="visually-hidden">: {name}</span>
-                  </button>
-                  <button
-                    type="button"
-                    class="button small danger"
-                    data-control="remove"
-                    onClick={() => remove(index)}
-                  >
-                    Remove<span class="visually-hidden">: {name}</span>
-                  </button>
-                </div>
+                <ItemActions
+                  index={index}
+                  count={draft.length}
+                  name={name}
+                  onMove={move}
+                  onRemove={remove}
+                />
               </li>
             );
           })}

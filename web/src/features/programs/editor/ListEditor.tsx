@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { ItemActions } from "../../../ui/ItemActions";
 import { type FieldProps, ShapeField } from "./ShapeField";
 import { blankOf, dotted, type Shape } from "./shape";
 import { singular } from "./words";
@@ -86,35 +87,14 @@ export function ListEditor(props: FieldProps & { label: string; shape: ListShape
                 errors={errors}
                 {...(hints ? { hints } : {})}
               />
-              <div class="row-actions item-actions">
-                <button
-                  type="button"
-                  class="button small"
-                  data-control="up"
-                  disabled={index === 0}
-                  onClick={() => move(index, index - 1)}
-                >
-                  Move up<span class="visually-hidden">: {named}</span>
-                </button>
-                <button
-                  type="button"
-                  class="button small"
-                  data-control="down"
-                  disabled={index === items.length - 1}
-                  onClick={() => move(index, index + 1)}
-                >
-                  Move down<span class="visually-hidden">: {named}</span>
-                </button>
-                <button
-                  type="button"
-                  class="button small danger"
-                  data-control="remove"
-                  disabled={atMin}
-                  onClick={() => remove(index)}
-                >
-                  Remove<span class="visually-hidden">: {named}</span>
-                </button>
-              </div>
+              <ItemActions
+                index={index}
+                count={items.length}
+                name={named}
+                onMove={move}
+                onRemove={remove}
+                removeDisabled={atMin}
+              />
             </li>
           );
         })}
