@@ -32,5 +32,13 @@ export const migrations: Migration[] = [
       "CREATE TABLE `held_audit` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`tenant_id` text NOT NULL,\n\t`at` integer NOT NULL,\n\t`actor_type` text NOT NULL,\n\t`actor_id` text,\n\t`action` text NOT NULL,\n\t`subject_type` text,\n\t`subject_id` text,\n\t`ip` text,\n\t`detail` text NOT NULL\n);",
       "CREATE INDEX `held_audit_tenant` ON `held_audit` (`tenant_id`,`at`);"
     ]
+  },
+  {
+    "tag": "0004_tenant_schedule",
+    "statements": [
+      "CREATE TABLE `tenant_schedule` (\n\t`tenant_id` text PRIMARY KEY NOT NULL,\n\t`next_due_at` integer,\n\t`swept_at` integer NOT NULL,\n\t`full_sweep_at` integer NOT NULL\n);",
+      "CREATE INDEX `tenant_schedule_due` ON `tenant_schedule` (`next_due_at`);",
+      "CREATE INDEX `tenant_schedule_full` ON `tenant_schedule` (`full_sweep_at`);"
+    ]
   }
 ];

@@ -87,5 +87,26 @@ export const heldAudit = sqliteTable(
   (t) => [index("held_audit_tenant").on(t.tenantId, t.at)],
 );
 
+/**
+ * When each tenant next has something due, as its last sweep worked it out, so the cron can
+ * pick the tenants to sweep without opening their databases. Written by the sweep only, never
+ * on a request path: what requests change in between is caught by the hourly full sweep.
+ */
+export const tenantSchedule = sqliteTable(
+  "tenant_schedule",
+  {
+    tenantId: text("tenant_id").primaryKey(),
+    /** The earliest moment something is due (a reminder, a delivery); null: nothing known. */
+    nextDueAt: integer("next_due_at", { mode: "timestamp_ms" }),
+    sweptAt: integer("swept_at", { mode: "timestamp_ms" }).notNull(),
+    /** The last sweep that looked at every active match. */
+    fullSweepAt: integer("full_sweep_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("tenant_schedule_due").on(t.nextDueAt),
+    index("tenant_schedule_full").on(t.fullSweepAt),
+  ],
+);
+
 export type Tenant = typeof tenants.$inferSelect;
 export type IntegrationClient = typeof integrationClients.$inferSelect;

@@ -159,5 +159,19 @@ export const migrations: Migration[] = [
       "CREATE TABLE `support_contacts` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`match_id` text NOT NULL,\n\t`program_id` text NOT NULL,\n\t`coordinator_id` text NOT NULL,\n\t`member_id` text,\n\t`channel` text NOT NULL,\n\t`contacted_on` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`follow_up` text,\n\t`created_at` integer NOT NULL\n);",
       "CREATE INDEX `support_contacts_match` ON `support_contacts` (`match_id`,`contacted_on`);"
     ]
+  },
+  {
+    "tag": "0011_reminders",
+    "statements": [
+      "CREATE TABLE `notification_preferences` (\n\t`member_id` text PRIMARY KEY NOT NULL,\n\t`channels` text NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "CREATE TABLE `notifications` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`member_id` text NOT NULL,\n\t`key` text NOT NULL,\n\t`title` text NOT NULL,\n\t`body` text NOT NULL,\n\t`link` text NOT NULL,\n\t`visible_from` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`read_at` integer\n);",
+      "CREATE UNIQUE INDEX `notifications_key` ON `notifications` (`key`);",
+      "CREATE INDEX `notifications_member` ON `notifications` (`member_id`,`visible_from`);",
+      "CREATE TABLE `reminders` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`program_id` text NOT NULL,\n\t`match_id` text,\n\t`rule` text NOT NULL,\n\t`recipient_id` text NOT NULL,\n\t`channels` text NOT NULL,\n\t`text` text NOT NULL,\n\t`send_at` integer NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE INDEX `reminders_program` ON `reminders` (`program_id`,`send_at`);",
+      "CREATE TABLE `webhook_targets` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`url_sealed` text NOT NULL,\n\t`secret_sealed` text NOT NULL,\n\t`status` text NOT NULL,\n\t`created_by` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL\n);",
+      "ALTER TABLE `matches` ADD `next_reminder_at` integer;",
+      "CREATE INDEX `matches_reminders` ON `matches` (`status`,`next_reminder_at`);"
+    ]
   }
 ];

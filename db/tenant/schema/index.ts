@@ -6,5 +6,6 @@ export * from "./operations";
 export * from "./outbox";
 export * from "./programs";
 export * from "./relationship";
+export * from "./reminders";
 export * from "./requests";
 export * from "./stewardship";

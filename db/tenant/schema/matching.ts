@@ -42,9 +42,15 @@ export const matches = sqliteTable(
     activatedAt: integer("activated_at", { mode: "timestamp_ms" }),
     endedAt: integer("ended_at", { mode: "timestamp_ms" }),
     endReason: text("end_reason"),
+    /**
+     * For an active match: when its next reminder falls due, as the scheduler's sweep last
+     * worked it out (null: not yet worked out, so the next sweep looks). Written by the sweep only.
+     */
+    nextReminderAt: integer("next_reminder_at", { mode: "timestamp_ms" }),
   },
   (t) => [
     index("matches_program_status").on(t.programId, t.status),
+    index("matches_reminders").on(t.status, t.nextReminderAt),
     index("matches_run").on(t.runId),
     index("matches_expiry").on(t.status, t.expiresAt),
   ],

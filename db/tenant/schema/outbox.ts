@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { outboxChannels } from "../../../workers/shared/src/contracts/outbox";
 
 /**
  * What the payload column holds: the message, sealed with the platform's key, because emails
@@ -9,8 +10,7 @@ export interface SealedPayload {
 }
 
 /**
- * Every side effect that leaves Tandem (email now; in-app notifications, reminders and webhooks
- * later), written in the same transaction as its cause and delivered by the queue consumer.
+ * Every side effect that leaves Tandem (emails, webhook posts), written in the same transaction as its cause and delivered by the queue consumer.
  * `key` is deterministic from the cause, so a retried request or a repeated cron tick adds
  * nothing twice. Recipient and subject stay readable so admins can see what failed; the
  * payload is cleared once sent.
@@ -20,8 +20,8 @@ export const outbox = sqliteTable(
   {
     id: text("id").primaryKey(),
     key: text("key").notNull(),
-    channel: text("channel", { enum: ["email"] }).notNull(),
-    /** An email address for email; a member id or an endpoint for channels to come. */
+    channel: text("channel", { enum: outboxChannels }).notNull(),
+    /** An email address for email; the target's id for a webhook. */
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull(),
     payload: text("payload", { mode: "json" }).$type<SealedPayload>(),

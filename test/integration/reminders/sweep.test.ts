@@ -1,6 +1,6 @@
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchParticipants, outbox } from "../../../db/tenant/schema";
+import { matchParticipants, notifications, outbox, reminderLog } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
 import { deliverTenant, sweepTenant } from "../../../workers/scheduler/src/sweep";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
@@ -73,7 +73,7 @@ describe("the reminders sweep", () => {
       .filter((m) => m.subject === "A check-in is open in Spring mentoring");
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("Check-in 1 is open until");
-    expect(sent[0]!.text).toContain(`http://tandem.test/o/${slug}/programs/${programId}`);
+    expect(sent[0]!.text).toContain(`http://tandem.test/o/${slug}/matches/${matchId}#check-ins`);
   });
 
   it("holds a reminder due in the recipient's quiet hours until they end on her clock", async () => {
@@ -102,11 +102,11 @@ describe("the reminders sweep", () => {
     const [mail, ...more] = toLena();
     expect(more).toEqual([]);
     expect(mail!.text).toMatch(/^Hi Lena,/);
-    expect(mail!.text).toContain(`http://tandem.test/o/${slug}/programs/${programId}`);
+    expect(mail!.text).toContain(`http://tandem.test/o/${slug}/matches/${matchId}#check-ins`);
     clock.now = new Date("2030-03-02T09:00:00Z");
   });
 
-  it("writes nothing for a program whose reminders leave out email", async () => {
+  it("notifies in the app, and emails nothing, for a program whose reminders leave out email", async () => {
     const programId = await insertProgram(db, {
       rules: { reminders: { channels: ["in_app"] } } as never,
     });
@@ -124,6 +124,32 @@ describe("the reminders sweep", () => {
       .from(outbox)
       .where(like(outbox.key, `reminder:%:${matchId}:%`));
     expect(rows).toEqual([]);
+    const bell = await db
+      .select({
+        memberId: notifications.memberId,
+        title: notifications.title,
+        link: notifications.link,
+      })
+      .from(notifications)
+      .where(like(notifications.key, `reminder:check_in_due:${matchId}:%`));
+    expect(bell.sort((a, b) => a.memberId.localeCompare(b.memberId))).toEqual([
+      {
+        memberId: "ivy",
+        title: "A check-in is open",
+        link: `/o/${slug}/matches/${matchId}#check-ins`,
+      },
+      {
+        memberId: "otto",
+        title: "A check-in is open",
+        link: `/o/${slug}/matches/${matchId}#check-ins`,
+      },
+    ]);
+    const logged = await db
+      .select({ recipientId: reminderLog.recipientId, channels: reminderLog.channels })
+      .from(reminderLog)
+      .where(like(reminderLog.key, `check_in_due:${matchId}:%`));
+    expect(logged).toHaveLength(2);
+    expect(logged.every((r) => r.channels.join() === "in_app")).toBe(true);
   });
 
   it("logs a match it cannot read and still reminds the others", async () => {

@@ -4,18 +4,17 @@ import { orgLinks } from "../../../shared/src/platform/links";
 import { type ReminderSweepReport, writeDueReminders } from "../../../shared/src/reminders-sweep";
 import type { SchedulerDeps } from "../sweep";
 
-/** The reminders due on the sweep's clock, written to the outbox as emails. */
+/** The reminders due on the sweep's clock: their rows, emails and notifications. */
 export function sendDueReminders(
   deps: Pick<SchedulerDeps, "now" | "sealKey" | "publicUrl" | "log">,
   tenant: Tenant,
   db: TenantDb,
 ): Promise<ReminderSweepReport> {
-  const links = orgLinks(deps.publicUrl, tenant.slug);
   return writeDueReminders(db, {
     now: deps.now(),
     sealKey: deps.sealKey,
     log: deps.log,
     orgName: tenant.name,
-    programLink: (id) => links.program(id),
+    links: orgLinks(deps.publicUrl, tenant.slug),
   });
 }

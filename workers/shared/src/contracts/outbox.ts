@@ -9,7 +9,7 @@ import { page, pageQuery } from "./common/pagination";
 export const outboxStatuses = ["pending", "sent", "dead"] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
-export const outboxChannels = ["email"] as const;
+export const outboxChannels = ["email", "webhook"] as const;
 export type OutboxChannel = (typeof outboxChannels)[number];
 
 export const outboxStatus = v.picklist(

@@ -9,6 +9,10 @@ export interface OrgLinks {
   email(kind: LinkKind, token: string): string;
   signIn(): string;
   program(programId: string): string;
+  /** A pair's workspace, at one of its sections (`check-ins`, `meetings`…) when given. */
+  match(matchId: string, section?: string): string;
+  /** A member's matches and the requests waiting for them. */
+  myMatches(): string;
 }
 
 export function orgLinks(publicUrl: string, slug: string): OrgLinks {
@@ -17,5 +21,8 @@ export function orgLinks(publicUrl: string, slug: string): OrgLinks {
     email: (kind, token) => `${base}/${kind}#token=${encodeURIComponent(token)}`,
     signIn: () => `${base}/sign-in`,
     program: (programId) => `${base}/programs/${encodeURIComponent(programId)}`,
+    match: (matchId, section) =>
+      `${base}/matches/${encodeURIComponent(matchId)}${section ? `#${section}` : ""}`,
+    myMatches: () => `${base}/my-matches`,
   };
 }

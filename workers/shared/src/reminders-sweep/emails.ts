@@ -15,6 +15,9 @@ const subjects: Record<ReminderRule, string> = {
   escalation: "A pair needs your attention",
 };
 
+/** A reminder's headline: an email's subject (with the program), a notification's title. */
+export const reminderTitle = (rule: ReminderRule) => subjects[rule];
+
 /** A reminder as an email: the engine's words, the program, and where to act. */
 export function reminderEmail(m: {
   reminder: Reminder;
@@ -30,7 +33,7 @@ export function reminderEmail(m: {
     text: [
       `Hi ${oneLine(m.to.displayName)},`,
       m.reminder.text,
-      `Open the program in Tandem: ${m.link}`,
+      `Open it in Tandem: ${m.link}`,
       `Warmly,\nTandem, on behalf of ${oneLine(m.orgName)}`,
     ].join("\n\n"),
   };

@@ -1,6 +1,6 @@
 /**
  * The scheduler's reminders: each active match's snapshot read from the tenant database, the
- * reminder engine asked what is due, and one outbox email written per reminder and person.
- * Email only for now; a program whose `reminders.channels` leave out email gets nothing here.
+ * reminder engine asked what is due, and per reminder and person a row, an outbox email and
+ * an in-app notification, as the program's channels and the person's preferences say.
  */
 export { type ReminderSweepDeps, type ReminderSweepReport, writeDueReminders } from "./sweep";

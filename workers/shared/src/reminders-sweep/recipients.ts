@@ -1,15 +1,21 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { members, programCoordinators } from "../../../../db/tenant/schema";
+import {
+  members,
+  notificationPreferences,
+  programCoordinators,
+} from "../../../../db/tenant/schema";
+import type { ReminderChannel } from "../domain/program-rules";
 import type { TenantDb } from "../platform/db";
 
 type Reader = Pick<TenantDb, "select">;
 
-/** Someone an email goes to. */
+/** Someone a reminder goes to, with the channels they keep (null: whatever the program uses). */
 export interface Contact {
   id: string;
   displayName: string;
   email: string;
   timeZone: string;
+  kept: ReminderChannel[] | null;
 }
 
 const contactColumns = {
@@ -17,7 +23,10 @@ const contactColumns = {
   displayName: members.displayName,
   email: members.email,
   timeZone: members.timeZone,
+  kept: notificationPreferences.channels,
 };
+
+const keptOn = eq(notificationPreferences.memberId, members.id);
 
 /** Active members by id; a deactivated member is not reminded. */
 export async function contactsById(db: Reader, ids: readonly string[]) {
@@ -25,6 +34,7 @@ export async function contactsById(db: Reader, ids: readonly string[]) {
   const rows = await db
     .select(contactColumns)
     .from(members)
+    .leftJoin(notificationPreferences, keptOn)
     .where(and(inArray(members.id, [...ids]), eq(members.status, "active")));
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -38,12 +48,14 @@ export async function coordinatorsOf(db: Reader, programId: string): Promise<Con
     .select(contactColumns)
     .from(programCoordinators)
     .innerJoin(members, eq(members.id, programCoordinators.memberId))
+    .leftJoin(notificationPreferences, keptOn)
     .where(and(eq(programCoordinators.programId, programId), eq(members.status, "active")))
     .orderBy(asc(members.id));
   if (named.length > 0) return named;
   return db
     .select(contactColumns)
     .from(members)
+    .leftJoin(notificationPreferences, keptOn)
     .where(and(eq(members.role, "admin"), eq(members.status, "active")))
     .orderBy(asc(members.id));
 }

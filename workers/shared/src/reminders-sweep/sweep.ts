@@ -1,9 +1,11 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import { dueReminders, type Reminder, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
+import type { OrgLinks } from "../platform/links";
 import type { Logger } from "../platform/log";
 import { describeError } from "../platform/log";
-import { createOutbox, type OutboxInsert } from "../platform/outbox";
-import { reminderEmail } from "./emails";
+import { createOutbox } from "../platform/outbox";
+import { channelsFor, reminderWrites } from "./deliveries";
 import { type Contact, contactsById, coordinatorsOf } from "./recipients";
 import { type ActiveMatch, activeMatches, readMatchSnapshot } from "./snapshot";
 
@@ -12,21 +14,22 @@ export interface ReminderSweepDeps {
   sealKey: string;
   log: Logger;
   orgName: string;
-  /** The program's page in the web client. */
-  programLink: (programId: string) => string;
+  /** The organization's pages in the web client: where each reminder takes its reader. */
+  links: OrgLinks;
 }
 
 export interface ReminderSweepReport {
-  /** Outbox rows built (rows whose key was seen before are dropped by the outbox). */
+  /** Statements written (a reminder's row, email, notification); repeated keys add nothing. */
   written: number;
   /** Matches whose reminders could not be read or written this time. */
   failed: number;
 }
 
 /**
- * Every active match's due reminders as outbox emails, for programs that remind by email.
- * Each email is keyed `reminder:<key>` (one key per coordinator when there are several), so
- * a second or overlapping sweep writes nothing new, and it is not delivered before its send
+ * Every active match's due reminders, on the channels its program uses and each person keeps:
+ * a row per reminder and person, its email in the outbox, its in-app notification. All are
+ * keyed by the reminder (`reminder:<key>`, one key per coordinator when there are several), so
+ * a second or overlapping sweep writes nothing new, and none is shown or sent before its send
  * time, which lies outside the recipient's quiet hours. One match failing is logged and
  * skipped: the others are still reminded, and the next sweep tries it again.
  */
@@ -36,7 +39,6 @@ export async function writeDueReminders(
 ): Promise<ReminderSweepReport> {
   const report: ReminderSweepReport = { written: 0, failed: 0 };
   for (const match of await activeMatches(db)) {
-    if (!(match.program.rules.reminders.channels ?? []).includes("email")) continue;
     try {
       report.written += await remindMatch(db, deps, match);
     } catch (err) {
@@ -62,21 +64,34 @@ async function remindMatch(db: TenantDb, deps: ReminderSweepDeps, match: ActiveM
     reminders.map((r) => r.recipientId).filter((id) => id !== "coordinators"),
   );
   const outbox = createOutbox({ db, now: deps.now, sealKey: deps.sealKey });
-  const inserts: OutboxInsert[] = [];
+  const statements: BatchItem<"sqlite">[] = [];
   for (const reminder of reminders) {
     for (const { to, key } of addressees(reminder, people, coordinators)) {
-      const message = reminderEmail({
-        reminder,
-        to,
-        orgName: deps.orgName,
-        programName: match.program.name,
-        link: deps.programLink(match.program.id),
-      });
-      inserts.push(...(await outbox.email(message, key, { notBefore: reminder.sendAt })));
+      const channels = channelsFor(match.program.rules.reminders.channels, to.kept);
+      if (channels.length === 0) continue;
+      statements.push(
+        ...(await reminderWrites(
+          db,
+          outbox,
+          {
+            reminder,
+            to,
+            key,
+            channels,
+            program: match.program,
+            matchId: match.id,
+            orgName: deps.orgName,
+            links: deps.links,
+          },
+          deps.now,
+        )),
+      );
     }
   }
-  if (inserts.length > 0) await db.batch(inserts as [OutboxInsert, ...OutboxInsert[]]);
-  return inserts.length;
+  if (statements.length > 0) {
+    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  }
+  return statements.length;
 }
 
 function addressees(
@@ -84,10 +99,9 @@ function addressees(
   people: ReadonlyMap<string, Contact>,
   coordinators: readonly Contact[],
 ): { to: Contact; key: string }[] {
-  const key = `reminder:${reminder.key}`;
   if (reminder.recipientId !== "coordinators") {
     const to = people.get(reminder.recipientId);
-    return to ? [{ to, key }] : [];
+    return to ? [{ to, key: reminder.key }] : [];
   }
-  return coordinators.map((to) => ({ to, key: `${key}:${to.id}` }));
+  return coordinators.map((to) => ({ to, key: `${reminder.key}:${to.id}` }));
 }

@@ -43,5 +43,6 @@ export {
   matchingModes,
   meetingFormats,
   mustWeight,
+  type ReminderChannel,
   reminderChannels,
 } from "./vocab";

@@ -27,5 +27,6 @@ export const criterionFields = [
   "availability",
 ] as const;
 export const reminderChannels = ["email", "in_app", "webhook"] as const;
+export type ReminderChannel = (typeof reminderChannels)[number];
 /** A criterion with this weight is a must: pairs that differ on it are never proposed. */
 export const mustWeight = 10;
