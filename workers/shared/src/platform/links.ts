@@ -13,6 +13,10 @@ export interface OrgLinks {
   match(matchId: string, section?: string): string;
   /** A member's matches and the requests waiting for them. */
   myMatches(): string;
+  /** A member's programs: their enrollments and the training each asks of them. */
+  myPrograms(): string;
+  /** A program's pairs needing attention, for its coordinators. */
+  programAttention(programId: string): string;
 }
 
 export function orgLinks(publicUrl: string, slug: string): OrgLinks {
@@ -24,5 +28,8 @@ export function orgLinks(publicUrl: string, slug: string): OrgLinks {
     match: (matchId, section) =>
       `${base}/matches/${encodeURIComponent(matchId)}${section ? `#${section}` : ""}`,
     myMatches: () => `${base}/my-matches`,
+    myPrograms: () => `${base}/my-programs`,
+    programAttention: (programId) =>
+      `${base}/programs/${encodeURIComponent(programId)}/needs-attention`,
   };
 }

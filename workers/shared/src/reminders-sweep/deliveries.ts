@@ -9,7 +9,7 @@ import { reminderEmail, reminderTitle } from "./emails";
 import type { Contact } from "./recipients";
 
 /** The workspace section each reminder takes its reader to: where the thing to do is. */
-const sections: Record<Exclude<ReminderRule, "request_expiring">, string> = {
+const sections: Record<Exclude<ReminderRule, ProgramRule | "request_expiring">, string> = {
   check_in_due: "check-ins",
   check_in_overdue: "check-ins",
   meeting_soon: "meetings",
@@ -18,11 +18,31 @@ const sections: Record<Exclude<ReminderRule, "request_expiring">, string> = {
   goal_review_due: "goals",
   commitment_due: "commitments",
   contact_due: "support",
+  evaluation_due: "evaluations",
+  inactivity: "meetings",
   escalation: "health",
 };
 
-/** Where to act on a reminder: a mentor's requests, or the pair's workspace at the section. */
-export function reminderLink(links: OrgLinks, rule: ReminderRule, matchId: string | null) {
+/** Reminders about a program rather than a pair, and the program page each opens. */
+type ProgramRule = "training_pending" | "coordinator_digest";
+const programPages: Record<ProgramRule, (links: OrgLinks, programId: string) => string> = {
+  training_pending: (links) => links.myPrograms(),
+  coordinator_digest: (links, programId) => links.programAttention(programId),
+};
+const isProgramRule = (rule: ReminderRule): rule is ProgramRule =>
+  Object.hasOwn(programPages, rule);
+
+/**
+ * Where to act on a reminder: a program's page, a mentor's requests, or the pair's workspace
+ * at the section.
+ */
+export function reminderLink(
+  links: OrgLinks,
+  rule: ReminderRule,
+  matchId: string | null,
+  programId = "",
+) {
+  if (isProgramRule(rule)) return programPages[rule](links, programId);
   if (rule === "request_expiring" || !matchId) return links.myMatches();
   return links.match(matchId, sections[rule]);
 }
@@ -66,7 +86,7 @@ export async function reminderWrites(
   d: ReminderDelivery,
   now: Date,
 ): Promise<BatchItem<"sqlite">[]> {
-  const link = reminderLink(d.links, d.reminder.rule, d.matchId);
+  const link = reminderLink(d.links, d.reminder.rule, d.matchId, d.program.id);
   const { pathname, hash } = new URL(link);
   const statements: BatchItem<"sqlite">[] = [
     db

@@ -12,6 +12,10 @@ const subjects: Record<ReminderRule, string> = {
   commitment_due: "Something you planned is due soon",
   contact_due: "A pair is due a check-in from you",
   request_expiring: "A mentee's request is waiting for your answer",
+  evaluation_due: "An evaluation is open for you",
+  inactivity: "Time to pick your mentoring up again",
+  training_pending: "Your training is waiting",
+  coordinator_digest: "This week's pairs needing attention",
   escalation: "A pair needs your attention",
 };
 

@@ -43,6 +43,14 @@ export function startOfDay(day: CalendarDay, timeZone: string): Date {
   return new Date(new TZDate(y!, m! - 1, d!, 0, 0, zone(timeZone)).getTime());
 }
 
+/** The moment a clock in `timeZone` shows `time` ("HH:MM") on `day` (moved on past a skipped hour). */
+export function atClock(day: CalendarDay, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  const minutes = minutesOf(time);
+  const local = new TZDate(y!, m! - 1, d!, Math.floor(minutes / 60), minutes % 60, zone(timeZone));
+  return new Date(local.getTime());
+}
+
 /** The moment the day after `day` begins: when something due on `day` is overdue. */
 export function endOfDay(day: CalendarDay, timeZone: string): Date {
   return startOfDay(addDays(day, 1), timeZone);

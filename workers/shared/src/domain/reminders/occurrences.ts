@@ -1,6 +1,7 @@
 import { addDays, dayIn } from "../check-in-periods";
 import { agreementGraceDays } from "../stewardship";
 import { checkIns } from "./check-ins";
+import { evaluationsDue, inactivity } from "./engagement";
 import { meetingSoon, noMeeting } from "./meetings";
 import {
   dueOnDay,
@@ -12,6 +13,7 @@ import {
   plural,
   type Rule,
 } from "./occurrence";
+import { coordinatorDigest, trainingPending } from "./program";
 import type { ReminderState } from "./state";
 
 // Deadlines: the agreement, goal reviews, commitments, coordinators' contact, requests.
@@ -118,7 +120,11 @@ const rules: Rule[] = [
   forMatch(goalReviews),
   forMatch(commitments),
   forMatch(coordinatorContact),
+  forMatch(evaluationsDue),
+  forMatch(inactivity),
   requestExpiring,
+  trainingPending,
+  coordinatorDigest,
 ];
 
 /** Every occurrence the state holds, whether due yet or not. */
