@@ -18,6 +18,7 @@ import type { ProgramRules } from "../domain/program-rules";
 import type { MatchSnapshot, Person } from "../domain/reminders";
 import { nextContactDue } from "../domain/stewardship";
 import type { TenantDb } from "../platform/db";
+import { matchFacts } from "./match-facts";
 
 type Reader = Pick<TenantDb, "select">;
 
@@ -172,5 +173,6 @@ export async function readMatchSnapshot(
       rules.coordinatorContact,
       contacts.map((c) => c.on),
     ),
+    ...(await matchFacts(db, match.id)),
   };
 }

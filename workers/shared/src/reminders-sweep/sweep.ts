@@ -6,6 +6,7 @@ import type { Logger } from "../platform/log";
 import { describeError } from "../platform/log";
 import { createOutbox } from "../platform/outbox";
 import { channelsFor, reminderWrites } from "./deliveries";
+import { writeProgramReminders } from "./program-reminders";
 import { type Contact, contactsById, coordinatorsOf } from "./recipients";
 import { type ActiveMatch, activeMatches, readMatchSnapshot } from "./snapshot";
 
@@ -46,6 +47,8 @@ export async function writeDueReminders(
       deps.log.error("reminders.match_failed", { matchId: match.id, error: describeError(err) });
     }
   }
+  // Reminders about a program rather than a pair: training still to do, the weekly digest.
+  await writeProgramReminders(db, deps, report);
   return report;
 }
 
