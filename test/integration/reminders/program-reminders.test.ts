@@ -4,11 +4,13 @@ import {
   matchHealth,
   notifications,
   programCoordinators,
+  programs,
   reminderLog,
   trainingCompletions,
 } from "../../../db/tenant/schema";
 import type { DevMailbox } from "../../../host/dev-mailbox";
 import { sweepTenant } from "../../../workers/scheduler/src/sweep";
+import { defaultRules } from "../../../workers/shared/src/domain/program-rules";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
@@ -185,5 +187,44 @@ describe("the coordinators' weekly digest", () => {
       .where(eq(matchHealth.matchId, matchId));
     expect(health).toEqual({ level: "healthy" });
     expect(await logged(`coordinator_digest:${programId}:`)).toEqual([]);
+  });
+
+  it("logs a program it cannot read and still sends the others' digests", async () => {
+    const broken = await insertProgram(db, { name: "Broken program", status: "running" });
+    // Rules stored without their training part: the program's own reminders cannot be read.
+    const { training: _training, ...rules } = defaultRules();
+    await db
+      .update(programs)
+      .set({ rules: rules as never })
+      .where(eq(programs.id, broken));
+    await db
+      .insert(programCoordinators)
+      .values({ programId: broken, memberId: "cora", createdAt: clock.now });
+    await pairSince(db, {
+      programId: broken,
+      mentorId: "tom",
+      menteeId: "mia",
+      activatedAt: new Date("2030-01-14T09:00:00Z"),
+    });
+    const working = await insertProgram(db, { name: "Working program", status: "running" });
+    await db
+      .insert(programCoordinators)
+      .values({ programId: working, memberId: "cora", createdAt: clock.now });
+    await pairSince(db, {
+      programId: working,
+      mentorId: "bo",
+      menteeId: "tom",
+      activatedAt: new Date("2030-01-14T09:00:00Z"),
+    });
+    clock.now = new Date("2030-03-11T09:00:00Z");
+
+    await expect(sweep()).resolves.toBe("swept");
+
+    expect(await logged(`coordinator_digest:${broken}:`)).toEqual([]);
+    expect(await logged(`coordinator_digest:${working}:`)).toHaveLength(1);
+    expect(h.logs).toContainEqual(
+      expect.objectContaining({ msg: "reminders.program_failed", programId: broken }),
+    );
+    clock.now = new Date("2030-03-04T09:00:00Z");
   });
 });
