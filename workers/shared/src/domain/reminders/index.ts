@@ -17,3 +17,4 @@ export {
   type ReminderState,
   reminderRules,
 } from "./state";
+export { upcomingReminders } from "./upcoming";
