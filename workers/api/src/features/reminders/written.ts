@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gt, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  like,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import * as v from "valibot";
 import { outbox, reminderLog } from "../../../../../db/tenant/schema";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
@@ -27,20 +41,37 @@ export const writtenStart = (cursor: string | undefined): WrittenStart =>
   cursor === undefined ? null : decodeCursor(cursor, sendTimeKey);
 
 /** A reminder's email shares its key: the sweep writes it as `reminder:<key>`. */
-const emailOf = eq(outbox.key, sql`'reminder:' || ${reminderLog.key}`);
+const prefix = "reminder:";
+const emailOf = eq(outbox.key, sql`${prefix} || ${reminderLog.key}`);
+const reminderKeyOf = sql<string>`substr(${outbox.key}, ${prefix.length + 1})`;
+/** The same join read from the email's side, for queries that start from the outbox. */
+const reminderOf = and(eq(reminderLog.key, reminderKeyOf), like(outbox.key, `${prefix}%`));
 
 /**
- * Where a written reminder stands. With an email, the email's status says it; without one
- * (in-app only, or an email sent long ago and cleared away) it has gone once its send time
- * has come.
+ * Which of the program's written reminders a view holds. With an email, the email's status
+ * says where it stands; without one (in-app only, or an email sent long ago and cleared away)
+ * it has gone once its send time has come. Failed and pending emails are few beside the sent
+ * ones, so those views start from the outbox's status index (the program is then checked
+ * without its index, `+`), and their cost does not grow with the program's history.
  */
-function standing(view: WrittenView, now: Date): SQL | undefined {
-  const noEmail = isNull(outbox.id);
-  if (view === "failed") return eq(outbox.status, "dead");
-  if (view === "waiting") {
-    return or(eq(outbox.status, "pending"), and(noEmail, gt(reminderLog.sendAt, now)));
+function scope(db: Pick<TenantDb, "select">, view: WrittenView, programId: string, now: Date) {
+  const inProgram = eq(reminderLog.programId, programId);
+  const inProgramByKey = sql`+${reminderLog.programId} = ${programId}`;
+  if (view === "failed") return and(eq(outbox.status, "dead"), inProgramByKey);
+  if (view === "sent") {
+    return and(
+      inProgram,
+      or(eq(outbox.status, "sent"), and(isNull(outbox.id), lte(reminderLog.sendAt, now))),
+    );
   }
-  return or(eq(outbox.status, "sent"), and(noEmail, lte(reminderLog.sendAt, now)));
+  const pending = db
+    .select({ key: reminderKeyOf })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), like(outbox.key, `${prefix}%`)));
+  return or(
+    and(inArray(reminderLog.key, pending), inProgramByKey),
+    and(inProgram, gt(reminderLog.sendAt, now), isNull(outbox.id)),
+  );
 }
 
 const columns = {
@@ -110,13 +141,21 @@ export async function writtenPage(
     );
   }
   const order = soonestFirst ? asc : desc;
-  const rows = await db
-    .select({ ...columns, row: rowNumber })
-    .from(reminderLog)
-    .leftJoin(outbox, emailOf)
-    .where(and(eq(reminderLog.programId, programId), standing(view, input.now), after))
-    .orderBy(order(reminderLog.sendAt), order(rowNumber))
-    .limit(input.limit + 1);
+  const where = and(scope(db, view, programId, input.now), after);
+  const orderBy = [order(reminderLog.sendAt), order(rowNumber)];
+  const select = db.select({ ...columns, row: rowNumber }).from(reminderLog);
+  const rows: (WrittenRow & { row: number })[] =
+    view === "failed"
+      ? await select
+          .innerJoin(outbox, reminderOf)
+          .where(where)
+          .orderBy(...orderBy)
+          .limit(input.limit + 1)
+      : await select
+          .leftJoin(outbox, emailOf)
+          .where(where)
+          .orderBy(...orderBy)
+          .limit(input.limit + 1);
   const page = pageOf(rows, input.limit, (last) => [last.sendAt.getTime(), last.row]);
   return { ...page, items: page.items.map((row) => writtenItem(row, view)) };
 }
