@@ -19,6 +19,7 @@ import { feedbackRouteSpecs } from "./relationship/feedback";
 import { goalRouteSpecs } from "./relationship/goals";
 import { meetingRouteSpecs } from "./relationship/meetings";
 import { timelineRouteSpecs } from "./relationship/timeline";
+import { reminderRouteSpecs } from "./reminders";
 import { closureRouteSpecs } from "./stewardship/closure";
 import { concernRouteSpecs } from "./stewardship/concerns";
 import { evaluationRouteSpecs } from "./stewardship/evaluations";
@@ -47,6 +48,7 @@ export const routeTable: RouteTable = {
     ...matchRequestRouteSpecs,
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
+    ...reminderRouteSpecs,
     ...agreementRouteSpecs,
     ...timelineRouteSpecs,
     ...commitmentRouteSpecs,

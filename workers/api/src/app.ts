@@ -33,6 +33,7 @@ import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
 import { pairReadsRoutes } from "./features/pairs";
 import { programCoordinatorsRoutes } from "./features/program-coordinators";
 import { programsRoutes, programTemplatesRoutes } from "./features/programs";
+import { remindersRoutes } from "./features/reminders";
 import { programSupportRoutes, supportContactsRoutes } from "./features/support";
 import { timelineRoutes } from "./features/timeline";
 import { trainingRoutes } from "./features/training";
@@ -141,6 +142,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/programs/:programId/concerns", programConcernsRoutes);
   v1.route("/matches/:matchId/support-contacts", supportContactsRoutes);
   v1.route("/programs/:programId/support", programSupportRoutes);
+  v1.route("/programs/:programId/reminders", remindersRoutes);
   v1.route("/matches/:matchId/health", matchHealthRoutes);
   v1.route("/programs/:programId/needs-attention", needsAttentionRoutes);
   v1.route("/matches/:matchId/evaluations", evaluationsRoutes);

@@ -18,6 +18,7 @@ export const programTabs = [
   ["applications", "Applications"],
   ["matching", "Matching"],
   ["needs-attention", "Needs attention"],
+  ["reminders", "Reminders"],
 ] as const;
 export type ProgramTab = (typeof programTabs)[number][0];
 
@@ -33,6 +34,10 @@ const MatchingBoard = lazyComponent(
 const NeedsAttention = lazyComponent(
   () => import("../stewardship/NeedsAttention").then((m) => m.NeedsAttention),
   "Loading the pairs that need attention…",
+);
+const RemindersPage = lazyComponent(
+  () => import("../reminders/RemindersPage").then((m) => m.RemindersPage),
+  "Loading the program's reminders…",
 );
 const FormEditor = lazyComponent(
   () => import("./editor/FormEditor").then((m) => m.FormEditor),
@@ -74,7 +79,7 @@ function Overview({ program, onProgram }: ProgramProps) {
   );
 }
 
-/** One program for its coordinators: overview and lifecycle, rules, form, training, queue. */
+/** One program for its coordinators: overview and lifecycle, rules, form, training, queue, reminders. */
 export function ProgramPage({ programId, tab }: { programId: string; tab: ProgramTab }) {
   const { slug } = useActiveSession();
   const loaded = useLoad(() => api<ProgramView>(programApi(programId)), [programId]);
@@ -127,6 +132,7 @@ export function ProgramPage({ programId, tab }: { programId: string; tab: Progra
       {tab === "applications" && <ReviewQueue program={program} />}
       {tab === "matching" && <MatchingBoard program={program} />}
       {tab === "needs-attention" && <NeedsAttention program={program} />}
+      {tab === "reminders" && <RemindersPage program={program} />}
     </>
   );
 }

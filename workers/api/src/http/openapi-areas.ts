@@ -152,6 +152,9 @@ export const summaries: Record<string, string> = {
   "DELETE /v1/clients/{id}/keys/{kid}": "Remove a client's key",
   "POST /v1/clients/{id}/revoke": "Revoke an integration client",
   "GET /v1/audit": "Read the audit log",
+  "GET /v1/programs/{programId}/reminders":
+    "A program's reminders: the week ahead, waiting, sent or failed",
+  "POST /v1/programs/{programId}/reminders/{key}/retry": "Send a failed reminder again",
   "GET /v1/outbox": "List email deliveries (?status=dead: the failed ones)",
   "POST /v1/outbox/{id}/retry": "Retry a failed delivery",
   "GET /operator/v1/tenants": "List organizations",

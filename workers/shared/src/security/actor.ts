@@ -5,7 +5,8 @@ import type { ClientScope } from "../contracts/scopes";
  * Permissions no integration can hold, with what a refused integration is told: no scope would
  * help, so none is named. Managing integrations themselves, and the outbox, whose rows name
  * every address the organization emails; coordinators' tasks, which reveal what people
- * asked of a coordinator in a check-in; and the support log, coordinators' notes on pairs.
+ * asked of a coordinator in a check-in; the support log, coordinators' notes on pairs; and a
+ * program's reminders, which span every pair's to-dos and the organization's failed emails.
  */
 const memberOnly = {
   "clients:manage":
@@ -20,6 +21,9 @@ const memberOnly = {
   "concerns:manage":
     "Integrations cannot handle concerns: the organization's admins acknowledge them, note " +
     "what they did and resolve them while signed in.",
+  "reminders:manage":
+    "Integrations cannot see or retry a program's reminders: they tell what each pair has yet " +
+    "to do and which emails failed, which its coordinators read while signed in.",
   "support:manage":
     "Integrations cannot read or write the support log: coordinators' notes on their contacts " +
     "with pairs stay with the organization's admins.",

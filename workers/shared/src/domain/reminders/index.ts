@@ -23,3 +23,4 @@ export {
   reminderRules,
   type Trainee,
 } from "./state";
+export { upcomingReminders } from "./upcoming";
