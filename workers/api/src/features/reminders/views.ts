@@ -17,6 +17,10 @@ export const ruleLabels: Record<ReminderRule, string> = {
   contact_due: "Coordinator contact due",
   request_expiring: "Request about to expire",
   escalation: "Escalated to coordinators",
+  evaluation_due: "Evaluation open",
+  inactivity: "Nothing happening",
+  training_pending: "Training still to do",
+  coordinator_digest: "Weekly digest",
 };
 
 /** What a listed reminder is before names are put to it. */
