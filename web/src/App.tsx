@@ -9,6 +9,9 @@ import { ConfirmEmail, ResetPassword } from "./features/identity/TokenPages";
 import { Landing } from "./features/landing/Landing";
 import { Accept } from "./features/members/Accept";
 import { MembersPage } from "./features/members/MembersPage";
+import { NotificationsPage } from "./features/notifications/NotificationsPage";
+import { PreferencesByLinkPage } from "./features/notifications/PreferencesByLinkPage";
+import { PreferencesPage } from "./features/notifications/PreferencesPage";
 import { DeliveriesPage } from "./features/outbox/DeliveriesPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
 import { AdminOnly, SignedIn } from "./ui/AppFrame";
@@ -65,6 +68,8 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
       return <ResetPassword slug={slug} token={token} />;
     case "/confirm-email":
       return <ConfirmEmail slug={slug} token={token} />;
+    case "/notification-preferences":
+      return <PreferencesByLinkPage slug={slug} token={token} />;
   }
   const programs = /^\/(programs|my-programs)(\/.*)?$/.exec(rest);
   if (programs?.[1]) {
@@ -94,6 +99,10 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
   const page =
     rest === "/" ? (
       <Home />
+    ) : rest === "/notifications" ? (
+      <NotificationsPage />
+    ) : rest === "/settings/notifications" ? (
+      <PreferencesPage />
     ) : rest === "/members" ? (
       <AdminOnly>
         <MembersPage />

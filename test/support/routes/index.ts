@@ -7,6 +7,7 @@ import { matchRequestRouteSpecs } from "./match-requests";
 import { matchRouteSpecs } from "./matches";
 import { matchingRouteSpecs } from "./matching";
 import { memberRouteSpecs } from "./members";
+import { notificationOrgRoutes, notificationRouteSpecs } from "./notifications";
 import { operatorRoutes } from "./operator";
 import { outboxRouteSpecs } from "./outbox";
 import { programRouteSpecs } from "./programs";
@@ -64,8 +65,9 @@ export const routeTable: RouteTable = {
     ...healthSignalRouteSpecs,
     ...evaluationRouteSpecs,
     ...closureRouteSpecs,
+    ...notificationRouteSpecs,
   ],
-  org: [...orgRoutes, ...calendarOrgRoutes],
+  org: [...orgRoutes, ...calendarOrgRoutes, ...notificationOrgRoutes],
   public: publicRoutes,
   operator: operatorRoutes,
 };

@@ -33,6 +33,23 @@ export function isolationChecks(env: () => SuiteEnv, route: RouteSpec, check: Ch
       expect(e.b.markers.filter((m) => a.includes(m))).toEqual([]);
     });
   }
+  if (route.countOnly) {
+    check("A's count moves with A's rows, never with B's", async () => {
+      const e = env();
+      const read = async () => {
+        const res = await e.send("GET", route.path, {
+          token: await e.memberToken(e.a, e.a.member),
+        });
+        await expectStatus(res, 200);
+        return res.text();
+      };
+      const before = await read();
+      await prepareTarget(e, route, e.b, e.b.member);
+      expect(await read()).toBe(before);
+      await prepareTarget(e, route, e.a, e.a.member);
+      expect(await read()).not.toBe(before);
+    });
+  }
   if (placeholders(route.path).length > 0) {
     check("A's admin on B's ids → 404, nothing of B changed", async () => {
       const e = env();
@@ -69,7 +86,7 @@ export function isolationChecks(env: () => SuiteEnv, route: RouteSpec, check: Ch
     });
   }
 
-  if (route.method === "GET" && !route.sameForEveryOrganization) {
+  if (route.method === "GET" && !route.sameForEveryOrganization && !route.countOnly) {
     check("A's credentials never see B's rows", async () => {
       const e = env();
       const credentials: [string, () => Promise<string>][] = [

@@ -37,7 +37,9 @@ export function tableChecks(env: () => SuiteEnv, table: RouteTable) {
       if (route.caller === "anyMember") expect(route.scope, route.path).toBeNull();
     }
     for (const route of table.org)
-      expect(route.path).toMatch(/^\/v1\/orgs\/\{slug\}\/(auth|calendar)\//);
+      expect(route.path).toMatch(
+        /^\/v1\/orgs\/\{slug\}\/(auth|calendar|notification-preferences)\//,
+      );
   });
 
   it("agrees with who each route declares may call it (its `allows`)", () => {

@@ -117,6 +117,11 @@ export interface RouteSpec {
   knownFailures?: Record<string, string>;
   /** Answers the same for every organization (built-in templates): no rows to isolate. */
   sameForEveryOrganization?: boolean;
+  /**
+   * Answers a bare count (the bell's unread count): no strings of either organization to look
+   * for, so isolation is checked by the count, which `prepare` must move for the caller.
+   */
+  countOnly?: boolean;
 }
 
 /** An unauthenticated organization route, `/v1/orgs/{slug}/auth/...`. */

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
+import { Bell } from "../features/notifications/Bell";
 import { refreshSession, signOut } from "../lib/api";
 import { ApiError, messageOf } from "../lib/problem";
 import { useLocation } from "../lib/router";
@@ -43,6 +44,7 @@ function Header({ current }: { current: ActiveSession }) {
           <span class="org-name">{member.organization.name}</span>
         </p>
         <div class="account">
+          <Bell slug={slug} />
           <span class="member-name">{member.displayName || member.email}</span>
           <button
             type="button"

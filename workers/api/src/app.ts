@@ -28,6 +28,11 @@ import { matchesRoutes, myMatchesRoutes } from "./features/matches";
 import { matchingRoutes } from "./features/matching";
 import { meetingsRoutes } from "./features/meetings";
 import { invitationRoutes, membersRoutes } from "./features/members";
+import {
+  myNotificationPreferencesRoutes,
+  myNotificationsRoutes,
+  preferencesByLinkRoutes,
+} from "./features/notifications";
 import { operatorRoutes } from "./features/operator";
 import { deliverWrittenOutbox, outboxRoutes } from "./features/outbox";
 import { pairReadsRoutes } from "./features/pairs";
@@ -106,6 +111,7 @@ export function apiRoutes(platform: Platform) {
   org.route("/auth", authRoutes);
   org.route("/auth/invitations", invitationRoutes);
   org.route("/calendar", calendarFeedRoutes);
+  org.route("/notification-preferences", preferencesByLinkRoutes);
   app.route("/v1/orgs/:slug", org);
 
   const v1 = new Hono<AppEnv>();
@@ -119,6 +125,8 @@ export function apiRoutes(platform: Platform) {
   v1.route("/me/check-ins", myCheckInsRoutes);
   v1.route("/me/concerns", myConcernsRoutes);
   v1.route("/me/evaluations", myEvaluationsRoutes);
+  v1.route("/me/notifications", myNotificationsRoutes);
+  v1.route("/me/notification-preferences", myNotificationPreferencesRoutes);
   v1.route("/program-templates", programTemplatesRoutes);
   v1.route("/programs", programsRoutes);
   v1.route("/programs/:programId/enrollments", enrollmentsRoutes);

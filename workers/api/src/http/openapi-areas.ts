@@ -23,6 +23,8 @@ const credentials: [prefix: string, security: Security][] = [
   ["/v1/orgs/{slug}/auth", []],
   // A calendar feed's secret address is its credential.
   ["/v1/orgs/{slug}/calendar", []],
+  // A reminder email's preferences link: its token (Tandem-Link-Token header) is the credential.
+  ["/v1/orgs/{slug}/notification-preferences", []],
   ["/operator/v1", [operator]],
 ];
 
@@ -97,6 +99,16 @@ export const areas: Area[] = [
     ],
   },
   {
+    tag: "notifications",
+    description:
+      "A member's in-app notifications and reminder channels: members only (integrations get 403); by-link routes take a reminder email's link token instead.",
+    prefixes: [
+      "/v1/me/notifications",
+      "/v1/me/notification-preferences",
+      "/v1/orgs/{slug}/notification-preferences",
+    ],
+  },
+  {
     tag: "clients",
     description: "Integration clients (API keys as JWKs). Admins only.",
     prefixes: ["/v1/clients"],
@@ -135,6 +147,16 @@ export const summaries: Record<string, string> = {
   "PATCH /v1/me": "Change display name or time zone",
   "POST /v1/me/password": "Change password",
   "POST /v1/me/email": "Start an email address change",
+  "GET /v1/me/notifications": "The signed-in member's notifications, newest first",
+  "GET /v1/me/notifications/unread-count": "How many notifications are unread (the bell)",
+  "POST /v1/me/notifications/{id}/read": "Mark one notification read",
+  "POST /v1/me/notifications/read-all": "Mark every notification read",
+  "GET /v1/me/notification-preferences": "How the member is reminded, and what programs allow",
+  "PUT /v1/me/notification-preferences": "Choose reminder channels (email, in_app)",
+  "GET /v1/orgs/{slug}/notification-preferences/by-link":
+    "Reminder channels, from a reminder email's link (its token in the Tandem-Link-Token header)",
+  "PUT /v1/orgs/{slug}/notification-preferences/by-link":
+    "Choose reminder channels from a reminder email's link (token: Tandem-Link-Token header)",
   "GET /v1/members": "List members",
   "GET /v1/members/invitations": "List open invitations",
   "POST /v1/members/invitations":

@@ -2,10 +2,12 @@
  * Links sent by email. The single-use token travels in the fragment, which browsers never
  * send to a server, so it cannot end up in access logs or Referer headers.
  */
-export type LinkKind = "accept" | "reset-password" | "confirm-email";
+export type LinkKind = "accept" | "reset-password" | "confirm-email" | "notification-preferences";
 
 /** Where one organization's pages live in the web client. */
 export interface OrgLinks {
+  /** The organization these pages belong to (a preferences link is good for it alone). */
+  slug: string;
   email(kind: LinkKind, token: string): string;
   signIn(): string;
   program(programId: string): string;
@@ -22,6 +24,7 @@ export interface OrgLinks {
 export function orgLinks(publicUrl: string, slug: string): OrgLinks {
   const base = `${publicUrl}/o/${slug}`;
   return {
+    slug,
     email: (kind, token) => `${base}/${kind}#token=${encodeURIComponent(token)}`,
     signIn: () => `${base}/sign-in`,
     program: (programId) => `${base}/programs/${encodeURIComponent(programId)}`,

@@ -13,8 +13,8 @@ export interface HttpMailConfig {
 
 /**
  * Sends through an email provider's HTTP API with the JSON shape Resend, Postmark-style
- * gateways and most relays accept: { from, to, subject, text } (Tandem's emails are plain
- * text), bearer-authenticated, with an Idempotency-Key header (Resend keeps it 24 hours) so
+ * gateways and most relays accept: { from, to, subject, text, html } (html only where the
+ * message has it: reminders), bearer-authenticated, with an Idempotency-Key header (Resend keeps it 24 hours) so
  * a retry after a lost answer does not send twice.
  */
 export class HttpMailTransport implements MailTransport {

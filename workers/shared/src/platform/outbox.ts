@@ -2,6 +2,7 @@ import { outbox } from "../../../../db/tenant/schema";
 import type { TenantDb } from "./db";
 import type { MailMessage } from "./mail";
 import { sealMessage } from "./outbox-payload";
+import { seal } from "./seal";
 
 export interface OutboxDeps {
   /** Builds the statements; they run wherever the caller runs its change. */
@@ -39,6 +40,11 @@ export interface Outbox {
    * request or cause never emails twice.
    */
   email(message: MailMessage, key: string, opts?: EmailOptions): Promise<[OutboxInsert]>;
+  /**
+   * Seals a value with the key payloads are sealed with: a token a message's link carries
+   * (a reminder's preferences link), which only the platform can open again.
+   */
+  seal(plaintext: string): Promise<string>;
 }
 
 export interface EmailOptions {
@@ -66,5 +72,6 @@ export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox 
       });
       return [insert];
     },
+    seal: (plaintext) => seal(sealKey, plaintext),
   };
 }

@@ -5,6 +5,7 @@ import type { Reminder, ReminderRule } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import type { OrgLinks } from "../platform/links";
 import type { Outbox } from "../platform/outbox";
+import { preferenceLinkToken } from "../security/preference-links";
 import { reminderEmail, reminderTitle } from "./emails";
 import type { Contact } from "./recipients";
 
@@ -111,6 +112,10 @@ export async function reminderWrites(
       orgName: d.orgName,
       programName: d.program.name,
       link,
+      preferencesLink: d.links.email(
+        "notification-preferences",
+        await preferenceLinkToken(outbox.seal, { slug: d.links.slug, memberId: d.to.id, now }),
+      ),
     });
     statements.push(
       ...(await outbox.email(message, `reminder:${d.key}`, { notBefore: d.reminder.sendAt })),
