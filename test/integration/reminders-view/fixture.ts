@@ -1,4 +1,4 @@
-import { meetings } from "../../../db/tenant/schema";
+import { feedback, meetings } from "../../../db/tenant/schema";
 import { sweepTenant } from "../../../workers/scheduler/src/sweep";
 import type { RemindersPage } from "../../../workers/shared/src/contracts/reminders";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
@@ -17,9 +17,12 @@ import { programsOrg, sendJson } from "../../support/programs-fixtures";
 // - Lena (Los Angeles, where it is 01:00) and Ned: Lena's reminders wait for 08:00 there
 //   (16:00 UTC); Ned's failed, and so did the coordinator's escalation (no first meeting).
 // - An in-app-only program: Ivy and Otto were told in the app, nothing emailed.
+// Every pair did something on 1 March (a meeting planned, feedback given), so none is
+// reminded of inactivity within the week.
 export const slug = "reminder-view";
 export const began = new Date("2030-01-31T09:00:00Z");
 export const sweptAt = new Date("2030-03-02T09:00:00Z");
+const lastActive = new Date("2030-03-01T12:00:00Z");
 
 export interface ViewWorld {
   h: Harness;
@@ -73,8 +76,8 @@ export async function startViewWorld(): Promise<ViewWorld> {
     format: "video",
     agenda: [],
     proposedBy: "mia",
-    createdAt: began,
-    updatedAt: began,
+    createdAt: lastActive,
+    updatedAt: lastActive,
   });
   const lenaNed = await pairSince(db, {
     programId,
@@ -88,6 +91,19 @@ export async function startViewWorld(): Promise<ViewWorld> {
     menteeId: "otto",
     activatedAt: began,
   });
+  for (const [matchId, authorId, recipientId] of [
+    [lenaNed, "ned", "lena"],
+    [ivyOtto, "otto", "ivy"],
+  ] as const) {
+    await db.insert(feedback).values({
+      id: `feedback-${matchId}`,
+      matchId,
+      authorId,
+      recipientId,
+      answers: {},
+      createdAt: lastActive,
+    });
+  }
   const sweep = async () => {
     await sweepTenant(h.platform, { tenantId, tick: clock.now.toISOString() });
   };

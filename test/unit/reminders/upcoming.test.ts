@@ -28,6 +28,18 @@ describe("upcoming reminders", () => {
     });
   });
 
+  it("counts the scheduled meeting as held once it starts: no 'plan a meeting' foreseen for it", () => {
+    // Held on 10 March, the next is due 14 days later; a week from the 9th foresees none,
+    // though the commitment due on the 12th has the forecast look past the meeting.
+    const s = state({
+      commitments: [{ id: "c-1", ownerId: mentee.id, dueOn: "2030-03-12", done: false }],
+    });
+    const { now, until } = week("2030-03-09T16:00:00Z");
+    const rules = upcomingReminders(s, now, until).map((r) => r.rule);
+    expect(rules).toContain("commitment_due");
+    expect(rules).not.toContain("no_meeting_within_cadence");
+  });
+
   it("sends nothing inside the recipient's quiet hours: 07:00 in Los Angeles waits for 08:00", () => {
     const s = state({ mentee: { id: "mentee-1", timeZone: "America/Los_Angeles" } });
     const { now, until } = week("2030-03-08T12:00:00Z");
