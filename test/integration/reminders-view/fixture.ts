@@ -100,7 +100,7 @@ export async function startViewWorld(): Promise<ViewWorld> {
       matchId,
       authorId,
       recipientId,
-      answers: {},
+      answers: { workingWell: "Our talks.", support: "More of them." },
       createdAt: lastActive,
     });
   }
