@@ -7,8 +7,9 @@ import { MailNotSent, type MailTransport } from "../../../shared/src/platform/ma
 import { openMessage } from "../../../shared/src/platform/outbox-payload";
 import { claimDue, settle } from "./claim";
 import { afterFailure, type Failure, maxAttempts } from "./retry";
+import { postWebhook, type WebhookDeps } from "./webhook";
 
-export interface DeliveryDeps {
+export interface DeliveryDeps extends WebhookDeps {
   mail: MailTransport;
   /** Opens the sealed payloads the API wrote. */
   sealKey: string;
@@ -58,7 +59,7 @@ async function deliverOne(
   row: OutboxRow,
   report: DeliveryReport,
 ): Promise<void> {
-  const failure = await send(deps, tenant, row);
+  const failure = await send(deps, tenant, db, row);
   const now = deps.now();
   if (!failure) {
     await settle(db, row, { status: "sent" }, now);
@@ -82,15 +83,24 @@ async function deliverOne(
 async function send(
   deps: DeliveryDeps,
   tenant: Pick<Tenant, "id">,
+  db: TenantDb,
   row: OutboxRow,
 ): Promise<Failure | null> {
   // A row taken over after deliverers died mid-send, again and again, counts those tries too.
   if (row.attempts > maxAttempts) {
     return { permanent: true, reason: `Gave up after ${maxAttempts} attempts.` };
   }
-  if (row.channel !== "email" || !row.payload) {
-    return { permanent: true, reason: "Nothing to send: the message is missing." };
-  }
+  if (!row.payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
+  if (row.channel === "webhook") return postWebhook(deps, db, row);
+  return sendEmail(deps, tenant, row);
+}
+
+async function sendEmail(
+  deps: DeliveryDeps,
+  tenant: Pick<Tenant, "id">,
+  row: OutboxRow,
+): Promise<Failure | null> {
+  if (!row.payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
   let message: Awaited<ReturnType<typeof openMessage>>;
   try {
     message = await openMessage(deps.sealKey, row.payload);

@@ -1,7 +1,7 @@
 import { outbox } from "../../../../db/tenant/schema";
 import type { TenantDb } from "./db";
 import type { MailMessage } from "./mail";
-import { sealMessage } from "./outbox-payload";
+import { sealMessage, sealWebhookPost, type WebhookPost } from "./outbox-payload";
 
 export interface OutboxDeps {
   /** Builds the statements; they run wherever the caller runs its change. */
@@ -39,6 +39,17 @@ export interface Outbox {
    * request or cause never emails twice.
    */
   email(message: MailMessage, key: string, opts?: EmailOptions): Promise<[OutboxInsert]>;
+  /**
+   * A post to one of the organization's webhook targets (`post.targetId`, also the row's
+   * recipient); `subject` is a short line for admins reading the deliveries. The text is
+   * sealed like an email's body, and posted as `{"text": …}`.
+   */
+  webhook(
+    post: WebhookPost,
+    key: string,
+    subject: string,
+    opts?: EmailOptions,
+  ): Promise<[OutboxInsert]>;
 }
 
 export interface EmailOptions {
@@ -59,6 +70,22 @@ export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox 
         recipient: message.to,
         subject: message.subject,
         payload,
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: opts?.notBefore ?? now,
+        createdAt: now,
+      });
+      return [insert];
+    },
+    async webhook(post, key, subject, opts) {
+      onWrite?.();
+      const insert = insertRow(db, {
+        id: crypto.randomUUID(),
+        key,
+        channel: "webhook",
+        recipient: post.targetId,
+        subject: subject.slice(0, 200),
+        payload: await sealWebhookPost(sealKey, post),
         status: "pending",
         attempts: 0,
         nextAttemptAt: opts?.notBefore ?? now,

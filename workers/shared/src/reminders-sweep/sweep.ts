@@ -8,6 +8,7 @@ import { createOutbox } from "../platform/outbox";
 import { channelsFor, reminderWrites } from "./deliveries";
 import { type Contact, contactsById, coordinatorsOf } from "./recipients";
 import { type ActiveMatch, activeMatches, readMatchSnapshot } from "./snapshot";
+import { webhookReminderPosts } from "./webhooks";
 
 export interface ReminderSweepDeps {
   now: Date;
@@ -88,6 +89,9 @@ async function remindMatch(db: TenantDb, deps: ReminderSweepDeps, match: ActiveM
       );
     }
   }
+  // Coordinator reminders, once each, to the organization's webhook targets.
+  const where = { program: match.program, matchId: match.id, links: deps.links };
+  statements.push(...(await webhookReminderPosts(db, outbox, { reminders, ...where })));
   if (statements.length > 0) {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   }

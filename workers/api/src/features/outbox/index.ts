@@ -2,3 +2,4 @@
 // features import from here only.
 export { deliverSoon, deliverWrittenOutbox, requestDelivery } from "./deliver-soon";
 export { outboxRoutes } from "./routes";
+export { outboxEntry } from "./views";
