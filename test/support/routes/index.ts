@@ -27,6 +27,7 @@ import { pairReadRouteSpecs } from "./stewardship/pair-reads";
 import { programCoordinatorRouteSpecs } from "./stewardship/program-coordinators";
 import { supportRouteSpecs } from "./stewardship/support";
 import { trainingRouteSpecs } from "./training";
+import { webhookRouteSpecs } from "./webhooks";
 
 /**
  * Every route of the API, for the security suite (test/support/security/). A route
@@ -47,6 +48,7 @@ export const routeTable: RouteTable = {
     ...matchRequestRouteSpecs,
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
+    ...webhookRouteSpecs,
     ...agreementRouteSpecs,
     ...timelineRouteSpecs,
     ...commitmentRouteSpecs,
