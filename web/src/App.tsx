@@ -10,6 +10,7 @@ import { Landing } from "./features/landing/Landing";
 import { Accept } from "./features/members/Accept";
 import { MembersPage } from "./features/members/MembersPage";
 import { DeliveriesPage } from "./features/outbox/DeliveriesPage";
+import { WebhooksPage } from "./features/webhooks/WebhooksPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
 import { AdminOnly, SignedIn } from "./ui/AppFrame";
 import { PageHeading } from "./ui/feedback";
@@ -105,6 +106,10 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
     ) : rest === "/audit" ? (
       <AdminOnly>
         <AuditPage />
+      </AdminOnly>
+    ) : rest === "/webhooks" ? (
+      <AdminOnly>
+        <WebhooksPage />
       </AdminOnly>
     ) : rest === "/deliveries" ? (
       <AdminOnly>
