@@ -1,15 +1,15 @@
 import pLimit from "p-limit";
 import type { Tenant } from "../../../../db/control/schema";
-import type { OutboxRow } from "../../../../db/tenant/schema";
+import type { OutboxRow, SealedPayload } from "../../../../db/tenant/schema";
 import type { TenantDb } from "../../../shared/src/platform/db";
 import { describeError, type Logger } from "../../../shared/src/platform/log";
 import { MailNotSent, type MailTransport } from "../../../shared/src/platform/mail";
 import { openMessage } from "../../../shared/src/platform/outbox-payload";
 import { claimDue, settle } from "./claim";
 import { afterFailure, type Failure, maxAttempts } from "./retry";
-import { postWebhook, type WebhookDeps } from "./webhook";
+import { postWebhook } from "./webhook";
 
-export interface DeliveryDeps extends WebhookDeps {
+export interface DeliveryDeps {
   mail: MailTransport;
   /** Opens the sealed payloads the API wrote. */
   sealKey: string;
@@ -90,17 +90,17 @@ async function send(
   if (row.attempts > maxAttempts) {
     return { permanent: true, reason: `Gave up after ${maxAttempts} attempts.` };
   }
-  if (!row.payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
-  if (row.channel === "webhook") return postWebhook(deps, db, row);
-  return sendEmail(deps, tenant, row);
+  const { key, payload } = row;
+  if (!payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
+  if (row.channel === "webhook") return postWebhook(deps, db, { key, payload });
+  return sendEmail(deps, tenant, { key, payload });
 }
 
 async function sendEmail(
   deps: DeliveryDeps,
   tenant: Pick<Tenant, "id">,
-  row: OutboxRow,
+  row: { key: string; payload: SealedPayload },
 ): Promise<Failure | null> {
-  if (!row.payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
   let message: Awaited<ReturnType<typeof openMessage>>;
   try {
     message = await openMessage(deps.sealKey, row.payload);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { type OutboxRow, webhookTargets } from "../../../../db/tenant/schema";
+import { type SealedPayload, webhookTargets } from "../../../../db/tenant/schema";
 import type { TenantDb } from "../../../shared/src/platform/db";
 import { openWebhookPost, type WebhookPost } from "../../../shared/src/platform/outbox-payload";
 import { unseal } from "../../../shared/src/platform/seal";
@@ -7,10 +7,9 @@ import { webhookSignatureHeaders } from "../../../shared/src/platform/webhook-si
 import type { Failure } from "./retry";
 
 export interface WebhookDeps {
+  /** Opens the post, and the target's URL and secret. */
   sealKey: string;
   now: () => Date;
-  /** How posts leave; the runtime's own fetch unless a test passes another. */
-  webhookFetch?: typeof fetch;
 }
 
 /** How long a chat tool may take to answer a post before it counts as failed. */
@@ -24,11 +23,11 @@ const timeoutMs = 10_000;
 export async function postWebhook(
   deps: WebhookDeps,
   db: TenantDb,
-  row: OutboxRow,
+  row: { key: string; payload: SealedPayload },
 ): Promise<Failure | null> {
   let post: WebhookPost;
   try {
-    post = await openWebhookPost(deps.sealKey, row.payload!);
+    post = await openWebhookPost(deps.sealKey, row.payload);
   } catch {
     return { permanent: true, reason: "The stored message could not be opened." };
   }
@@ -37,8 +36,9 @@ export async function postWebhook(
     .from(webhookTargets)
     .where(eq(webhookTargets.id, post.targetId));
   if (!target) return { permanent: true, reason: "The webhook target was deleted." };
-  if (target.status !== "active")
+  if (target.status !== "active") {
     return { permanent: true, reason: "The webhook target is disabled." };
+  }
   let url: string;
   let secret: string;
   try {
@@ -50,7 +50,7 @@ export async function postWebhook(
   const body = JSON.stringify({ text: post.text });
   const signature = await webhookSignatureHeaders(secret, { id: row.key, at: deps.now(), body });
   return answerOf(() =>
-    (deps.webhookFetch ?? fetch)(url, {
+    fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": row.key, ...signature },
       body,

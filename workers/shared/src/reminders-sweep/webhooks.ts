@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { webhookTargets } from "../../../../db/tenant/schema";
-import type { ReminderChannel } from "../domain/program-rules";
 import type { Reminder } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import type { OrgLinks } from "../platform/links";
@@ -9,14 +8,11 @@ import { oneLine } from "../platform/mail";
 import type { Outbox } from "../platform/outbox";
 import { reminderLink } from "./deliveries";
 import { reminderTitle } from "./emails";
+import type { ActiveMatch } from "./snapshot";
 
 export interface WebhookReminders {
   reminders: readonly Reminder[];
-  program: {
-    id: string;
-    name: string;
-    rules: { reminders: { channels: readonly ReminderChannel[] } };
-  };
+  program: ActiveMatch["program"];
   matchId: string | null;
   links: OrgLinks;
 }
