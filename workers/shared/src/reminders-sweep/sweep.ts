@@ -90,8 +90,9 @@ async function remindMatch(db: TenantDb, deps: ReminderSweepDeps, match: ActiveM
     }
   }
   // Coordinator reminders, once each, to the organization's webhook targets.
-  const where = { program: match.program, matchId: match.id, links: deps.links };
-  statements.push(...(await webhookReminderPosts(db, outbox, { reminders, ...where })));
+  statements.push(
+    ...(await webhookReminderPosts(db, outbox, { match, reminders, links: deps.links })),
+  );
   if (statements.length > 0) {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   }

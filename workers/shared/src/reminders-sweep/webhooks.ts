@@ -11,9 +11,9 @@ import { reminderTitle } from "./emails";
 import type { ActiveMatch } from "./snapshot";
 
 export interface WebhookReminders {
+  match: Pick<ActiveMatch, "id" | "program">;
+  /** What the engine found due for the match, to whomever. */
   reminders: readonly Reminder[];
-  program: ActiveMatch["program"];
-  matchId: string | null;
   links: OrgLinks;
 }
 
@@ -29,7 +29,7 @@ export async function webhookReminderPosts(
   outbox: Outbox,
   w: WebhookReminders,
 ): Promise<BatchItem<"sqlite">[]> {
-  if (!w.program.rules.reminders.channels.includes("webhook")) return [];
+  if (!w.match.program.rules.reminders.channels.includes("webhook")) return [];
   const forCoordinators = w.reminders.filter((r) => r.recipientId === "coordinators");
   if (forCoordinators.length === 0) return [];
   const targets = await db
@@ -38,8 +38,8 @@ export async function webhookReminderPosts(
     .where(eq(webhookTargets.status, "active"));
   const statements: BatchItem<"sqlite">[] = [];
   for (const reminder of forCoordinators) {
-    const title = `${reminderTitle(reminder.rule)} in ${oneLine(w.program.name)}`;
-    const link = reminderLink(w.links, reminder.rule, w.matchId);
+    const title = `${reminderTitle(reminder.rule)} in ${oneLine(w.match.program.name)}`;
+    const link = reminderLink(w.links, reminder.rule, w.match.id);
     const text = `${title}\n${reminder.text}\nOpen it in Tandem: ${link}`;
     for (const target of targets) {
       statements.push(
