@@ -62,9 +62,9 @@ describe("webhook deliveries", () => {
     expect(row!.payload).toBeNull();
   });
 
-  it("retries after a 500 and delivers once when the receiver recovers", async () => {
+  it("retries after a 500 and a 429 and delivers once when the receiver recovers", async () => {
     const { token, target } = await orgWithTarget("post-retry");
-    sink.script.push(500);
+    sink.script.push(500, 429);
     const queued = await testPost(token, target.id);
     await h.deliver();
     expect(await entry(token, queued.id)).toMatchObject({
@@ -73,10 +73,29 @@ describe("webhook deliveries", () => {
     });
     h.clock.advance(2 * 60_000);
     await h.sweep();
+    expect(await entry(token, queued.id)).toMatchObject({
+      status: "pending",
+      lastError: "The webhook refused the post (429).",
+    });
+    h.clock.advance(5 * 60_000);
     await h.sweep();
-    expect(sink.posts.map((p) => p.status)).toEqual([500, 200]);
+    await h.sweep();
+    expect(sink.posts.map((p) => p.status)).toEqual([500, 429, 200]);
+    expect(new Set(sink.posts.map((p) => p.headers["webhook-id"])).size).toBe(1);
     expect(sink.accepted()).toHaveLength(1);
-    expect(await entry(token, queued.id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await entry(token, queued.id)).toMatchObject({ status: "sent", attempts: 3 });
+  });
+
+  it("does not follow a redirect: the post ends dead", async () => {
+    const { token, target } = await orgWithTarget("post-redirect");
+    sink.script.push(302);
+    const queued = await testPost(token, target.id);
+    await h.deliver();
+    expect(await entry(token, queued.id)).toMatchObject({
+      status: "dead",
+      lastError: "The webhook refused the post (302).",
+    });
+    expect(sink.posts).toHaveLength(1);
   });
 
   it("dead-letters a post the receiver refuses (400), and an admin's retry sends it", async () => {
