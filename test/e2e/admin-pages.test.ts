@@ -160,14 +160,14 @@ describe("admin pages", () => {
       })
       .where(eq(outbox.key, "e2e:bounced"));
 
-    await page.getByRole("navigation").getByRole("link", { name: "Email deliveries" }).click();
-    const table = page.getByRole("table", { name: "Email deliveries" });
+    await page.getByRole("navigation").getByRole("link", { name: "Deliveries" }).click();
+    const table = page.getByRole("table", { name: "Deliveries" });
     const row = table.getByRole("row").filter({ hasText: to });
     await row.getByText("The email provider refused the message (422).").waitFor();
     await screenshot(page, "email-deliveries");
     await row.getByRole("button", { name: `Retry the email to ${to}` }).click();
     await page.getByText(`The email to ${to} will be sent again in a moment.`).waitFor();
-    await page.getByText("No failed emails.").waitFor();
+    await page.getByText("No failed deliveries.").waitFor();
     for (let i = 0; i < 50; i++) {
       const res = await fetch(`${e2e.base}/dev/mailbox?to=${encodeURIComponent(to)}`);
       const { items } = (await res.json()) as { items: { subject: string }[] };

@@ -13,6 +13,7 @@ import { NotificationsPage } from "./features/notifications/NotificationsPage";
 import { PreferencesByLinkPage } from "./features/notifications/PreferencesByLinkPage";
 import { PreferencesPage } from "./features/notifications/PreferencesPage";
 import { DeliveriesPage } from "./features/outbox/DeliveriesPage";
+import { WebhooksPage } from "./features/webhooks/WebhooksPage";
 import { fragmentParam, navigate, useLocation } from "./lib/router";
 import { AdminOnly, SignedIn } from "./ui/AppFrame";
 import { PageHeading } from "./ui/feedback";
@@ -114,6 +115,10 @@ function OrgRoutes({ slug, rest, hash }: { slug: string; rest: string; hash: str
     ) : rest === "/audit" ? (
       <AdminOnly>
         <AuditPage />
+      </AdminOnly>
+    ) : rest === "/webhooks" ? (
+      <AdminOnly>
+        <WebhooksPage />
       </AdminOnly>
     ) : rest === "/deliveries" ? (
       <AdminOnly>

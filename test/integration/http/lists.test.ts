@@ -18,6 +18,7 @@ beforeAll(async () => {
     `/v1/programs/${programId}/enrollments`,
     "/v1/audit",
     "/v1/outbox",
+    "/v1/webhook-targets",
   ];
 });
 afterAll(() => h.close());

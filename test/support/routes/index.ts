@@ -29,6 +29,7 @@ import { pairReadRouteSpecs } from "./stewardship/pair-reads";
 import { programCoordinatorRouteSpecs } from "./stewardship/program-coordinators";
 import { supportRouteSpecs } from "./stewardship/support";
 import { trainingRouteSpecs } from "./training";
+import { webhookRouteSpecs } from "./webhooks";
 
 /**
  * Every route of the API, for the security suite (test/support/security/). A route
@@ -50,6 +51,7 @@ export const routeTable: RouteTable = {
     ...matchingRouteSpecs,
     ...outboxRouteSpecs,
     ...reminderRouteSpecs,
+    ...webhookRouteSpecs,
     ...agreementRouteSpecs,
     ...timelineRouteSpecs,
     ...commitmentRouteSpecs,

@@ -24,7 +24,8 @@ export const navItems: NavItem[] = [
   { path: "/members", label: "Members", adminOnly: true },
   { path: "/clients", label: "API clients", adminOnly: true },
   { path: "/audit", label: "Audit log", adminOnly: true },
-  { path: "/deliveries", label: "Email deliveries", adminOnly: true },
+  { path: "/webhooks", label: "Webhooks", adminOnly: true },
+  { path: "/deliveries", label: "Deliveries", adminOnly: true },
 ];
 
 /** The nav link of the page shown, or of the area it belongs to (a program's own pages). */

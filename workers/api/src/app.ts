@@ -42,6 +42,7 @@ import { remindersRoutes } from "./features/reminders";
 import { programSupportRoutes, supportContactsRoutes } from "./features/support";
 import { timelineRoutes } from "./features/timeline";
 import { trainingRoutes } from "./features/training";
+import { webhookRoutes } from "./features/webhooks";
 import type { AppEnv } from "./http/app-env";
 import { apiPaths, noRoute } from "./http/no-route";
 import { openApiPath, openApiRoute } from "./http/openapi";
@@ -160,6 +161,7 @@ export function apiRoutes(platform: Platform) {
   v1.route("/clients", clientsRoutes);
   v1.route("/audit", auditRoutes);
   v1.route("/outbox", outboxRoutes);
+  v1.route("/webhook-targets", webhookRoutes);
   app.route("/v1", v1);
 
   const operator = new Hono<AppEnv>();

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { OutboxEntry, OutboxStatus } from "../../../../workers/shared/src/contracts/outbox";
+import type { WebhookTargetView } from "../../../../workers/shared/src/contracts/webhooks";
 import { api } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { messageOf } from "../../lib/problem";
@@ -7,6 +8,7 @@ import { DataTable } from "../../ui/DataTable";
 import { PageHeading, StatusMessage } from "../../ui/feedback";
 import { StatusFilter } from "../../ui/fields";
 import { PagedList } from "../../ui/PagedList";
+import { useLoad } from "../../ui/use-load";
 import { usePages } from "../../ui/use-pages";
 
 type Delivery = OutboxEntry;
@@ -34,10 +36,27 @@ function progress(d: Delivery): string {
   return `${statusText[d.status]} after ${tries}`;
 }
 
-/** The organization's emails: what went out, what waits for a retry, what failed for good. */
+/** Target names by id: a webhook delivery's recipient is its target's id. */
+function useTargetNames(): ReadonlyMap<string, string> {
+  const targets = useLoad(
+    () => api<{ items: WebhookTargetView[] }>("/v1/webhook-targets?limit=100"),
+    [],
+  );
+  return new Map((targets.data?.items ?? []).map((t) => [t.id, t.name]));
+}
+
+/** Who a delivery went to, as an admin knows them: an address, or a named webhook. */
+function recipientOf(d: Delivery, targets: ReadonlyMap<string, string>): string {
+  if (d.channel === "email") return d.recipient;
+  const name = targets.get(d.recipient);
+  return name ? `Webhook “${name}”` : "A deleted webhook";
+}
+
+/** The organization's emails and webhook posts: what went out, what waits, what failed. */
 export function DeliveriesPage() {
   const [status, setStatus] = useState<string>("dead");
   const list = usePages<Delivery>("/v1/outbox", status ? { status } : {}, 0);
+  const targets = useTargetNames();
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -52,7 +71,8 @@ export function DeliveriesPage() {
       });
       if (status === "dead") list.remove(d.id);
       else list.replace(updated);
-      setNote(`The email to ${d.recipient} will be sent again in a moment.`);
+      const what = d.channel === "email" ? `The email to ${d.recipient}` : "The webhook post";
+      setNote(`${what} will be sent again in a moment.`);
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -62,11 +82,11 @@ export function DeliveriesPage() {
 
   return (
     <>
-      <PageHeading title="Email deliveries">Email deliveries</PageHeading>
+      <PageHeading title="Deliveries">Deliveries</PageHeading>
       <p class="lead">
-        Emails Tandem sent for your organization. Failed ones can be sent again once the problem is
-        fixed (a mistyped address, say). The messages themselves are not shown: they hold sign-in
-        links.
+        Emails and webhook posts Tandem sent for your organization. Failed ones can be sent again
+        once the problem is fixed (a mistyped address, a webhook that was turned off). The messages
+        themselves are not shown: they hold sign-in links.
       </p>
       <div class="toolbar">
         <StatusFilter value={status} onValue={setStatus} options={statusFilter} />
@@ -75,13 +95,13 @@ export function DeliveriesPage() {
       <PagedList
         list={list}
         error={error}
-        loadingLabel="Loading email deliveries…"
-        empty={status === "dead" ? "No failed emails." : "No emails here."}
-        noun={["email", "emails"]}
+        loadingLabel="Loading deliveries…"
+        empty={status === "dead" ? "No failed deliveries." : "No deliveries here."}
+        noun={["delivery", "deliveries"]}
         hideCountWhenEmpty
       >
         <DataTable
-          label="Email deliveries"
+          label="Deliveries"
           columns={["Written", "To", "Subject", "Status", "Last problem", "Actions"]}
         >
           {list.items.map((d) => (
@@ -90,7 +110,7 @@ export function DeliveriesPage() {
                 <time dateTime={d.createdAt}>{formatDateTime(d.createdAt)}</time>
               </th>
               <td data-label="To" class="break">
-                {d.recipient}
+                {recipientOf(d, targets)}
               </td>
               <td data-label="Subject" class="break">
                 {d.subject}
@@ -108,7 +128,9 @@ export function DeliveriesPage() {
                     onClick={() => retry(d)}
                   >
                     {busy === d.id ? "Retrying…" : "Retry"}
-                    <span class="visually-hidden"> the email to {d.recipient}</span>
+                    <span class="visually-hidden">
+                      {d.channel === "email" ? ` the email to ${d.recipient}` : ` ${d.subject}`}
+                    </span>
                   </button>
                 ) : (
                   <span class="muted">—</span>

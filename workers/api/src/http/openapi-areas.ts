@@ -120,8 +120,17 @@ export const areas: Area[] = [
   },
   {
     tag: "outbox",
-    description: "Emails sent, waiting for a retry or failed, with a retry action. Admins only.",
+    description:
+      "Emails and webhook posts sent, waiting for a retry or failed, with a retry action. " +
+      "Admins only.",
     prefixes: ["/v1/outbox"],
+  },
+  {
+    tag: "webhooks",
+    description:
+      "Webhook targets (Slack or Teams incoming webhooks) where coordinator reminders are " +
+      "posted, signed. Admins only.",
+    prefixes: ["/v1/webhook-targets"],
   },
   {
     tag: "operator",
@@ -177,8 +186,13 @@ export const summaries: Record<string, string> = {
   "GET /v1/programs/{programId}/reminders":
     "A program's reminders: the week ahead, waiting, sent or failed",
   "POST /v1/programs/{programId}/reminders/{key}/retry": "Send a failed reminder again",
-  "GET /v1/outbox": "List email deliveries (?status=dead: the failed ones)",
+  "GET /v1/outbox": "List deliveries, emails and webhook posts (?status=dead: the failed ones)",
   "POST /v1/outbox/{id}/retry": "Retry a failed delivery",
+  "GET /v1/webhook-targets": "List webhook targets (URLs masked)",
+  "POST /v1/webhook-targets": "Add a webhook target; its signing secret is shown once",
+  "PATCH /v1/webhook-targets/{id}": "Rename, disable or enable a webhook target",
+  "DELETE /v1/webhook-targets/{id}": "Delete a webhook target",
+  "POST /v1/webhook-targets/{id}/test": "Queue a test post to a webhook target",
   "GET /operator/v1/tenants": "List organizations",
   "POST /operator/v1/tenants": "Create an organization",
   "POST /operator/v1/tenants/{slug}/admin-invitations": "Invite an organization's admin",

@@ -1,12 +1,13 @@
 import pLimit from "p-limit";
 import type { Tenant } from "../../../../db/control/schema";
-import type { OutboxRow } from "../../../../db/tenant/schema";
+import type { OutboxRow, SealedPayload } from "../../../../db/tenant/schema";
 import type { TenantDb } from "../../../shared/src/platform/db";
 import { describeError, type Logger } from "../../../shared/src/platform/log";
 import { MailNotSent, type MailTransport } from "../../../shared/src/platform/mail";
 import { openMessage } from "../../../shared/src/platform/outbox-payload";
 import { claimDue, settle } from "./claim";
 import { afterFailure, type Failure, maxAttempts } from "./retry";
+import { postWebhook } from "./webhook";
 
 export interface DeliveryDeps {
   mail: MailTransport;
@@ -58,7 +59,7 @@ async function deliverOne(
   row: OutboxRow,
   report: DeliveryReport,
 ): Promise<void> {
-  const failure = await send(deps, tenant, row);
+  const failure = await send(deps, tenant, db, row);
   const now = deps.now();
   if (!failure) {
     await settle(db, row, { status: "sent" }, now);
@@ -82,15 +83,24 @@ async function deliverOne(
 async function send(
   deps: DeliveryDeps,
   tenant: Pick<Tenant, "id">,
+  db: TenantDb,
   row: OutboxRow,
 ): Promise<Failure | null> {
   // A row taken over after deliverers died mid-send, again and again, counts those tries too.
   if (row.attempts > maxAttempts) {
     return { permanent: true, reason: `Gave up after ${maxAttempts} attempts.` };
   }
-  if (row.channel !== "email" || !row.payload) {
-    return { permanent: true, reason: "Nothing to send: the message is missing." };
-  }
+  const { key, payload } = row;
+  if (!payload) return { permanent: true, reason: "Nothing to send: the message is missing." };
+  if (row.channel === "webhook") return postWebhook(deps, db, { key, payload });
+  return sendEmail(deps, tenant, { key, payload });
+}
+
+async function sendEmail(
+  deps: DeliveryDeps,
+  tenant: Pick<Tenant, "id">,
+  row: { key: string; payload: SealedPayload },
+): Promise<Failure | null> {
   let message: Awaited<ReturnType<typeof openMessage>>;
   try {
     message = await openMessage(deps.sealKey, row.payload);

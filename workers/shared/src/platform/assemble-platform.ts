@@ -71,6 +71,7 @@ export async function assemblePlatform<P extends Platform["provisioner"]>(
       .split(",")
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    allowLocalWebhooks: vars.WEBHOOK_ALLOW_LOCAL === "true",
     operatorToken: vars.OPERATOR_TOKEN,
     sealKey: vars.DB_TOKEN_KEY,
     now: () => new Date(),

@@ -38,6 +38,10 @@ export const apiEnvSchema = v.looseObject({
   PASSWORD_PEPPER: secret("PASSWORD_PEPPER", 32),
   ...mail,
   JWKS_HOST_ALLOWLIST: v.optional(v.string()),
+  /** "true" lets admins add http://localhost and 127.0.0.1 webhook targets: dev and tests only. */
+  WEBHOOK_ALLOW_LOCAL: v.optional(
+    v.picklist(["true", "false"], 'WEBHOOK_ALLOW_LOCAL must be "true" or "false".'),
+  ),
   TURSO_API_URL: v.optional(url("TURSO_API_URL")),
   TURSO_ORG: optionalText("TURSO_ORG"),
   TURSO_GROUP: optionalText("TURSO_GROUP"),

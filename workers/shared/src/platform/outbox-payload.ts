@@ -24,3 +24,27 @@ export async function openMessage(sealKey: string, payload: SealedPayload): Prom
   if (!parsed.success) throw new Error("The sealed message is not an email.");
   return parsed.output;
 }
+
+/** A post to one of the organization's webhook targets: which one, and the text to post. */
+export interface WebhookPost {
+  targetId: string;
+  text: string;
+}
+
+const webhookPost = v.object({
+  targetId: v.pipe(v.string(), v.nonEmpty()),
+  text: v.pipe(v.string(), v.nonEmpty()),
+});
+
+export async function sealWebhookPost(sealKey: string, post: WebhookPost): Promise<SealedPayload> {
+  return { sealed: await seal(sealKey, JSON.stringify(post)) };
+}
+
+export async function openWebhookPost(
+  sealKey: string,
+  payload: SealedPayload,
+): Promise<WebhookPost> {
+  const parsed = v.safeParse(webhookPost, JSON.parse(await unseal(sealKey, payload.sealed)));
+  if (!parsed.success) throw new Error("The sealed message is not a webhook post.");
+  return parsed.output;
+}

@@ -1,7 +1,7 @@
 import { outbox } from "../../../../db/tenant/schema";
 import type { TenantDb } from "./db";
 import type { MailMessage } from "./mail";
-import { sealMessage } from "./outbox-payload";
+import { sealMessage, sealWebhookPost, type WebhookPost } from "./outbox-payload";
 import { seal } from "./seal";
 
 export interface OutboxDeps {
@@ -41,6 +41,17 @@ export interface Outbox {
    */
   email(message: MailMessage, key: string, opts?: EmailOptions): Promise<[OutboxInsert]>;
   /**
+   * A post to one of the organization's webhook targets (`post.targetId`, also the row's
+   * recipient); `subject` is a short line for admins reading the deliveries. The text is
+   * sealed like an email's body, and posted as `{"text": …}`.
+   */
+  webhook(
+    post: WebhookPost,
+    key: string,
+    subject: string,
+    opts?: EmailOptions,
+  ): Promise<[OutboxInsert]>;
+  /**
    * Seals a value with the key payloads are sealed with: a token a message's link carries
    * (a reminder's preferences link), which only the platform can open again.
    */
@@ -73,5 +84,21 @@ export function createOutbox({ db, now, sealKey, onWrite }: OutboxDeps): Outbox 
       return [insert];
     },
     seal: (plaintext) => seal(sealKey, plaintext),
+    async webhook(post, key, subject, opts) {
+      onWrite?.();
+      const insert = insertRow(db, {
+        id: crypto.randomUUID(),
+        key,
+        channel: "webhook",
+        recipient: post.targetId,
+        subject: subject.slice(0, 200),
+        payload: await sealWebhookPost(sealKey, post),
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: opts?.notBefore ?? now,
+        createdAt: now,
+      });
+      return [insert];
+    },
   };
 }

@@ -60,6 +60,8 @@ export interface Platform {
   background: BackgroundTasks;
   /** Hosts an integration's JWKS URL may point at; empty means JWKS URLs are refused. */
   jwksHostAllowlist: readonly string[];
+  /** Whether webhook targets may be local (http://localhost, 127.0.0.1): dev and tests only. */
+  allowLocalWebhooks: boolean;
   /** The caller's address as this host can know it (for rate limits and the audit log). */
   clientIp(request: Request, env: unknown): string | null;
   /**

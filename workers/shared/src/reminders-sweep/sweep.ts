@@ -9,6 +9,7 @@ import { channelsFor, reminderWrites } from "./deliveries";
 import { writeProgramReminders } from "./program-reminders";
 import { type Contact, contactsById, coordinatorsOf } from "./recipients";
 import { type ActiveMatch, activeMatches, readMatchSnapshot } from "./snapshot";
+import { webhookReminderPosts } from "./webhooks";
 
 export interface ReminderSweepDeps {
   now: Date;
@@ -91,6 +92,10 @@ async function remindMatch(db: TenantDb, deps: ReminderSweepDeps, match: ActiveM
       );
     }
   }
+  // Coordinator reminders, once each, to the organization's webhook targets.
+  statements.push(
+    ...(await webhookReminderPosts(db, outbox, { match, reminders, links: deps.links })),
+  );
   if (statements.length > 0) {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   }

@@ -15,6 +15,9 @@ const memberOnly = {
   "outbox:manage":
     "Integrations cannot see or retry the organization's email deliveries: its admins do, " +
     "while signed in.",
+  "webhooks:manage":
+    "Integrations cannot manage webhook targets: their URLs and secrets post in the " +
+    "organization's name, so its admins add and remove them while signed in.",
   "coordinator-tasks:manage":
     "Integrations cannot see coordinators' tasks: they come from check-in answers, which only " +
     "the person who answered and the organization's admins read.",

@@ -71,6 +71,7 @@ const OPTIONS: Record<string, string> = {
   rating: "Rating from 1 to 5",
   scale: "Scale from 1 to 5",
   in_app: "In the app",
+  webhook: "Webhook (coordinators' reminders, posted to chat)",
   in_person: "In person",
   either: "In person or by video",
   video: "By video",

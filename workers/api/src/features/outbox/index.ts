@@ -3,3 +3,4 @@
 export { deliverSoon, deliverWrittenOutbox, requestDelivery } from "./deliver-soon";
 export { requeueDead } from "./retry";
 export { outboxRoutes } from "./routes";
+export { outboxEntry } from "./views";
