@@ -3,7 +3,7 @@ import { matches, matchParticipants, members, programs } from "../../../../db/te
 import { dueReminders, nextDueAt, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import { describeError } from "../platform/log";
-import { deliveriesOf, earliest } from "./addressed";
+import { addressed, deliveriesOf, earliest, knownKeys } from "./addressed";
 import type { Contact } from "./recipients";
 import type { ReminderSweepDeps } from "./sweep";
 
@@ -63,10 +63,14 @@ export async function remindPendingRequests(
         nextDueAt(state, deps.now),
         request.expiresAt,
       );
-      const statements = await deliveriesOf(db, deps, dueReminders(state, deps.now), [], {
-        program: request.program,
-        matchId: null,
-      });
+      const reminders = addressed(dueReminders(state, deps.now), []);
+      const known = await knownKeys(
+        db,
+        reminders.map((r) => r.key),
+      );
+      const fresh = reminders.filter((r) => !known.has(r.key));
+      const about = { program: request.program, matchId: null };
+      const statements = await deliveriesOf(db, deps, fresh, about);
       if (statements.length > 0) await db.batch([statements[0]!, ...statements.slice(1)]);
       outcome.written += statements.length;
     } catch (err) {

@@ -1,17 +1,12 @@
 import { eq, min } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { matches } from "../../../../db/tenant/schema";
-import {
-  dueReminders,
-  type MatchSnapshot,
-  nextDueAt,
-  type ReminderState,
-} from "../domain/reminders";
+import { dueAndNext, type MatchSnapshot, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import type { OrgLinks } from "../platform/links";
 import type { Logger } from "../platform/log";
 import { describeError } from "../platform/log";
-import { deliveriesOf, earliest } from "./addressed";
+import { type Addressed, addressed, deliveriesOf, earliest, knownKeys } from "./addressed";
 import { type Contact, coordinatorsFor } from "./recipients";
 import { remindPendingRequests } from "./requests";
 import { type ActiveMatch, activeMatches, readMatchSnapshots } from "./snapshot";
@@ -67,26 +62,7 @@ export async function writeDueReminders(
   const coordinators = coordinatorsFor(db);
   const due = await activeMatches(db, deps);
   for (let i = 0; i < due.length; i += chunkSize) {
-    const chunk = due.slice(i, i + chunkSize);
-    const snapshots = await readMatchSnapshots(db, chunk, deps.now);
-    const updates: BatchItem<"sqlite">[] = [];
-    for (const match of chunk) {
-      report.evaluated += 1;
-      try {
-        const snapshot = snapshots.get(match.id);
-        if (!snapshot || snapshot instanceof Error) throw snapshot ?? new Error("No snapshot.");
-        const written = await remindMatch(db, deps, match, snapshot, coordinators);
-        report.written += written.count;
-        if (written.update) updates.push(written.update);
-      } catch (err) {
-        report.failed += 1;
-        deps.log.error("reminders.match_failed", { matchId: match.id, error: describeError(err) });
-        updates.push(
-          setNextReminder(db, match.id, new Date(deps.now.getTime() + retryFailedAfterMs)),
-        );
-      }
-    }
-    if (updates.length > 0) await db.batch(updates as [BatchItem<"sqlite">]);
+    await remindChunk(db, deps, due.slice(i, i + chunkSize), coordinators, report);
   }
   const requests = await remindPendingRequests(db, deps, coordinators);
   report.evaluated += requests.evaluated;
@@ -96,20 +72,71 @@ export async function writeDueReminders(
   return report;
 }
 
-const setNextReminder = (db: TenantDb, matchId: string, at: Date) =>
-  db.update(matches).set({ nextReminderAt: at }).where(eq(matches.id, matchId));
+/** A match the engine has looked at: its due reminders, addressed, and its next due moment. */
+interface Evaluated {
+  match: ActiveMatch;
+  next: Date;
+  reminders: Addressed[];
+}
 
 /**
- * One match's due reminders and its next due moment. With reminders, both are written here in
- * one batch; without, the new moment (if it changed) is handed back to be written with others.
+ * A few matches: their snapshots read together, each evaluated, the keys already written
+ * looked up together, then each match's new reminders written in one batch with its next due
+ * moment. Moments that changed without reminders are written together at the end.
  */
-async function remindMatch(
+async function remindChunk(
   db: TenantDb,
   deps: ReminderSweepDeps,
-  match: ActiveMatch,
-  snapshot: MatchSnapshot,
+  chunk: readonly ActiveMatch[],
   coordinatorsOf: (programId: string) => Promise<Contact[]>,
-): Promise<{ count: number; update: BatchItem<"sqlite"> | null }> {
+  report: ReminderSweepReport,
+) {
+  const snapshots = await readMatchSnapshots(db, chunk, deps.now);
+  const updates: BatchItem<"sqlite">[] = [];
+  const failed = (matchId: string, err: unknown) => {
+    report.failed += 1;
+    deps.log.error("reminders.match_failed", { matchId, error: describeError(err) });
+    updates.push(setNextReminder(db, matchId, new Date(deps.now.getTime() + retryFailedAfterMs)));
+  };
+  const evaluated: Evaluated[] = [];
+  for (const match of chunk) {
+    report.evaluated += 1;
+    try {
+      evaluated.push(await evaluate(match, snapshots.get(match.id), coordinatorsOf, deps.now));
+    } catch (err) {
+      failed(match.id, err);
+    }
+  }
+  const known = await knownKeys(
+    db,
+    evaluated.flatMap((e) => e.reminders.map((r) => r.key)),
+  );
+  for (const { match, next, reminders } of evaluated) {
+    try {
+      const update = setNextReminder(db, match.id, next);
+      const fresh = reminders.filter((r) => !known.has(r.key));
+      const about = { program: match.program, matchId: match.id };
+      const statements = await deliveriesOf(db, deps, fresh, about);
+      if (statements.length > 0) {
+        await db.batch([update, ...statements]);
+        report.written += statements.length;
+      } else if (next.getTime() !== match.nextReminderAt?.getTime()) {
+        updates.push(update);
+      }
+    } catch (err) {
+      failed(match.id, err);
+    }
+  }
+  if (updates.length > 0) await db.batch([updates[0]!, ...updates.slice(1)]);
+}
+
+async function evaluate(
+  match: ActiveMatch,
+  snapshot: MatchSnapshot | Error | undefined,
+  coordinatorsOf: (programId: string) => Promise<Contact[]>,
+  now: Date,
+): Promise<Evaluated> {
+  if (!snapshot || snapshot instanceof Error) throw snapshot ?? new Error("No snapshot.");
   const coordinators = await coordinatorsOf(match.program.id);
   const state: ReminderState = {
     rules: match.program.rules,
@@ -117,19 +144,12 @@ async function remindMatch(
     match: snapshot,
     mentorRequest: null,
   };
-  const next = nextDueAt(state, deps.now) ?? neverDue;
-  const update = setNextReminder(db, match.id, next);
-  const reminders = dueReminders(state, deps.now);
-  const statements = await deliveriesOf(db, deps, reminders, coordinators, {
-    program: match.program,
-    matchId: match.id,
-  });
-  if (statements.length === 0) {
-    return { count: 0, update: next.getTime() === match.nextReminderAt?.getTime() ? null : update };
-  }
-  await db.batch([update, ...statements]);
-  return { count: statements.length, update: null };
+  const { due, nextDueAt } = dueAndNext(state, now);
+  return { match, next: nextDueAt ?? neverDue, reminders: addressed(due, coordinators) };
 }
+
+const setNextReminder = (db: TenantDb, matchId: string, at: Date) =>
+  db.update(matches).set({ nextReminderAt: at }).where(eq(matches.id, matchId));
 
 /** The earliest next reminder among active matches, read from the index's first entry. */
 async function earliestMatchReminder(db: TenantDb): Promise<Date | null> {

@@ -4,7 +4,7 @@
  * hours. Pure functions over plain data with the clock passed in; the scheduler writes the
  * results to the outbox, which drops keys it has already seen.
  */
-export { dueReminders, nextDueAt } from "./engine";
+export { dueAndNext, dueReminders, nextDueAt } from "./engine";
 export { isQuiet, outOfQuietHours, type QuietHours } from "./local-time";
 export {
   type MatchSnapshot,
