@@ -20,6 +20,8 @@ export interface Measure {
   emails: number;
   partial: number;
   nextTickDue: number;
+  /** Of those, full sweeps whose hourly slot falls in the next five minutes. */
+  nextTickFull: number;
   day: { full: number; partial: number; ticks: number; sample: number };
   edge: EdgeSweeps | null;
 }
@@ -57,6 +59,15 @@ function costRows(m: Measure): [string, string][] {
   ];
 }
 
+/**
+ * What one tick costs once full sweeps have spread over the hour: a twelfth of the tenants
+ * swept fully, plus the partial sweeps observed per tick, at the per-tenant times measured.
+ */
+function tickEstimate(m: Measure): number {
+  const partialPerTick = (m.day.partial / m.day.sample / m.day.ticks) * m.tenants;
+  return (m.tenants / 12) * (m.full / m.tenants) + partialPerTick * (m.partial / m.tenants);
+}
+
 export function appendRemindersReport(m: Measure): void {
   const rows: [string, string][] = [
     ["Set-up (10 seeded tenants, the rest file copies)", s(m.setup)],
@@ -70,7 +81,14 @@ export function appendRemindersReport(m: Measure): void {
     ["Emails delivered by the full sweep (to a no-op transport)", int(m.emails)],
     ["Matches evaluated per second (full sweep)", int(m.matches / m.full)],
     ["Partial sweep of every tenant, nothing due (warm)", s(m.partial)],
-    ["Tenants the next tick enqueues", `${m.nextTickDue} of ${int(m.tenants)}`],
+    [
+      "One steady tick's sweeps, estimated (its full and partial sweeps at the rates above)",
+      s(tickEstimate(m)),
+    ],
+    [
+      "Tenants the next tick (5 min on) enqueues",
+      `${m.nextTickDue} of ${int(m.tenants)} (${m.nextTickFull} for their hourly full sweep)`,
+    ],
     ["Tenants with a schedule row (swept) at the end", `${int(m.swept)} of ${int(m.tenants)}`],
   ];
   const ratios: [string, string][] = [
@@ -80,6 +98,10 @@ export function appendRemindersReport(m: Measure): void {
   ];
   const edge: [string, string][] = m.edge
     ? [
+        [
+          "workerd CPU per first-ever tenant sweep (catching up)",
+          `${m.edge.firstMs.toFixed(0)} ms`,
+        ],
         ["workerd CPU per full tenant sweep (100 pairs)", `${m.edge.fullMs.toFixed(0)} ms`],
         ["workerd CPU per partial tenant sweep, nothing due", `${m.edge.partialMs.toFixed(0)} ms`],
         ["workerd CPU per tick's fan-out (scheduled())", `${m.edge.fanOutMs.toFixed(0)} ms`],

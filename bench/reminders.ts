@@ -174,17 +174,22 @@ async function main() {
   const baseline = await touchEveryTenant();
   console.log(`baseline (open + one query per tenant) ${baseline.toFixed(2)} s`);
   closeConnections();
+  const before = await countReminders();
+  closeConnections();
+  emails = 0;
   const full = await timed(async () => {
     await enqueueSweeps(platform.control, queue, clock.now);
     await queue.idle();
   });
-  const reminders = await countReminders();
-  console.log(`full sweep ${full.toFixed(2)} s, ${reminders} reminders, ${emails} emails sent`);
+  const reminders = (await countReminders()) - before;
+  const sent = emails;
+  console.log(`full sweep ${full.toFixed(2)} s, ${reminders} new reminders, ${sent} emails sent`);
   const partial = await partialSweepOfAll();
   console.log(`partial sweep, nothing due ${partial.toFixed(2)} s`);
   const nextTick = new Date(start.getTime() + tickMs);
   const due = await dueSweeps(platform.control, nextTick);
-  console.log(`next tick would enqueue ${due.length} of ${tenantCount} tenants`);
+  const nextTickFull = due.filter((d) => d.full).length;
+  console.log(`next tick would enqueue ${due.length} (${nextTickFull} full) of ${tenantCount}`);
   const day = await simulateDay();
   console.log(`a day for ${day.sample} tenants: ${day.full} full + ${day.partial} partial sweeps`);
   const [dbFiles] = await platform.control.select({ n: sql<number>`count(*)` }).from(tenants);
@@ -205,9 +210,10 @@ async function main() {
     baseline,
     full,
     reminders,
-    emails,
+    emails: sent,
     partial,
     nextTickDue: due.length,
+    nextTickFull,
     day,
     edge,
   };

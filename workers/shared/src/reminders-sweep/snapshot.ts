@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lte, max, min, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lte, max, min, type SQL } from "drizzle-orm";
 import {
   agreementAcknowledgements,
   agreementVersions,
@@ -32,14 +32,21 @@ export interface ActiveMatch {
 
 /**
  * The active matches a sweep evaluates: every one on a full sweep; otherwise only those whose
- * next reminder has come (or was never worked out), read through the (status, next_reminder_at)
- * index, so a sweep with nothing due reads next to nothing.
+ * next reminder has come and those never worked out, each read as a range of the
+ * (status, next_reminder_at) index, so a sweep with nothing due reads next to nothing.
  */
 export async function activeMatches(
   db: Reader,
   opts: { now: Date; full: boolean },
 ): Promise<ActiveMatch[]> {
-  const due = or(isNull(matches.nextReminderAt), lte(matches.nextReminderAt, opts.now));
+  if (opts.full) return activeWhere(db);
+  return [
+    ...(await activeWhere(db, isNull(matches.nextReminderAt))),
+    ...(await activeWhere(db, lte(matches.nextReminderAt, opts.now))),
+  ];
+}
+
+async function activeWhere(db: Reader, due?: SQL): Promise<ActiveMatch[]> {
   const rows = await db
     .select({
       id: matches.id,
@@ -51,13 +58,7 @@ export async function activeMatches(
     })
     .from(matches)
     .innerJoin(programs, eq(programs.id, matches.programId))
-    .where(
-      and(
-        eq(matches.status, "active"),
-        isNotNull(matches.activatedAt),
-        opts.full ? undefined : due,
-      ),
-    );
+    .where(and(eq(matches.status, "active"), due, isNotNull(matches.activatedAt)));
   return rows.map((r) => ({
     id: r.id,
     activatedAt: r.activatedAt!,
