@@ -52,6 +52,8 @@ const allTenants = () => platform.control.select().from(tenants).orderBy(tenants
 
 /** Seconds the seeded tenants' first-ever sweeps took (each catching up on all its history). */
 let catchUp = 0;
+/** Reminders (rows) those first sweeps wrote. */
+let catchUpReminders = 0;
 
 /**
  * The history a running scheduler would have left: the reminders due before `at` written and
@@ -80,6 +82,8 @@ async function setUp(): Promise<number> {
       const client = await platform.connections.client(tenant!);
       await seedTenant(await platform.connections.db(tenant!), 1000 + t, clock.now);
       catchUp += await historyUpTo(tenant!, new Date(start.getTime() - 60 * 60 * 1000));
+      const written = await client.execute("SELECT count(*) AS n FROM reminders");
+      catchUpReminders += Number(written.rows[0]!.n);
       await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
       platform.connections.evict(tenant!.id);
       originals.push(tenant!);
@@ -207,6 +211,7 @@ async function main() {
     matches: dbFiles!.n * 100,
     setup,
     catchUp: catchUp / templates,
+    catchUpReminders: catchUpReminders / templates,
     baseline,
     full,
     reminders,
