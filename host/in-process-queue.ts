@@ -5,17 +5,22 @@ import type { SchedulerMessage, SweepQueue } from "../workers/shared/src/platfor
 export interface InProcessQueueOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
+  /** Messages worked at once (each tenant's sweep is mostly waiting on its database). */
+  concurrency?: number;
   log: Logger;
 }
 
 /**
  * Cloudflare Queues' contract on one process: each message is delivered to the consumer,
  * retried with exponential backoff when it throws, and dead-lettered after maxAttempts.
+ * Messages are worked concurrently, each on its own: one that fails or hangs waits for its
+ * retry (or holds one of `concurrency` places) while the others go on.
  */
 export class InProcessQueue implements SweepQueue {
   readonly deadLetters: { body: SchedulerMessage; error: string }[] = [];
   #consumer: ((body: SchedulerMessage, attempt: number) => Promise<void>) | null = null;
   #inFlight = new Set<Promise<void>>();
+  #waiting: { body: SchedulerMessage; attempt: number }[] = [];
   #timers = new Set<NodeJS.Timeout>();
   #closed = false;
 
@@ -31,22 +36,31 @@ export class InProcessQueue implements SweepQueue {
 
   /** Resolves once every delivery started so far, retries included, has settled. */
   async idle(): Promise<void> {
-    while (this.#inFlight.size > 0 || this.#timers.size > 0) {
+    while (this.#inFlight.size > 0 || this.#timers.size > 0 || this.#waiting.length > 0) {
       await Promise.race([...this.#inFlight, new Promise((r) => setTimeout(r, 10))]);
     }
   }
 
   close(): void {
     this.#closed = true;
+    this.#waiting = [];
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
 
   #deliver(body: SchedulerMessage, attempt: number): void {
     if (this.#closed || !this.#consumer) return;
+    if (this.#inFlight.size >= (this.opts.concurrency ?? 16)) {
+      this.#waiting.push({ body, attempt });
+      return;
+    }
     const run = this.#consumer(body, attempt).catch((err) => this.#failed(body, attempt, err));
     this.#inFlight.add(run);
-    void run.finally(() => this.#inFlight.delete(run));
+    void run.finally(() => {
+      this.#inFlight.delete(run);
+      const next = this.#waiting.shift();
+      if (next) this.#deliver(next.body, next.attempt);
+    });
   }
 
   #failed(body: SchedulerMessage, attempt: number, err: unknown): void {

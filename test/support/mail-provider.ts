@@ -22,6 +22,8 @@ export interface MailProvider {
   accepted(): SentRequest[];
   /** Statuses for the next requests, in order. */
   script: number[];
+  /** Statuses for the next requests to one address, in order (before `script`). */
+  scriptFor: Record<string, number[]>;
   /** Milliseconds each answer waits: makes concurrent deliverers overlap. */
   delayMs: number;
   env: { MAIL_API_URL: string; MAIL_API_KEY: string; MAIL_FROM: string };
@@ -35,6 +37,7 @@ export async function startMailProvider(): Promise<MailProvider> {
   const provider = {
     requests: [] as SentRequest[],
     script: [] as number[],
+    scriptFor: {} as Record<string, number[]>,
     delayMs: 0,
     accepted: () => provider.requests.filter((r) => r.status < 300 && !r.replay),
   };
@@ -46,10 +49,12 @@ export async function startMailProvider(): Promise<MailProvider> {
     req.on("end", async () => {
       await new Promise((r) => setTimeout(r, provider.delayMs));
       const key = String(req.headers["idempotency-key"] ?? "");
+      const body = JSON.parse(text) as SentRequest["body"];
       const replay = seenKeys.has(key);
-      const status = replay ? 200 : (provider.script.shift() ?? 202);
+      const scripted = provider.scriptFor[body.to]?.shift() ?? provider.script.shift();
+      const status = replay ? 200 : (scripted ?? 202);
       if (status < 300) seenKeys.add(key);
-      provider.requests.push({ headers: req.headers, body: JSON.parse(text), status, replay });
+      provider.requests.push({ headers: req.headers, body, status, replay });
       res.writeHead(status, { "content-type": "application/json" }).end('{"id":"msg_1"}');
     });
   });

@@ -79,7 +79,7 @@ describe("scheduler sweeps", () => {
     expect(await heartbeats("alpha")).toEqual([at]);
     expect(await heartbeats("charlie")).toEqual([at]);
     expect(h.queue.deadLetters).toHaveLength(1);
-    expect(h.queue.deadLetters[0]!.body).toEqual({ tenantId: bravo.id, tick: at });
+    expect(h.queue.deadLetters[0]!.body).toEqual({ tenantId: bravo.id, tick: at, full: true });
     const about = (msg: string) =>
       h.logs.filter((l) => l.msg === msg && l.tenantId === bravo.id).map((l) => l.attempt);
     expect(about("sweep failed; will retry")).toEqual([1, 2]);

@@ -88,4 +88,25 @@ describe("InProcessQueue", () => {
     expect(calls).toBe(1);
     expect(queue.deadLetters).toEqual([]);
   });
+
+  it("works messages side by side: a tenant that hangs holds up none of the others", async () => {
+    const log = jsonLogger(() => {});
+    queue = new InProcessQueue({ log, concurrency: 2 });
+    let release = () => {};
+    const hung = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const done: string[] = [];
+    queue.consume(async (body) => {
+      if (body.tenantId === "stuck") await hung;
+      done.push(body.tenantId);
+    });
+    await queue.sendBatch([sweep("stuck"), sweep("a"), sweep("b"), sweep("c")]);
+    // Everyone else finishes while "stuck" still holds one of the two places.
+    for (let i = 0; i < 50 && done.length < 3; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(done).toEqual(["a", "b", "c"]);
+    release();
+    await queue.idle();
+    expect(done).toEqual(["a", "b", "c", "stuck"]);
+  });
 });

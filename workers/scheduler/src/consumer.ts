@@ -2,13 +2,14 @@ import * as v from "valibot";
 import { deliverTenant, type SchedulerDeps, sweepTenant } from "./sweep";
 
 // Checked rather than trusted: a queue outlives deployments, so it may hold messages written
-// by an older build (sweeps without `kind`) or by none.
+// by an older build (sweeps without `kind` or `full`) or by none.
 const schedulerMessage = v.union([
   v.object({ kind: v.literal("deliver"), tenantId: v.pipe(v.string(), v.nonEmpty()) }),
   v.object({
     kind: v.optional(v.literal("sweep")),
     tenantId: v.pipe(v.string(), v.nonEmpty()),
     tick: v.pipe(v.string(), v.isoTimestamp()),
+    full: v.optional(v.boolean()),
   }),
 ]);
 
@@ -32,6 +33,11 @@ export async function runSchedulerMessage(deps: SchedulerDeps, body: unknown): P
     deps.log.info("outbox delivered", { tenantId: message.tenantId, outcome });
     return;
   }
-  const outcome = await sweepTenant(deps, { tenantId: message.tenantId, tick: message.tick });
-  deps.log.info("tenant swept", { tenantId: message.tenantId, outcome });
+  const { tenantId, tick, full } = message;
+  const outcome = await sweepTenant(deps, {
+    tenantId,
+    tick,
+    ...(full === undefined ? {} : { full }),
+  });
+  deps.log.info("tenant swept", { tenantId, full: full ?? true, outcome });
 }

@@ -42,19 +42,23 @@ export default {
 
   async queue(batch, env) {
     deps ??= build(env);
-    // One message per tenant: each is acknowledged or retried on its own.
-    for (const message of batch.messages) {
-      try {
-        await runSchedulerMessage(deps, message.body);
-        message.ack();
-      } catch (err) {
-        log.warn("scheduler message failed", {
-          tenantId: message.body.tenantId,
-          kind: message.body.kind ?? "sweep",
-          error: describeError(err),
-        });
-        message.retry({ delaySeconds: Math.min(60 * 2 ** message.attempts, 3600) });
-      }
-    }
+    const ready = deps;
+    // One message per tenant, worked concurrently: each is acknowledged or retried on its own,
+    // so a tenant whose database or provider is slow or down never delays another.
+    await Promise.all(
+      batch.messages.map(async (message) => {
+        try {
+          await runSchedulerMessage(ready, message.body);
+          message.ack();
+        } catch (err) {
+          log.warn("scheduler message failed", {
+            tenantId: message.body.tenantId,
+            kind: message.body.kind ?? "sweep",
+            error: describeError(err),
+          });
+          message.retry({ delaySeconds: Math.min(60 * 2 ** message.attempts, 3600) });
+        }
+      }),
+    );
   },
 } satisfies ExportedHandler<Bindings, SchedulerMessage>;

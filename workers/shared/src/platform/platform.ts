@@ -17,6 +17,11 @@ export interface TenantSweep {
   tenantId: string;
   /** ISO time of the cron tick that produced the message. */
   tick: string;
+  /**
+   * Whether to look at every active match and run the day-granularity jobs (the hourly sweep)
+   * or only at what is due. Absent (a message from an older build): full.
+   */
+  full?: boolean;
 }
 
 /** Deliver this tenant's outbox now: sent after a request wrote rows to it. */

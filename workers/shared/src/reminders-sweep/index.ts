@@ -1,7 +1,14 @@
 /**
- * The scheduler's reminders: each active match's snapshot (and each running program's trainees
- * and pairs needing attention) read from the tenant database, the reminder engine asked what is
- * due, and per reminder and person a row, an outbox email and an in-app notification, as the
- * program's channels and the person's preferences say.
+ * The scheduler's reminders: the active matches due (or all of them, hourly) read from the
+ * tenant database in batches, the reminder engine asked what is due and when next, and per
+ * reminder and person a row, an outbox email and an in-app notification, as the program's
+ * channels and the person's preferences say; mentors of pending requests, each running
+ * program's trainees and its coordinators' weekly digest likewise.
  */
-export { type ReminderSweepDeps, type ReminderSweepReport, writeDueReminders } from "./sweep";
+export { earliest } from "./addressed";
+export {
+  neverDue,
+  type ReminderSweepDeps,
+  type ReminderSweepReport,
+  writeDueReminders,
+} from "./sweep";

@@ -153,15 +153,3 @@ export async function lastActivityOf(
   }
   return latest;
 }
-
-/** The evaluations and last activity of one match, for its reminder snapshot. */
-export async function matchFacts(db: Reader, matchId: string) {
-  const [evaluations, activity] = await Promise.all([
-    evaluationsOf(db, [matchId]),
-    lastActivityOf(db, [matchId]),
-  ]);
-  return {
-    evaluations: evaluations.get(matchId) ?? [],
-    lastActivityAt: activity.get(matchId) ?? null,
-  };
-}

@@ -59,3 +59,16 @@ export async function coordinatorsOf(db: Reader, programId: string): Promise<Con
     .where(and(eq(members.role, "admin"), eq(members.status, "active")))
     .orderBy(asc(members.id));
 }
+
+/** `coordinatorsOf`, read once per program for the length of one sweep. */
+export function coordinatorsFor(db: Reader): (programId: string) => Promise<Contact[]> {
+  const read = new Map<string, Promise<Contact[]>>();
+  return (programId) => {
+    let found = read.get(programId);
+    if (!found) {
+      found = coordinatorsOf(db, programId);
+      read.set(programId, found);
+    }
+    return found;
+  };
+}

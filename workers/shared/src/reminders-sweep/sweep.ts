@@ -1,14 +1,17 @@
+import { eq, min } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { dueReminders, type Reminder, type ReminderState } from "../domain/reminders";
+import { matches } from "../../../../db/tenant/schema";
+import { dueAndNext, type MatchSnapshot, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import type { OrgLinks } from "../platform/links";
 import type { Logger } from "../platform/log";
 import { describeError } from "../platform/log";
 import { createOutbox } from "../platform/outbox";
-import { channelsFor, reminderWrites } from "./deliveries";
+import { type Addressed, addressed, deliveriesOf, earliest, knownKeys } from "./addressed";
 import { writeProgramReminders } from "./program-reminders";
-import { type Contact, contactsById, coordinatorsOf } from "./recipients";
-import { type ActiveMatch, activeMatches, readMatchSnapshot } from "./snapshot";
+import { type Contact, coordinatorsFor } from "./recipients";
+import { remindPendingRequests } from "./requests";
+import { type ActiveMatch, activeMatches, readMatchSnapshots } from "./snapshot";
 import { webhookReminderPosts } from "./webhooks";
 
 export interface ReminderSweepDeps {
@@ -18,98 +21,154 @@ export interface ReminderSweepDeps {
   orgName: string;
   /** The organization's pages in the web client: where each reminder takes its reader. */
   links: OrgLinks;
+  /** Every active match (the hourly sweep), or only those whose next reminder has come. */
+  full: boolean;
 }
 
 export interface ReminderSweepReport {
+  /** Matches (and pending requests) the engine looked at. */
+  evaluated: number;
   /** Statements written (a reminder's row, email, notification); repeated keys add nothing. */
   written: number;
   /** Matches whose reminders could not be read or written this time. */
   failed: number;
+  /** The earliest moment a reminder falls due next, or null when none ever will. */
+  nextDueAt: Date | null;
 }
 
 /**
- * Every active match's due reminders, on the channels its program uses and each person keeps:
- * a row per reminder and person, its email in the outbox, its in-app notification. All are
- * keyed by the reminder (`reminder:<key>`, one key per coordinator when there are several), so
- * a second or overlapping sweep writes nothing new, and none is shown or sent before its send
- * time, which lies outside the recipient's quiet hours. One match failing is logged and
- * skipped: the others are still reminded, and the next sweep tries it again.
+ * What `matches.next_reminder_at` holds for a match nothing will ever be due for (as things
+ * stand): the latest moment a date can name, so null keeps meaning "not worked out yet" and
+ * the index still sorts it last. The hourly full sweep looks at such a match again.
+ */
+export const neverDue = new Date(8_640_000_000_000_000);
+
+/** A match that failed is looked at again this long after (or by the next full sweep). */
+const retryFailedAfterMs = 60 * 60 * 1000;
+
+/** Matches per read: each id is one bound variable in every IN list. */
+const chunkSize = 200;
+
+/**
+ * The due reminders of active matches (all of them, or those due) and of mentees' pending
+ * requests: a row per reminder and person, its email in the outbox, its in-app notification,
+ * on the channels the program uses and each person keeps. All are keyed by the reminder, so a
+ * second or overlapping sweep writes nothing new. Each match's next due moment is written in
+ * the same batch as its reminders: the reminder rows and the state they came from commit
+ * together. One match failing is logged and skipped; the others are still reminded.
  */
 export async function writeDueReminders(
   db: TenantDb,
   deps: ReminderSweepDeps,
 ): Promise<ReminderSweepReport> {
-  const report: ReminderSweepReport = { written: 0, failed: 0 };
-  for (const match of await activeMatches(db)) {
-    try {
-      report.written += await remindMatch(db, deps, match);
-    } catch (err) {
-      report.failed += 1;
-      deps.log.error("reminders.match_failed", { matchId: match.id, error: describeError(err) });
-    }
+  const report: ReminderSweepReport = { evaluated: 0, written: 0, failed: 0, nextDueAt: null };
+  const coordinators = coordinatorsFor(db);
+  const due = await activeMatches(db, deps);
+  for (let i = 0; i < due.length; i += chunkSize) {
+    await remindChunk(db, deps, due.slice(i, i + chunkSize), coordinators, report);
   }
-  // Reminders about a program rather than a pair: training still to do, the weekly digest.
-  await writeProgramReminders(db, deps, report);
+  const requests = await remindPendingRequests(db, deps, coordinators);
+  report.evaluated += requests.evaluated;
+  report.written += requests.written;
+  report.failed += requests.failed;
+  report.nextDueAt = earliest(await earliestMatchReminder(db), requests.nextDueAt);
+  // Reminders about a program rather than a pair (training still to do, the weekly digest)
+  // move by the day: the hourly full sweep writes them.
+  if (deps.full) await writeProgramReminders(db, deps, report);
   return report;
 }
 
-async function remindMatch(db: TenantDb, deps: ReminderSweepDeps, match: ActiveMatch) {
-  const coordinators = await coordinatorsOf(db, match.program.id);
+/** A match the engine has looked at: its due reminders, addressed, and its next due moment. */
+interface Evaluated {
+  match: ActiveMatch;
+  next: Date;
+  reminders: Addressed[];
+}
+
+/**
+ * A few matches: their snapshots read together, each evaluated, the keys already written
+ * looked up together, then each match's new reminders written in one batch with its next due
+ * moment. Moments that changed without reminders are written together at the end.
+ */
+async function remindChunk(
+  db: TenantDb,
+  deps: ReminderSweepDeps,
+  chunk: readonly ActiveMatch[],
+  coordinatorsOf: (programId: string) => Promise<Contact[]>,
+  report: ReminderSweepReport,
+) {
+  const snapshots = await readMatchSnapshots(db, chunk, deps.now);
+  const updates: BatchItem<"sqlite">[] = [];
+  const failed = (matchId: string, err: unknown) => {
+    report.failed += 1;
+    deps.log.error("reminders.match_failed", { matchId, error: describeError(err) });
+    updates.push(setNextReminder(db, matchId, new Date(deps.now.getTime() + retryFailedAfterMs)));
+  };
+  const evaluated: Evaluated[] = [];
+  for (const match of chunk) {
+    report.evaluated += 1;
+    try {
+      evaluated.push(await evaluate(match, snapshots.get(match.id), coordinatorsOf, deps.now));
+    } catch (err) {
+      failed(match.id, err);
+    }
+  }
+  const known = await knownKeys(
+    db,
+    evaluated.flatMap((e) => e.reminders.map((r) => r.key)),
+  );
+  for (const { match, next, reminders } of evaluated) {
+    try {
+      const update = setNextReminder(db, match.id, next);
+      const fresh = reminders.filter((r) => !known.has(r.key));
+      const about = { program: match.program, matchId: match.id };
+      const statements = await deliveriesOf(db, deps, fresh, about);
+      // Coordinator reminders, once each, to the organization's webhook targets.
+      const outbox = createOutbox({ db, now: deps.now, sealKey: deps.sealKey });
+      const once = [...new Set(fresh.map((r) => r.reminder))];
+      statements.push(
+        ...(await webhookReminderPosts(db, outbox, { match, reminders: once, links: deps.links })),
+      );
+      if (statements.length > 0) {
+        await db.batch([update, ...statements]);
+        report.written += statements.length;
+      } else if (next.getTime() !== match.nextReminderAt?.getTime()) {
+        updates.push(update);
+      }
+    } catch (err) {
+      failed(match.id, err);
+    }
+  }
+  if (updates.length > 0) await db.batch([updates[0]!, ...updates.slice(1)]);
+}
+
+async function evaluate(
+  match: ActiveMatch,
+  snapshot: MatchSnapshot | Error | undefined,
+  coordinatorsOf: (programId: string) => Promise<Contact[]>,
+  now: Date,
+): Promise<Evaluated> {
+  if (!snapshot || snapshot instanceof Error) throw snapshot ?? new Error("No snapshot.");
+  const coordinators = await coordinatorsOf(match.program.id);
   const state: ReminderState = {
     rules: match.program.rules,
     coordinatorTimeZone: coordinators[0]?.timeZone ?? "UTC",
-    match: await readMatchSnapshot(db, match, deps.now),
+    match: snapshot,
     mentorRequest: null,
   };
-  const reminders = dueReminders(state, deps.now);
-  if (reminders.length === 0) return 0;
-  const people = await contactsById(
-    db,
-    reminders.map((r) => r.recipientId).filter((id) => id !== "coordinators"),
-  );
-  const outbox = createOutbox({ db, now: deps.now, sealKey: deps.sealKey });
-  const statements: BatchItem<"sqlite">[] = [];
-  for (const reminder of reminders) {
-    for (const { to, key } of addressees(reminder, people, coordinators)) {
-      const channels = channelsFor(match.program.rules.reminders.channels, to.kept);
-      if (channels.length === 0) continue;
-      statements.push(
-        ...(await reminderWrites(
-          db,
-          outbox,
-          {
-            reminder,
-            to,
-            key,
-            channels,
-            program: match.program,
-            matchId: match.id,
-            orgName: deps.orgName,
-            links: deps.links,
-          },
-          deps.now,
-        )),
-      );
-    }
-  }
-  // Coordinator reminders, once each, to the organization's webhook targets.
-  statements.push(
-    ...(await webhookReminderPosts(db, outbox, { match, reminders, links: deps.links })),
-  );
-  if (statements.length > 0) {
-    await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  }
-  return statements.length;
+  const { due, nextDueAt } = dueAndNext(state, now);
+  return { match, next: nextDueAt ?? neverDue, reminders: addressed(due, coordinators) };
 }
 
-function addressees(
-  reminder: Reminder,
-  people: ReadonlyMap<string, Contact>,
-  coordinators: readonly Contact[],
-): { to: Contact; key: string }[] {
-  if (reminder.recipientId !== "coordinators") {
-    const to = people.get(reminder.recipientId);
-    return to ? [{ to, key: reminder.key }] : [];
-  }
-  return coordinators.map((to) => ({ to, key: `${reminder.key}:${to.id}` }));
+const setNextReminder = (db: TenantDb, matchId: string, at: Date) =>
+  db.update(matches).set({ nextReminderAt: at }).where(eq(matches.id, matchId));
+
+/** The earliest next reminder among active matches, read from the index's first entry. */
+async function earliestMatchReminder(db: TenantDb): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: min(matches.nextReminderAt) })
+    .from(matches)
+    .where(eq(matches.status, "active"));
+  const at = row?.at ?? null;
+  return at && at.getTime() < neverDue.getTime() ? at : null;
 }

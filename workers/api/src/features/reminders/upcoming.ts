@@ -3,7 +3,11 @@ import * as v from "valibot";
 import { matches } from "../../../../../db/tenant/schema";
 import type { Page } from "../../../../shared/src/contracts/common/pagination";
 import { upcomingDays } from "../../../../shared/src/contracts/reminders";
-import { type ReminderState, upcomingReminders } from "../../../../shared/src/domain/reminders";
+import {
+  type MatchSnapshot,
+  type ReminderState,
+  upcomingReminders,
+} from "../../../../shared/src/domain/reminders";
 import { describeError } from "../../../../shared/src/platform/log";
 import { channelsFor } from "../../../../shared/src/reminders-sweep/deliveries";
 import {
@@ -13,15 +17,16 @@ import {
 } from "../../../../shared/src/reminders-sweep/recipients";
 import {
   type ActiveMatch,
-  readMatchSnapshot,
+  readMatchSnapshots,
 } from "../../../../shared/src/reminders-sweep/snapshot";
 import type { TenantCtx } from "../../http/app-env";
 import { decodeCursor, encodeCursor } from "../../http/pagination";
 import type { Program } from "../programs";
 import type { UnnamedItem } from "./views";
 
-// Each match's forecast takes a handful of reads: a page reads at most this many matches, so
-// a large program answers in several pages rather than one slow one.
+// A page's matches are read together (a handful of queries) and each is asked of the engine
+// at every due moment in the window: a page reads at most this many matches, so a large
+// program answers in several pages rather than one slow one.
 const matchesPerPage = 25;
 
 /** Where the next page starts: a match (by id), and how many of its reminders were shown. */
@@ -48,21 +53,23 @@ export const upcomingWindow = (now: Date) => ({
 async function forecastMatch(
   ctx: TenantCtx,
   match: ActiveMatch,
+  snapshot: MatchSnapshot | Error | undefined,
   coordinators: Contact[],
 ): Promise<UnnamedItem[]> {
   const { rules } = match.program;
-  let state: ReminderState;
-  try {
-    state = {
-      rules,
-      coordinatorTimeZone: coordinators[0]?.timeZone ?? "UTC",
-      match: await readMatchSnapshot(ctx.db, match, ctx.now),
-      mentorRequest: null,
-    };
-  } catch (err) {
-    ctx.log.warn("reminders.forecast_skipped", { matchId: match.id, error: describeError(err) });
+  if (!snapshot || snapshot instanceof Error) {
+    ctx.log.warn("reminders.forecast_skipped", {
+      matchId: match.id,
+      error: describeError(snapshot ?? new Error("No snapshot.")),
+    });
     return [];
   }
+  const state: ReminderState = {
+    rules,
+    coordinatorTimeZone: coordinators[0]?.timeZone ?? "UTC",
+    match: snapshot,
+    mentorRequest: null,
+  };
   const { from, until } = upcomingWindow(ctx.now);
   const reminders = upcomingReminders(state, from, until);
   const people = await contactsById(
@@ -124,18 +131,28 @@ export async function upcomingPage(
     .orderBy(asc(matches.id))
     .limit(matchesPerPage + 1);
   const coordinators = await coordinatorsOf(ctx.db, program.id);
+  const page = rows.slice(0, matchesPerPage).map(
+    (row): ActiveMatch => ({
+      id: row.id,
+      activatedAt: row.activatedAt!,
+      nextReminderAt: null,
+      program,
+    }),
+  );
+  const snapshots = await readMatchSnapshots(ctx.db, page, ctx.now);
   const items: UnnamedItem[] = [];
   let next: [string, number] | null = null;
   // Once the page is full, the matches after it are read on until one has something, so a
   // cursor never leads to an empty page; past the cap, the next page reads on.
-  for (const row of rows.slice(0, matchesPerPage)) {
-    const match = { id: row.id, activatedAt: row.activatedAt!, program };
-    const shown = row.id === start ? skip : 0;
-    const forecast = (await forecastMatch(ctx, match, coordinators)).slice(shown);
+  for (const match of page) {
+    const shown = match.id === start ? skip : 0;
+    const forecast = (await forecastMatch(ctx, match, snapshots.get(match.id), coordinators)).slice(
+      shown,
+    );
     const room = input.limit - items.length;
     if (forecast.length > room) {
       items.push(...forecast.slice(0, room));
-      next = [row.id, shown + room];
+      next = [match.id, shown + room];
       break;
     }
     items.push(...forecast);

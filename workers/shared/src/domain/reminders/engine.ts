@@ -65,7 +65,11 @@ function sendAt(o: Occurrence, state: ReminderState, now: Date): Date | null {
  * same tick twice) adds nothing to an outbox that drops duplicate keys.
  */
 export function dueReminders(state: ReminderState, now: Date): Reminder[] {
-  return everyOccurrence(state, now)
+  return dueAmong(everyOccurrence(state, now), state, now);
+}
+
+function dueAmong(all: readonly Occurrence[], state: ReminderState, now: Date): Reminder[] {
+  return all
     .filter((o) => o.dueAt <= now && liveAt(o, now))
     .flatMap((o): Reminder[] => {
       const at = sendAt(o, state, now);
@@ -88,9 +92,25 @@ export function dueReminders(state: ReminderState, now: Date): Reminder[] {
 
 /** The earliest moment after `now` something becomes due, or null when nothing will. */
 export function nextDueAt(state: ReminderState, now: Date): Date | null {
+  return nextAmong(everyOccurrence(state, now), now);
+}
+
+function nextAmong(all: readonly Occurrence[], now: Date): Date | null {
   let next: Date | null = null;
-  for (const o of everyOccurrence(state, now)) {
+  for (const o of all) {
     if (o.dueAt > now && liveAt(o, o.dueAt) && (!next || o.dueAt < next)) next = o.dueAt;
   }
   return next;
+}
+
+/**
+ * `dueReminders` and `nextDueAt` from one pass over the occurrences: what a sweep asks of
+ * every match, at half the cost of asking twice.
+ */
+export function dueAndNext(
+  state: ReminderState,
+  now: Date,
+): { due: Reminder[]; nextDueAt: Date | null } {
+  const all = everyOccurrence(state, now);
+  return { due: dueAmong(all, state, now), nextDueAt: nextAmong(all, now) };
 }

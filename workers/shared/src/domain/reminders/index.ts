@@ -5,7 +5,7 @@
  * results to the outbox, which drops keys it has already seen.
  */
 export { evaluationAnswerDays, inactivityDays } from "./engagement";
-export { dueReminders, nextDueAt } from "./engine";
+export { dueAndNext, dueReminders, nextDueAt } from "./engine";
 export { isQuiet, outOfQuietHours, type QuietHours } from "./local-time";
 export { digestText, digestTime } from "./program";
 export {
