@@ -18,6 +18,8 @@ export interface Measure {
   /** Seconds to open every tenant's database and run one indexed query. */
   baseline: number;
   full: number;
+  /** Seconds to work out every tenant's health again (a full sweep's share once in 6 hours). */
+  health: number;
   reminders: number;
   emails: number;
   partial: number;
@@ -79,6 +81,8 @@ export function appendRemindersReport(m: Measure): void {
     ],
     ["Baseline: open every tenant DB + one indexed query", s(m.baseline)],
     ["Full sweep of every tenant (cold connections)", s(m.full)],
+    ["Health of every tenant worked out again (a full sweep's, once in six hours)", s(m.health)],
+    ["A full sweep that works out health too (the two above)", s(m.full + m.health)],
     [
       "New reminders (rows) written by the full sweep / per second",
       `${int(m.reminders)} / ${int(m.reminders / m.full)}`,

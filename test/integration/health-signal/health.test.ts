@@ -146,7 +146,7 @@ describe("what an integration reads", () => {
 });
 
 describe("the sweep", () => {
-  it("stores every active match's health on its clock, and moves it as days pass", async () => {
+  it("stores every active match's health on its clock, moves it as days pass, and works it out again when six hours old", async () => {
     clock.now = new Date("2030-06-01T08:00:00Z");
     const programId = await insertProgram(db, { name: "Sweep circle" });
     const matchId = await pair(programId, "ada", "ben", "2030-05-20T09:00:00Z");
@@ -187,5 +187,23 @@ describe("the sweep", () => {
     expect(later?.level).toBe("needs_attention");
     expect(later?.reasons.map((r) => r.code)).toEqual(["no_meeting", "contact_overdue"]);
     expect(later?.computedAt).toEqual(clock.now);
+
+    // Within six hours the stored signals are fresh enough: the next full sweeps keep them;
+    // past six hours they are all worked out again.
+    const computed = clock.now;
+    clock.now = new Date("2030-06-22T13:59:00Z");
+    await sweepTenant(h.platform, {
+      tenantId: tenant.id,
+      tick: clock.now.toISOString(),
+      full: true,
+    });
+    expect((await stored(matchId))?.computedAt).toEqual(computed);
+    clock.now = new Date("2030-06-22T14:01:00Z");
+    await sweepTenant(h.platform, {
+      tenantId: tenant.id,
+      tick: clock.now.toISOString(),
+      full: true,
+    });
+    expect((await stored(matchId))?.computedAt).toEqual(clock.now);
   });
 });

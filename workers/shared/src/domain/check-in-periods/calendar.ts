@@ -1,3 +1,5 @@
+import { rememberedBy } from "../remembered";
+
 /**
  * Calendar days as people live them: "2030-03-31" in someone's own time zone, not a UTC
  * instant. Day arithmetic runs on the date alone, so a daylight saving change (a 23- or
@@ -29,18 +31,29 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+// Remembered: a sweep asks the day of the same moments in the same zones for every pair.
+const dayAt = rememberedBy(
+  (instant: number, timeZone: string) => `${instant}|${timeZone}`,
+  (instant, timeZone) => {
+    const parts: Record<string, string> = {};
+    for (const p of formatFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  },
+);
+
 /** The day it is at `instant` in `timeZone` (an IANA name; unknown zones read as UTC). */
 export function dayIn(instant: Date, timeZone: string): CalendarDay {
-  const parts: Record<string, string> = {};
-  for (const p of formatFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return dayAt(instant.getTime(), timeZone);
 }
 
 /** `day` plus `n` days (n may be negative). */
-export function addDays(day: CalendarDay, n: number): CalendarDay {
-  const [y, m, d] = day.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
-}
+export const addDays: (day: CalendarDay, n: number) => CalendarDay = rememberedBy(
+  (day, n) => `${day}|${n}`,
+  (day, n) => {
+    const [y, m, d] = day.split("-").map(Number);
+    return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+  },
+);
 
 /** Whole days from `from` to `to` (negative when `to` comes first). */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {

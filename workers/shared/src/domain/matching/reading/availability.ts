@@ -1,5 +1,5 @@
+import { remembered } from "../../remembered";
 import { allDays, allParts, slotsOf, weekdays, weekend, wholeWeek } from "./slots";
-import { remembered } from "./text";
 
 /**
  * Reads free-text availability ("Tue and Thu evenings, weekend mornings", "weekdays after

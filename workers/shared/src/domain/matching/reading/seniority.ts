@@ -1,4 +1,4 @@
-import { remembered } from "./text";
+import { remembered } from "../../remembered";
 
 /**
  * Seniority is free text ("Senior engineer", "Year 3", "5 years", "PhD student"): read it

@@ -1,3 +1,5 @@
+import { remembered } from "../../remembered";
+
 /**
  * Text helpers shared by the criteria: how tags compare and how lists read in explanations.
  *
@@ -61,20 +63,3 @@ export const plural = (n: number, unit: string, units = `${unit}s`) =>
 
 /** Hours with at most one decimal: 9, 9.5. */
 export const hours = (minutes: number) => Math.round(minutes / 6) / 10;
-
-/**
- * Remembers a pure function of a string. Cohorts repeat the same tags, seniorities and
- * availabilities many times over; the cache is dropped whole when it grows past `limit`.
- */
-export function remembered<T>(read: (text: string) => T, limit = 20_000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined && !cache.has(text)) {
-      value = read(text);
-      if (cache.size >= limit) cache.clear();
-      cache.set(text, value);
-    }
-    return value as T;
-  };
-}
