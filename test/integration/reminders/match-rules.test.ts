@@ -1,18 +1,9 @@
-import { like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluationResponses, feedback, reminderLog } from "../../../db/tenant/schema";
-import type { DevMailbox } from "../../../host/dev-mailbox";
-import { sweepTenant } from "../../../workers/scheduler/src/sweep";
+import { evaluationResponses, feedback } from "../../../db/tenant/schema";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
-import { type Harness, startHarness } from "../../support/node-harness";
-import {
-  acknowledgeAgreement,
-  insertProgram,
-  pairSince,
-  person,
-} from "../../support/pair-fixtures";
-import { programsOrg } from "../../support/programs-fixtures";
+import type { Harness } from "../../support/node-harness";
+import { acknowledgeAgreement, insertProgram, pairSince } from "../../support/pair-fixtures";
+import { type SweptOrg, sweptOrg } from "../../support/sweep-fixtures";
 
 // Evaluation and inactivity reminders, written by the tenant's sweep. Default rules: meetings
 // every 14 days (so 28 quiet days make a pair inactive), quiet hours 21:00–08:00, escalation
@@ -21,31 +12,22 @@ const slug = "reminder-rules-org";
 const clock = { now: new Date("2030-03-02T09:00:00Z") };
 let h: Harness;
 let db: TenantDb;
-let tenantId: string;
+let org: SweptOrg;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => clock.now });
-  ({ db } = await programsOrg(h, slug));
-  tenantId = (await findTenantBySlug(h.platform.control, slug)).id;
-  for (const [id, name] of [
+  org = await sweptOrg(slug, clock, [
     ["mia", "Mia"],
     ["tom", "Tom"],
     ["ivy", "Ivy"],
     ["otto", "Otto"],
-  ]) {
-    await person(h, db, slug, id!, name!, "UTC");
-  }
+  ]);
+  ({ h, db } = org);
 });
 afterAll(() => h.close());
 
-const sweep = () => sweepTenant(h.platform, { tenantId, tick: clock.now.toISOString() });
-const logged = (prefix: string) =>
-  db
-    .select({ key: reminderLog.key, recipientId: reminderLog.recipientId, text: reminderLog.text })
-    .from(reminderLog)
-    .where(like(reminderLog.key, `${prefix}%`));
-const mailTo = (email: string, subject: string) =>
-  (h.platform.mail as DevMailbox).list({ to: email }).filter((m) => m.subject === subject);
+const sweep = () => org.sweep();
+const logged = (prefix: string) => org.logged(prefix);
+const mailTo = (email: string, subject: string) => org.mailTo(email, subject);
 
 describe("evaluation reminders", () => {
   it("remind whoever has not submitted the mid-point evaluation once, and escalate it a week overdue", async () => {

@@ -5,17 +5,14 @@ import {
   notifications,
   programCoordinators,
   programs,
-  reminderLog,
   trainingCompletions,
 } from "../../../db/tenant/schema";
-import type { DevMailbox } from "../../../host/dev-mailbox";
-import { sweepTenant } from "../../../workers/scheduler/src/sweep";
 import { defaultRules } from "../../../workers/shared/src/domain/program-rules";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
-import { type Harness, startHarness } from "../../support/node-harness";
-import { insertProgram, pairSince, person } from "../../support/pair-fixtures";
-import { insertEnrollment, insertTraining, programsOrg } from "../../support/programs-fixtures";
+import type { Harness } from "../../support/node-harness";
+import { insertProgram, pairSince } from "../../support/pair-fixtures";
+import { insertEnrollment, insertTraining } from "../../support/programs-fixtures";
+import { type SweptOrg, sweptOrg } from "../../support/sweep-fixtures";
 
 // A program's own reminders, written by the tenant's sweep: training still to do before
 // matching (weekly), and each coordinator's Monday digest of the pairs needing attention.
@@ -24,13 +21,10 @@ const slug = "program-reminders-org";
 const clock = { now: new Date("2030-03-04T09:00:00Z") };
 let h: Harness;
 let db: TenantDb;
-let tenantId: string;
+let org: SweptOrg;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => clock.now });
-  ({ db } = await programsOrg(h, slug));
-  tenantId = (await findTenantBySlug(h.platform.control, slug)).id;
-  for (const [id, name] of [
+  org = await sweptOrg(slug, clock, [
     ["tia", "Tia"],
     ["uma", "Uma"],
     ["vic", "Vic"],
@@ -39,21 +33,15 @@ beforeAll(async () => {
     ["tom", "Tom"],
     ["ann", "Ann"],
     ["bo", "Bo"],
-  ]) {
-    await person(h, db, slug, id!, name!, "UTC");
-  }
-  await person(h, db, slug, "cora", "Cora", "Europe/Berlin");
+    ["cora", "Cora", "Europe/Berlin"],
+  ]);
+  ({ h, db } = org);
 });
 afterAll(() => h.close());
 
-const sweep = () => sweepTenant(h.platform, { tenantId, tick: clock.now.toISOString() });
-const logged = (prefix: string) =>
-  db
-    .select({ key: reminderLog.key, recipientId: reminderLog.recipientId, text: reminderLog.text })
-    .from(reminderLog)
-    .where(like(reminderLog.key, `${prefix}%`));
-const mailTo = (email: string, subject: string) =>
-  (h.platform.mail as DevMailbox).list({ to: email }).filter((m) => m.subject === subject);
+const sweep = () => org.sweep();
+const logged = (prefix: string) => org.logged(prefix);
+const mailTo = (email: string, subject: string) => org.mailTo(email, subject);
 const approve = (programId: string, memberId: string) =>
   insertEnrollment(db, {
     programId,

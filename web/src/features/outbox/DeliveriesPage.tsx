@@ -8,6 +8,7 @@ import { DataTable } from "../../ui/DataTable";
 import { PageHeading, StatusMessage } from "../../ui/feedback";
 import { StatusFilter } from "../../ui/fields";
 import { PagedList } from "../../ui/PagedList";
+import { RetryCell } from "../../ui/RetryCell";
 import { useLoad } from "../../ui/use-load";
 import { usePages } from "../../ui/use-pages";
 
@@ -119,23 +120,12 @@ export function DeliveriesPage() {
               <td data-label="Last problem" class="break">
                 {d.lastError ?? <span class="muted">—</span>}
               </td>
-              <td data-label="Actions">
-                {d.status === "dead" ? (
-                  <button
-                    type="button"
-                    class="button small"
-                    disabled={busy === d.id}
-                    onClick={() => retry(d)}
-                  >
-                    {busy === d.id ? "Retrying…" : "Retry"}
-                    <span class="visually-hidden">
-                      {d.channel === "email" ? ` the email to ${d.recipient}` : ` ${d.subject}`}
-                    </span>
-                  </button>
-                ) : (
-                  <span class="muted">—</span>
-                )}
-              </td>
+              <RetryCell
+                failed={d.status === "dead"}
+                busy={busy === d.id}
+                what={d.channel === "email" ? `the email to ${d.recipient}` : d.subject}
+                onRetry={() => retry(d)}
+              />
             </tr>
           ))}
         </DataTable>

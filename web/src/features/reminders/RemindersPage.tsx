@@ -10,6 +10,7 @@ import { messageOf } from "../../lib/problem";
 import { DataTable } from "../../ui/DataTable";
 import { StatusMessage } from "../../ui/feedback";
 import { PagedList } from "../../ui/PagedList";
+import { RetryCell } from "../../ui/RetryCell";
 import { programApi } from "../programs/common";
 import { useReminders } from "./use-reminders";
 import { channelsText, emptyView, standing, viewIntro, views } from "./words";
@@ -112,24 +113,12 @@ export function RemindersPage({ program }: { program: ProgramView }) {
                   </>
                 )}
               </td>
-              <td data-label="Actions">
-                {item.status === "failed" ? (
-                  <button
-                    type="button"
-                    class="button small"
-                    disabled={busy === item.key}
-                    onClick={() => retry(item)}
-                  >
-                    {busy === item.key ? "Retrying…" : "Retry"}
-                    <span class="visually-hidden">
-                      {" "}
-                      the reminder to {item.recipient.displayName}
-                    </span>
-                  </button>
-                ) : (
-                  <span class="muted">—</span>
-                )}
-              </td>
+              <RetryCell
+                failed={item.status === "failed"}
+                busy={busy === item.key}
+                what={`the reminder to ${item.recipient.displayName}`}
+                onRetry={() => retry(item)}
+              />
             </tr>
           ))}
         </DataTable>
