@@ -3,11 +3,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { expect } from "vitest";
 import { type RunningHost, startHost } from "../../host/server";
 import { inviteFirstAdmin } from "../../workers/api/src/features/members/invitations";
 import { silentLogger } from "../../workers/shared/src/platform/log";
 import { createTenant, findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { launchBrowser } from "../support/browser";
+import { axeViolations } from "./axe";
 
 export const screenshotDir = join(process.cwd(), "test-results");
 
@@ -109,6 +111,18 @@ export function horizontalOverflow(page: Page): Promise<number> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
 }
+
+/** The page, once settled, passes axe, labels every control and fits its width. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await unlabeledControls(page)).toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+}
+
+/** Waits until a status region announces `text`. */
+export const announced = (page: Page, text: string | RegExp) =>
+  page.getByRole("status").filter({ hasText: text }).first().waitFor();
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });

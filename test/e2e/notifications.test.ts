@@ -4,19 +4,18 @@ import { seal } from "../../workers/shared/src/platform/seal";
 import { preferenceLinkToken } from "../../workers/shared/src/security/preference-links";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { insertNotification } from "../support/notification-fixtures";
-import { axeViolations } from "./axe";
 import {
   acceptByApi,
   addMember,
+  announced,
   apiCall,
   apiToken,
   createOrganization,
   type E2e,
-  horizontalOverflow,
+  expectAccessible,
   screenshot,
   signIn,
   startE2e,
-  unlabeledControls,
 } from "./helpers";
 
 const slug = "brookfield";
@@ -27,17 +26,7 @@ const mo = {
   displayName: "Mo Member",
 };
 
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await unlabeledControls(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
-
 const bell = (page: Page, name: string) => page.getByRole("link", { name, exact: true });
-const announced = (page: Page, text: string | RegExp) =>
-  page.getByRole("status").filter({ hasText: text }).first().waitFor();
-
 describe("notifications: the bell, the notification centre and reminder settings", () => {
   let e2e: E2e;
   let moId: string;

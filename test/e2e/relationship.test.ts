@@ -1,16 +1,15 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations } from "./axe";
 import {
   acceptByApi,
+  announced,
   apiToken,
   createOrganization,
   type E2e,
-  horizontalOverflow,
+  expectAccessible,
   screenshot,
   signIn,
   startE2e,
-  unlabeledControls,
 } from "./helpers";
 import { person } from "./matching-seed";
 import { meetingsCameAndWent, seedPair } from "./relationship-seed";
@@ -31,13 +30,6 @@ async function phone(e2e: E2e, who: { email: string; password: string }): Promis
 }
 
 /** axe-clean, every control labelled, nothing wider than the phone. */
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await unlabeledControls(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
-
 const section = (page: Page, name: string): Locator =>
   page.getByRole("region", { name, exact: true });
 
@@ -46,9 +38,6 @@ const about = (verb: string, subject: string) => {
   const text = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`^${text(verb)}\\s*:\\s*${text(subject)}$`);
 };
-
-const announced = (page: Page, text: string | RegExp) =>
-  page.getByRole("status").filter({ hasText: text }).first().waitFor();
 
 async function fillAgreement(page: Page, words: Record<string, string>): Promise<void> {
   const agreement = section(page, "Agreement");

@@ -6,18 +6,16 @@ import { sweepTenant } from "../../workers/scheduler/src/sweep";
 import type { RemindersPage } from "../../workers/shared/src/contracts/reminders";
 import { MailNotSent } from "../../workers/shared/src/platform/mail";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
-import { axeViolations } from "./axe";
 import {
   acceptByApi,
   apiCall,
   apiToken,
   createOrganization,
   type E2e,
-  horizontalOverflow,
+  expectAccessible,
   screenshot,
   signIn,
   startE2e,
-  unlabeledControls,
 } from "./helpers";
 import { person } from "./matching-seed";
 import { seedPair } from "./relationship-seed";
@@ -34,13 +32,6 @@ const cy = person("Cy Mentee", "mentee", { interests: ["Careers"], department: "
 function middayZone(now: Date): string {
   const ahead = 12 - now.getUTCHours();
   return ahead >= 0 ? `Etc/GMT-${ahead}` : `Etc/GMT+${-ahead}`;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await unlabeledControls(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
 }
 
 const table = (page: Page, view: string) => page.getByRole("table", { name: `Reminders: ${view}` });

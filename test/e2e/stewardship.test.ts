@@ -1,16 +1,15 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations } from "./axe";
 import {
   acceptByApi,
+  announced,
   apiToken,
   createOrganization,
   type E2e,
-  horizontalOverflow,
+  expectAccessible,
   screenshot,
   signIn,
   startE2e,
-  unlabeledControls,
 } from "./helpers";
 import { person } from "./matching-seed";
 import { seedPair } from "./relationship-seed";
@@ -28,18 +27,8 @@ async function phone(e2e: E2e, who: { email: string; password: string }): Promis
   return page;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await unlabeledControls(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
-
 const section = (page: Page, name: string): Locator =>
   page.getByRole("region", { name, exact: true });
-
-const announced = (page: Page, text: string | RegExp) =>
-  page.getByRole("status").filter({ hasText: text }).first().waitFor();
 
 describe("stewardship: a concern travels from a mentee to the coordinators, not the mentor", () => {
   let e2e: E2e;

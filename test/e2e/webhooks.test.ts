@@ -1,27 +1,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookSink, verifiesWith, type WebhookSink } from "../support/webhook-sink";
-import { axeViolations } from "./axe";
 import {
   acceptByApi,
   createOrganization,
   type E2e,
-  horizontalOverflow,
+  expectAccessible,
   screenshot,
   signIn,
   startE2e,
-  unlabeledControls,
 } from "./helpers";
 
 const slug = "riverbend";
 const admin = { email: "coord@riverbend.example", password: "river-bend-lantern-81" };
-
-async function expectAccessible(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-  expect(await axeViolations(page)).toEqual([]);
-  expect(await unlabeledControls(page)).toEqual([]);
-  expect(await horizontalOverflow(page)).toBe(0);
-}
 
 describe("webhooks: an admin connects a chat channel for coordinator reminders", () => {
   let e2e: E2e;
