@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seal } from "../../workers/shared/src/platform/seal";
 import { preferenceLinkToken } from "../../workers/shared/src/security/preference-links";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
-import { insertNotification } from "../support/notification-fixtures";
+import { insertNotification } from "../support/reminders/notification-fixtures";
 import {
   acceptByApi,
   addMember,

@@ -1,6 +1,10 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWebhookSink, verifiesWith, type WebhookSink } from "../support/webhook-sink";
+import {
+  startWebhookSink,
+  verifiesWith,
+  type WebhookSink,
+} from "../support/reminders/webhook-sink";
 import {
   acceptByApi,
   createOrganization,

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddedWebhookTarget } from "../../workers/shared/src/contracts/webhooks";
 import { type Edge, startEdge } from "../support/edge-harness";
-import { startWebhookSink, verifiesWith, type WebhookSink } from "../support/webhook-sink";
+import {
+  startWebhookSink,
+  verifiesWith,
+  type WebhookSink,
+} from "../support/reminders/webhook-sink";
 
 // The API Worker takes the target; the scheduler Worker, in workerd, signs and posts to it.
 let edge: Edge;

@@ -7,10 +7,10 @@ import type {
 } from "../../../workers/shared/src/contracts/notifications";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { type Harness, startHarness } from "../../support/node-harness";
-import { insertNotification } from "../../support/notification-fixtures";
 import { integrationClient } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
 import { programsOrg, sendJson } from "../../support/programs-fixtures";
+import { insertNotification } from "../../support/reminders/notification-fixtures";
 
 // The bell: a member's own notifications, shown from their send time, newest first.
 const clock = { now: new Date("2030-05-01T12:00:00Z") };

@@ -3,7 +3,7 @@ import { evaluationResponses, feedback } from "../../../db/tenant/schema";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import type { Harness } from "../../support/node-harness";
 import { acknowledgeAgreement, insertProgram, pairSince } from "../../support/pair-fixtures";
-import { type SweptOrg, sweptOrg } from "../../support/sweep-fixtures";
+import { type SweptOrg, sweptOrg } from "../../support/reminders/sweep-fixtures";
 
 // Evaluation and inactivity reminders, written by the tenant's sweep. Default rules: meetings
 // every 14 days (so 28 quiet days make a pair inactive), quiet hours 21:00–08:00, escalation

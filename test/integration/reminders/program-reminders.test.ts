@@ -12,7 +12,7 @@ import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import type { Harness } from "../../support/node-harness";
 import { insertProgram, pairSince } from "../../support/pair-fixtures";
 import { insertEnrollment, insertTraining } from "../../support/programs-fixtures";
-import { type SweptOrg, sweptOrg } from "../../support/sweep-fixtures";
+import { type SweptOrg, sweptOrg } from "../../support/reminders/sweep-fixtures";
 
 // A program's own reminders, written by the tenant's sweep: training still to do before
 // matching (weekly), and each coordinator's Monday digest of the pairs needing attention.

@@ -6,7 +6,7 @@ import type { TenantDb } from "../../../workers/shared/src/platform/db";
 import { insertMatchRow } from "../../support/matching-fixtures";
 import { type OutboxHarness, startOutboxHarness } from "../../support/outbox-fixtures";
 import { insertProgram, person } from "../../support/pair-fixtures";
-import { scheduleOf } from "../../support/reminder-fixtures";
+import { scheduleOf } from "../../support/reminders/reminder-fixtures";
 
 // A mentee's request waiting for the mentor's answer: the mentor is reminded once, a lead
 // time (24 hours by default) before it expires, by email and in the app, with a link to their

@@ -10,7 +10,7 @@ import {
   expectOneCheckIn,
   orgWithPair,
   scheduleOf,
-} from "../../support/reminder-fixtures";
+} from "../../support/reminders/reminder-fixtures";
 
 // Each way a reminder could go out twice (or not at all) — the cron firing twice, ticks
 // overlapping, a queue message redelivered, a crash after the provider accepted — ends with

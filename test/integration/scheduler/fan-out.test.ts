@@ -14,7 +14,7 @@ import {
   nextReminderOf,
   orgWithPair,
   scheduleOf,
-} from "../../support/reminder-fixtures";
+} from "../../support/reminders/reminder-fixtures";
 
 // The cron asks only for the sweeps that have something to do, read from the control DB:
 // a full one for a tenant never swept or whose hourly slot has passed, a partial one for a

@@ -5,7 +5,11 @@ import type { OutboxEntry } from "../../../workers/shared/src/contracts/outbox";
 import type { AddedWebhookTarget } from "../../../workers/shared/src/contracts/webhooks";
 import { type OutboxHarness, startOutboxHarness } from "../../support/outbox-fixtures";
 import { sendJson } from "../../support/programs-fixtures";
-import { startWebhookSink, verifiesWith, type WebhookSink } from "../../support/webhook-sink";
+import {
+  startWebhookSink,
+  verifiesWith,
+  type WebhookSink,
+} from "../../support/reminders/webhook-sink";
 
 let h: OutboxHarness;
 let sink: WebhookSink;

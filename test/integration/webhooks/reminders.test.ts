@@ -8,7 +8,11 @@ import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
 import { type Harness, startHarness } from "../../support/node-harness";
 import { insertProgram, pairSince, person } from "../../support/pair-fixtures";
 import { programsOrg, sendJson } from "../../support/programs-fixtures";
-import { startWebhookSink, verifiesWith, type WebhookSink } from "../../support/webhook-sink";
+import {
+  startWebhookSink,
+  verifiesWith,
+  type WebhookSink,
+} from "../../support/reminders/webhook-sink";
 
 // A pair begun 2030-01-31 whose first check-in (open from day 30) nobody answered: by
 // mid-April it is overdue long enough to be escalated to the coordinators.

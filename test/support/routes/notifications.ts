@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { notificationPreferences, notifications } from "../../../db/tenant/schema";
-import { insertNotification } from "../notification-fixtures";
 import { insertEnrollment, insertProgram } from "../programs-fixtures";
+import { insertNotification } from "../reminders/notification-fixtures";
 import type { OrgRouteSpec, RouteCtx, RouteSpec, Target } from "../security";
 
 /** An unread notification of the caller's, shown already: what marking read acts on. */

@@ -1,12 +1,12 @@
 import { like } from "drizzle-orm";
-import { reminderLog } from "../../db/tenant/schema";
-import type { DevMailbox } from "../../host/dev-mailbox";
-import { sweepTenant } from "../../workers/scheduler/src/sweep";
-import type { TenantDb } from "../../workers/shared/src/platform/db";
-import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
-import { type Harness, startHarness } from "./node-harness";
-import { person } from "./pair-fixtures";
-import { programsOrg } from "./programs-fixtures";
+import { reminderLog } from "../../../db/tenant/schema";
+import type { DevMailbox } from "../../../host/dev-mailbox";
+import { sweepTenant } from "../../../workers/scheduler/src/sweep";
+import type { TenantDb } from "../../../workers/shared/src/platform/db";
+import { findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
+import { type Harness, startHarness } from "../node-harness";
+import { person } from "../pair-fixtures";
+import { programsOrg } from "../programs-fixtures";
 
 /** An organization on a test's clock, and what the reminders tests ask of its sweep. */
 export interface SweptOrg {

@@ -1,5 +1,5 @@
-import { notifications } from "../../db/tenant/schema";
-import type { TenantDb } from "../../workers/shared/src/platform/db";
+import { notifications } from "../../../db/tenant/schema";
+import type { TenantDb } from "../../../workers/shared/src/platform/db";
 
 /** A notification as the reminders sweep writes it, shown from `visibleFrom`. */
 export async function insertNotification(

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { tenantSchedule } from "../../db/control/schema";
-import { matches } from "../../db/tenant/schema";
-import type { TenantDb } from "../../workers/shared/src/platform/db";
-import type { OutboxHarness } from "./outbox-fixtures";
-import { insertProgram, pairSince, person } from "./pair-fixtures";
+import { tenantSchedule } from "../../../db/control/schema";
+import { matches } from "../../../db/tenant/schema";
+import type { TenantDb } from "../../../workers/shared/src/platform/db";
+import type { OutboxHarness } from "../outbox-fixtures";
+import { insertProgram, pairSince, person } from "../pair-fixtures";
 
 // Organizations whose pairs are due a reminder on the test's clock, for the scheduler's
 // exactly-once and fan-out tests. With the default rules a pair's first check-in opens on day
