@@ -11,11 +11,11 @@ import {
   goalUpdates,
   matches,
   meetings,
-  programs,
 } from "../../../../db/tenant/schema";
 import { evaluationSchedule } from "../domain/evaluation-schedule";
 import type { MatchEvaluation } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
+import { programsById } from "./programs";
 
 type Reader = Pick<TenantDb, "select">;
 
@@ -36,14 +36,14 @@ export async function evaluationsOf(
       id: matches.id,
       activatedAt: matches.activatedAt,
       endedAt: matches.endedAt,
-      rules: programs.rules,
-      startsOn: programs.startsOn,
-      endsOn: programs.endsOn,
-      relationshipLengthDays: programs.relationshipLengthDays,
+      programId: matches.programId,
     })
     .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
     .where(inArray(matches.id, ids));
+  const programsOf = await programsById(
+    db,
+    rows.map((r) => r.programId),
+  );
   const submitted = await db
     .select({
       matchId: evaluationResponses.matchId,
@@ -55,7 +55,9 @@ export async function evaluationsOf(
       and(inArray(evaluationResponses.matchId, ids), eq(evaluationResponses.status, "submitted")),
     );
   for (const row of rows) {
-    const schedule = evaluationSchedule(row.rules, row, row);
+    const program = programsOf.get(row.programId);
+    if (!program) continue;
+    const schedule = evaluationSchedule(program.rules, program, row);
     byMatch.set(
       row.id,
       schedule.map((e) => ({

@@ -10,7 +10,6 @@ import {
   matchParticipants,
   meetings,
   members,
-  programs,
   supportContacts,
 } from "../../../../db/tenant/schema";
 import { addDays, dayIn } from "../domain/check-in-periods";
@@ -19,6 +18,7 @@ import type { MatchSnapshot, Person } from "../domain/reminders";
 import { nextContactDue } from "../domain/stewardship";
 import type { TenantDb } from "../platform/db";
 import { evaluationsOf, lastActivityOf } from "./match-facts";
+import { programsById } from "./programs";
 
 type Reader = Pick<TenantDb, "select">;
 
@@ -53,19 +53,27 @@ async function activeWhere(db: Reader, due?: SQL): Promise<ActiveMatch[]> {
       id: matches.id,
       activatedAt: matches.activatedAt,
       nextReminderAt: matches.nextReminderAt,
-      programId: programs.id,
-      programName: programs.name,
-      rules: programs.rules,
+      programId: matches.programId,
     })
     .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
     .where(and(eq(matches.status, "active"), due, isNotNull(matches.activatedAt)));
-  return rows.map((r) => ({
-    id: r.id,
-    activatedAt: r.activatedAt!,
-    nextReminderAt: r.nextReminderAt,
-    program: { id: r.programId, name: r.programName, rules: r.rules },
-  }));
+  const programsOf = await programsById(
+    db,
+    rows.map((r) => r.programId),
+  );
+  return rows.flatMap((r) => {
+    const program = programsOf.get(r.programId);
+    if (!program) return [];
+    const { id, name, rules } = program;
+    return [
+      {
+        id: r.id,
+        activatedAt: r.activatedAt!,
+        nextReminderAt: r.nextReminderAt,
+        program: { id, name, rules },
+      },
+    ];
+  });
 }
 
 /** Rows grouped by the match they belong to. */
