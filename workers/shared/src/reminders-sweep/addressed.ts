@@ -4,6 +4,7 @@ import { reminderLog } from "../../../../db/tenant/schema";
 import type { Reminder } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import type { OrgLinks } from "../platform/links";
+import type { Logger } from "../platform/log";
 import { createOutbox } from "../platform/outbox";
 import { channelsFor, reminderWrites } from "./deliveries";
 import { type Contact, contactsById } from "./recipients";
@@ -15,6 +16,24 @@ export interface SweepContext {
   sealKey: string;
   orgName: string;
   links: OrgLinks;
+}
+
+/** What a tenant's reminders sweep is given. */
+export interface ReminderSweepDeps extends SweepContext {
+  log: Logger;
+  /** Every active match (the hourly sweep), or only those whose next reminder has come. */
+  full: boolean;
+}
+
+export interface ReminderSweepReport {
+  /** Matches (and pending requests) the engine looked at. */
+  evaluated: number;
+  /** Statements written (a reminder's row, email, notification); repeated keys add nothing. */
+  written: number;
+  /** Matches whose reminders could not be read or written this time. */
+  failed: number;
+  /** The earliest moment a reminder falls due next, or null when none ever will. */
+  nextDueAt: Date | null;
 }
 
 /** A reminder for one person under its key; `to` is known already for a coordinator. */

@@ -5,10 +5,5 @@
  * channels and the person's preferences say; mentors of pending requests, each running
  * program's trainees and its coordinators' weekly digest likewise.
  */
-export { earliest } from "./addressed";
-export {
-  neverDue,
-  type ReminderSweepDeps,
-  type ReminderSweepReport,
-  writeDueReminders,
-} from "./sweep";
+export { earliest, type ReminderSweepDeps, type ReminderSweepReport } from "./addressed";
+export { neverDue, writeDueReminders } from "./sweep";

@@ -19,10 +19,14 @@ import {
 } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import { describeError } from "../platform/log";
-import { createOutbox } from "../platform/outbox";
-import { channelsFor, reminderWrites } from "./deliveries";
-import { type Contact, contactsById, coordinatorsOf } from "./recipients";
-import type { ReminderSweepDeps, ReminderSweepReport } from "./sweep";
+import {
+  addressed,
+  deliveriesOf,
+  knownKeys,
+  type ReminderSweepDeps,
+  type ReminderSweepReport,
+} from "./addressed";
+import { coordinatorsOf } from "./recipients";
 
 type Reader = Pick<TenantDb, "select">;
 
@@ -211,29 +215,14 @@ async function remindProgram(
     deps.now,
   );
   if (reminders.length === 0) return 0;
-  const coordinatorIds = new Set(coordinators.map((c) => c.id));
-  const memberIds = reminders.map((r) => r.recipientId).filter((id) => !coordinatorIds.has(id));
-  const people = new Map<string, Contact>([
-    ...(await contactsById(db, memberIds)),
-    ...coordinators.map((c) => [c.id, c] as const),
-  ]);
-  const outbox = createOutbox({ db, now: deps.now, sealKey: deps.sealKey });
-  const statements: BatchItem<"sqlite">[] = [];
-  for (const reminder of reminders) {
-    const to = people.get(reminder.recipientId);
-    if (!to) continue;
-    const channels = channelsFor(program.rules.reminders.channels, to.kept);
-    if (channels.length === 0) continue;
-    const delivery = { reminder, to, key: reminder.key, channels, program, matchId: null };
-    statements.push(
-      ...(await reminderWrites(
-        db,
-        outbox,
-        { ...delivery, orgName: deps.orgName, links: deps.links },
-        deps.now,
-      )),
-    );
-  }
+  // Each reminder names its person (a trainee, or a coordinator for the digest).
+  const all = addressed(reminders, coordinators);
+  const known = await knownKeys(
+    db,
+    all.map((a) => a.key),
+  );
+  const fresh = all.filter((a) => !known.has(a.key));
+  const statements = await deliveriesOf(db, deps, fresh, { program, matchId: null });
   if (statements.length > 0) {
     await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
   }

@@ -3,9 +3,9 @@ import { matches, matchParticipants, members, programs } from "../../../../db/te
 import { dueReminders, nextDueAt, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
 import { describeError } from "../platform/log";
+import type { ReminderSweepDeps } from "./addressed";
 import { addressed, deliveriesOf, earliest, knownKeys } from "./addressed";
 import type { Contact } from "./recipients";
-import type { ReminderSweepDeps } from "./sweep";
 
 /**
  * Mentees' requests still waiting for their mentor's answer, soonest deadline first, with the

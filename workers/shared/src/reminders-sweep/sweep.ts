@@ -3,38 +3,22 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { matches } from "../../../../db/tenant/schema";
 import { dueAndNext, type MatchSnapshot, type ReminderState } from "../domain/reminders";
 import type { TenantDb } from "../platform/db";
-import type { OrgLinks } from "../platform/links";
-import type { Logger } from "../platform/log";
 import { describeError } from "../platform/log";
 import { createOutbox } from "../platform/outbox";
-import { type Addressed, addressed, deliveriesOf, earliest, knownKeys } from "./addressed";
+import {
+  type Addressed,
+  addressed,
+  deliveriesOf,
+  earliest,
+  knownKeys,
+  type ReminderSweepDeps,
+  type ReminderSweepReport,
+} from "./addressed";
 import { writeProgramReminders } from "./program-reminders";
 import { type Contact, coordinatorsFor } from "./recipients";
 import { remindPendingRequests } from "./requests";
 import { type ActiveMatch, activeMatches, readMatchSnapshots } from "./snapshot";
 import { webhookReminderPosts } from "./webhooks";
-
-export interface ReminderSweepDeps {
-  now: Date;
-  sealKey: string;
-  log: Logger;
-  orgName: string;
-  /** The organization's pages in the web client: where each reminder takes its reader. */
-  links: OrgLinks;
-  /** Every active match (the hourly sweep), or only those whose next reminder has come. */
-  full: boolean;
-}
-
-export interface ReminderSweepReport {
-  /** Matches (and pending requests) the engine looked at. */
-  evaluated: number;
-  /** Statements written (a reminder's row, email, notification); repeated keys add nothing. */
-  written: number;
-  /** Matches whose reminders could not be read or written this time. */
-  failed: number;
-  /** The earliest moment a reminder falls due next, or null when none ever will. */
-  nextDueAt: Date | null;
-}
 
 /**
  * What `matches.next_reminder_at` holds for a match nothing will ever be due for (as things
