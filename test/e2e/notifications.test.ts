@@ -27,6 +27,7 @@ const mo = {
 };
 
 const bell = (page: Page, name: string) => page.getByRole("link", { name, exact: true });
+
 describe("notifications: the bell, the notification centre and reminder settings", () => {
   let e2e: E2e;
   let moId: string;
