@@ -1,13 +1,8 @@
 import { and, eq, isNotNull, max } from "drizzle-orm";
-import {
-  checkIns,
-  matches,
-  matchParticipants,
-  members,
-  programs,
-} from "../../../../db/tenant/schema";
+import { checkIns, matches, matchParticipants, members } from "../../../../db/tenant/schema";
 import { checkInPeriods } from "../../../shared/src/domain/check-in-periods";
 import type { TenantDb } from "../../../shared/src/platform/db";
+import { programsById } from "../../../shared/src/reminders-sweep";
 import type { SchedulerDeps } from "../sweep";
 
 /**
@@ -25,11 +20,10 @@ export async function createDueCheckIns(
     .select({
       matchId: matches.id,
       activatedAt: matches.activatedAt,
-      rules: programs.rules,
+      programId: matches.programId,
       timeZone: members.timeZone,
     })
     .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
     .innerJoin(
       matchParticipants,
       and(eq(matchParticipants.matchId, matches.id), eq(matchParticipants.role, "mentee")),
@@ -41,16 +35,23 @@ export async function createDueCheckIns(
     .from(checkIns)
     .groupBy(checkIns.matchId);
   const existing = new Map(latest.map((r) => [r.matchId, r.period ?? 0]));
-  const due = active.flatMap((m) =>
-    checkInPeriods(m.activatedAt!, m.timeZone, m.rules.checkIns, now)
+  // Each program read once: its rules are parsed once, not once per pair.
+  const programsOf = await programsById(
+    db,
+    active.map((m) => m.programId),
+  );
+  const due = active.flatMap((m) => {
+    const program = programsOf.get(m.programId);
+    if (!program) return [];
+    return checkInPeriods(m.activatedAt!, m.timeZone, program.rules.checkIns, now)
       .filter((p) => p.period > (existing.get(m.matchId) ?? 0))
       .map((p) => ({
         id: `chk_${crypto.randomUUID().replaceAll("-", "")}`,
         matchId: m.matchId,
         ...p,
         createdAt: now,
-      })),
-  );
+      }));
+  });
   // A hundred rows per statement keeps each well under SQLite's bound-variable limit.
   for (let i = 0; i < due.length; i += 100) {
     await db

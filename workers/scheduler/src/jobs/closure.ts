@@ -6,13 +6,13 @@ import {
   matches,
   matchParticipants,
   members,
-  programs,
 } from "../../../../db/tenant/schema";
 import { plannedEndOf } from "../../../shared/src/domain/evaluation-schedule";
 import type { TenantDb } from "../../../shared/src/platform/db";
 import { orgLinks } from "../../../shared/src/platform/links";
 import { type MailMessage, oneLine } from "../../../shared/src/platform/mail";
 import { createOutbox } from "../../../shared/src/platform/outbox";
+import { programsById } from "../../../shared/src/reminders-sweep";
 import type { SchedulerDeps } from "../sweep";
 
 interface WrapUpMail {
@@ -53,14 +53,19 @@ export async function startPlannedClosures(
   db: TenantDb,
 ): Promise<number> {
   const now = deps.now();
-  const active = await db
-    .select({ match: matches, program: programs })
+  const rows = await db
+    .select({ id: matches.id, activatedAt: matches.activatedAt, programId: matches.programId })
     .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
     .where(and(eq(matches.status, "active"), isNotNull(matches.activatedAt)));
-  const due = active.filter(({ match, program }) => {
-    const end = plannedEndOf(program, match.activatedAt!);
-    return end !== null && end <= now;
+  // Each program read once: its rules are parsed once, not once per pair.
+  const programsOf = await programsById(
+    db,
+    rows.map((r) => r.programId),
+  );
+  const due = rows.flatMap((match) => {
+    const program = programsOf.get(match.programId);
+    const end = program ? plannedEndOf(program, match.activatedAt!) : null;
+    return program && end !== null && end <= now ? [{ match, program }] : [];
   });
   const links = orgLinks(deps.publicUrl, tenant.slug);
   let started = 0;

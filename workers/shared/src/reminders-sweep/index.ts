@@ -6,4 +6,5 @@
  * program's trainees and its coordinators' weekly digest likewise.
  */
 export { earliest, type ReminderSweepDeps, type ReminderSweepReport } from "./addressed";
+export { programsById } from "./programs";
 export { neverDue, writeDueReminders } from "./sweep";
