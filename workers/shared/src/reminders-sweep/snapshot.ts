@@ -79,7 +79,11 @@ async function activeWhere(db: Reader, due?: SQL): Promise<ActiveMatch[]> {
 /** Rows grouped by the match they belong to. */
 function byMatch<T extends { matchId: string }>(rows: readonly T[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
-  for (const row of rows) grouped.set(row.matchId, [...(grouped.get(row.matchId) ?? []), row]);
+  for (const row of rows) {
+    const list = grouped.get(row.matchId);
+    if (list) list.push(row);
+    else grouped.set(row.matchId, [row]);
+  }
   return grouped;
 }
 

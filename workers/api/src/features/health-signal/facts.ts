@@ -10,11 +10,11 @@ import {
   matchParticipants,
   meetings,
   members,
-  programs,
   supportContacts,
 } from "../../../../../db/tenant/schema";
 import type { HealthFacts } from "../../../../shared/src/domain/stewardship";
 import type { TenantDb } from "../../../../shared/src/platform/db";
+import { programsById } from "../../../../shared/src/reminders-sweep";
 
 // Only the database schema, shared domain and platform types here: the scheduler's sweep
 // reads the same facts through this file, without the API around it.
@@ -45,17 +45,24 @@ function scopeWhere(scope: MatchScope): SQL | undefined {
  * the number of matches, grouped by match here.
  */
 export async function readHealthFacts(db: Reader, scope: MatchScope): Promise<MatchFacts[]> {
-  const active = await db
+  const rows = await db
     .select({
       matchId: matches.id,
       programId: matches.programId,
       activatedAt: matches.activatedAt,
-      rules: programs.rules,
     })
     .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
     .where(and(eq(matches.status, "active"), isNotNull(matches.activatedAt), scopeWhere(scope)));
-  if (active.length === 0) return [];
+  if (rows.length === 0) return [];
+  // Each program read once: its rules are parsed once, not once per pair.
+  const programsOf = await programsById(
+    db,
+    rows.map((m) => m.programId),
+  );
+  const active = rows.flatMap((m) => {
+    const program = programsOf.get(m.programId);
+    return program ? [{ ...m, rules: program.rules }] : [];
+  });
   const ids = active.map((m) => m.matchId);
   const inMatches = (column: AnyColumn) => inArray(column, ids);
 
@@ -113,10 +120,25 @@ export async function readHealthFacts(db: Reader, scope: MatchScope): Promise<Ma
     .from(supportContacts)
     .where(inMatches(supportContacts.matchId));
 
+  // Each kind of record grouped by match once, rather than searched once per match.
+  const grouped = <T extends { matchId: string }>(list: readonly T[]) => {
+    const byMatch = new Map<string, T[]>();
+    for (const row of list) {
+      const rows = byMatch.get(row.matchId);
+      if (rows) rows.push(row);
+      else byMatch.set(row.matchId, [row]);
+    }
+    return (matchId: string): T[] => byMatch.get(matchId) ?? [];
+  };
+  const peopleOf = grouped(people);
+  const meetingsOf = grouped(meetingRows);
+  const responsesOf = grouped(responses);
+  const commitmentsOf = grouped(commitmentRows);
+  const concernsOf = grouped(concernRows);
+  const contactsOf = grouped(contactRows);
+
   return active.map((m) => {
-    const of = <T extends { matchId: string }>(rows: readonly T[]) =>
-      rows.filter((r) => r.matchId === m.matchId);
-    const pair = of(people);
+    const pair = peopleOf(m.matchId);
     const mentor = pair.find((p) => p.role === "mentor");
     const mentee = pair.find((p) => p.role === "mentee");
     const version = latestVersion.get(m.matchId);
@@ -127,7 +149,7 @@ export async function readHealthFacts(db: Reader, scope: MatchScope): Promise<Ma
       m.rules.checkIns.questions.filter((q) => q.kind === "rating").map((q) => q.id),
     );
     const periods = new Map<number, number[]>();
-    for (const r of of(responses)) {
+    for (const r of responsesOf(m.matchId)) {
       const ratings = Object.entries(r.answers)
         .filter(([id, value]) => ratingIds.has(id) && typeof value === "number")
         .map(([, value]) => value as number);
@@ -142,16 +164,19 @@ export async function readHealthFacts(db: Reader, scope: MatchScope): Promise<Ma
         activatedAt: m.activatedAt!,
         timeZone: mentee?.timeZone ?? "UTC",
         rules: m.rules,
-        meetings: of(meetingRows),
+        meetings: meetingsOf(m.matchId),
         checkInRatings: [...periods].map(([period, ratings]) => ({ period, ratings })),
-        commitments: of(commitmentRows).map((c) => ({ dueOn: c.dueOn, done: c.doneAt !== null })),
+        commitments: commitmentsOf(m.matchId).map((c) => ({
+          dueOn: c.dueOn,
+          done: c.doneAt !== null,
+        })),
         agreementSettled:
           mentor !== undefined &&
           mentee !== undefined &&
           acknowledged.has(mentor.memberId) &&
           acknowledged.has(mentee.memberId),
-        openConcerns: of(concernRows),
-        contacts: of(contactRows).map((c) => c.contactedOn),
+        openConcerns: concernsOf(m.matchId),
+        contacts: contactsOf(m.matchId).map((c) => c.contactedOn),
       },
     };
   });
