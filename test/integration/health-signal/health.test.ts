@@ -146,7 +146,7 @@ describe("what an integration reads", () => {
 });
 
 describe("the sweep", () => {
-  it("stores every active match's health on its clock, moves it as days pass, and works it out again when six hours old", async () => {
+  it("stores every active match's health on its clock, moves it as days pass, and renews it a share at a time", async () => {
     clock.now = new Date("2030-06-01T08:00:00Z");
     const programId = await insertProgram(db, { name: "Sweep circle" });
     const matchId = await pair(programId, "ada", "ben", "2030-05-20T09:00:00Z");
@@ -188,22 +188,26 @@ describe("the sweep", () => {
     expect(later?.reasons.map((r) => r.code)).toEqual(["no_meeting", "contact_overdue"]);
     expect(later?.computedAt).toEqual(clock.now);
 
-    // Within six hours the stored signals are fresh enough: the next full sweeps keep them;
-    // past six hours they are all worked out again.
+    // Within the hour a full sweep leaves a signal as it is; after that each hourly full
+    // sweep renews the oldest sixth of the organization's pairs, so within six hours every
+    // pair's signal has been renewed, and none is ever six hours old.
     const computed = clock.now;
-    clock.now = new Date("2030-06-22T13:59:00Z");
-    await sweepTenant(h.platform, {
-      tenantId: tenant.id,
-      tick: clock.now.toISOString(),
-      full: true,
-    });
+    const full = () =>
+      sweepTenant(h.platform, { tenantId: tenant.id, tick: clock.now.toISOString(), full: true });
+    clock.now = new Date("2030-06-22T08:59:00Z");
+    await full();
     expect((await stored(matchId))?.computedAt).toEqual(computed);
-    clock.now = new Date("2030-06-22T14:01:00Z");
-    await sweepTenant(h.platform, {
-      tenantId: tenant.id,
-      tick: clock.now.toISOString(),
-      full: true,
-    });
-    expect((await stored(matchId))?.computedAt).toEqual(clock.now);
+    for (let hour = 9; hour <= 14; hour++) {
+      clock.now = new Date(`2030-06-22T${String(hour).padStart(2, "0")}:01:00Z`);
+      await full();
+    }
+    expect((await stored(matchId))!.computedAt.getTime()).toBeGreaterThan(computed.getTime());
+    const active = await db
+      .select({ computedAt: matchHealth.computedAt })
+      .from(matches)
+      .leftJoin(matchHealth, eq(matchHealth.matchId, matches.id))
+      .where(eq(matches.status, "active"));
+    const sixHoursAgo = clock.now.getTime() - 6 * 60 * 60 * 1000;
+    expect(active.filter((a) => !a.computedAt || a.computedAt.getTime() < sixHoursAgo)).toEqual([]);
   });
 });

@@ -31,10 +31,15 @@ export interface MatchFacts {
 }
 
 /** Which active matches to read: one, a program's, or every one. */
-export type MatchScope = { matchId: string } | { programId: string } | "all";
+export type MatchScope =
+  | { matchId: string }
+  | { matchIds: readonly string[] }
+  | { programId: string }
+  | "all";
 
 function scopeWhere(scope: MatchScope): SQL | undefined {
   if (scope === "all") return undefined;
+  if ("matchIds" in scope) return inArray(matches.id, [...scope.matchIds]);
   return "matchId" in scope
     ? eq(matches.id, scope.matchId)
     : eq(matches.programId, scope.programId);
