@@ -82,9 +82,7 @@ async function setUp(): Promise<number> {
       const [tenant] = await platform.control.select().from(tenants).where(eq(tenants.id, made.id));
       const client = await platform.connections.client(tenant!);
       await seedTenant(await platform.connections.db(tenant!), 1000 + t, clock.now);
-      // A minute over an hour before, so the measured sweep is a steady hourly one: its
-      // share of health renewals falls due (signals over an hour old) as it would in service.
-      catchUp += await historyUpTo(tenant!, new Date(start.getTime() - 61 * 60 * 1000));
+      catchUp += await historyUpTo(tenant!, new Date(start.getTime() - 60 * 60 * 1000));
       const written = await client.execute("SELECT count(*) AS n FROM reminders");
       catchUpReminders += Number(written.rows[0]!.n);
       await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lt, or } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lte, or } from "drizzle-orm";
 import { matches, matchHealth } from "../../../../db/tenant/schema";
 import { refreshHealth } from "../../../api/src/features/health-signal/refresh";
 import type { TenantDb } from "../../../shared/src/platform/db";
@@ -19,7 +19,7 @@ const sharePerSweep = 1 / 6;
  * The stored health of the active matches, renewed on the sweep's clock so the signal moves
  * with time even when nobody reads it, a share at a time: each full (hourly) sweep works out
  * the pairs with no signal yet or one older than `healthFreshForMs`, and at least a sixth of
- * the pairs, oldest first, among those over an hour old, so the work is spread evenly over the
+ * the pairs, oldest first, among those an hour old or more, so the work is spread evenly over the
  * hours instead of falling on one sweep in six. Returns how many were worked out.
  */
 export async function refreshAllHealth(db: TenantDb, now: Date): Promise<number> {
@@ -35,7 +35,7 @@ export async function refreshAllHealth(db: TenantDb, now: Date): Promise<number>
     .where(
       and(
         eq(matches.status, "active"),
-        or(isNull(matchHealth.computedAt), lt(matchHealth.computedAt, before(hour))),
+        or(isNull(matchHealth.computedAt), lte(matchHealth.computedAt, before(hour))),
       ),
     )
     .orderBy(asc(matchHealth.computedAt));
