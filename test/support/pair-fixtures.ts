@@ -12,8 +12,8 @@ import type { TenantDb } from "../../workers/shared/src/platform/db";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { storedJwk } from "./client-keys";
 import { insertMatchRow } from "./matching-fixtures";
-import type { Harness } from "./node-harness";
-import { insertProgram, sendJson, tenantDb } from "./programs-fixtures";
+import { type Harness, startHarness } from "./node-harness";
+import { insertProgram, programsOrg, sendJson, tenantDb } from "./programs-fixtures";
 
 // A pair's life for the commitments and check-ins tests: an organization whose clock the
 // test sets, members who sign in on that clock, matches begun on a given day.
@@ -135,4 +135,20 @@ export async function clientToken(
   now: Date,
 ): Promise<string> {
   return (await integrationClient(h, slug, scopes, () => now))();
+}
+
+/**
+ * An organization on the test's clock for a pair's tests: Northside College, these people
+ * (`[id, name, time zone]`, UTC by default) and a "Speaking circle" program.
+ */
+export async function pairWorld(
+  slug: string,
+  clock: { now: Date },
+  people: readonly (readonly [string, string, string?])[],
+) {
+  const h = await startHarness({ now: () => clock.now });
+  const { db } = await programsOrg(h, slug, "Northside College");
+  for (const [id, name, timeZone] of people) await person(h, db, slug, id, name, timeZone);
+  const programId = await insertProgram(db, { name: "Speaking circle" });
+  return { h, db, org: pairOrg(h, slug), programId };
 }

@@ -10,16 +10,16 @@ import type {
   MyCheckInView,
 } from "../../../workers/shared/src/contracts/relationship/check-ins";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { type Harness, startHarness } from "../../support/node-harness";
+import type { Harness } from "../../support/node-harness";
 import {
   clientToken,
   insertProgram,
-  pairOrg,
+  type pairOrg,
   pairSince,
+  pairWorld,
   person,
 } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 
 // Check-ins: each person answers for themselves; their answers reach coordinators, never the
 // other person of the pair; a request for contact becomes a coordinator's task.
@@ -31,13 +31,11 @@ let org: ReturnType<typeof pairOrg>;
 let programId: string;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => clock.now });
-  ({ db } = await programsOrg(h, slug, "Northside College"));
-  org = pairOrg(h, slug);
-  await person(h, db, slug, "coord", "Cora Coordinator");
-  await person(h, db, slug, "mia", "Mia Mentor");
-  await person(h, db, slug, "tom", "Tom Mentee", "America/New_York");
-  programId = await insertProgram(db, { name: "Speaking circle" });
+  ({ h, db, org, programId } = await pairWorld(slug, clock, [
+    ["coord", "Cora Coordinator"],
+    ["mia", "Mia Mentor"],
+    ["tom", "Tom Mentee", "America/New_York"],
+  ]));
 });
 afterAll(() => h.close());
 

@@ -4,16 +4,9 @@ import { auditLog, pairReads } from "../../../db/tenant/schema";
 import type { Page } from "../../../workers/shared/src/contracts/common/pagination";
 import type { PairReadView } from "../../../workers/shared/src/contracts/stewardship/pair-reads";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { type Harness, startHarness } from "../../support/node-harness";
-import {
-  clientToken,
-  insertProgram,
-  pairOrg,
-  pairSince,
-  person,
-} from "../../support/pair-fixtures";
+import type { Harness } from "../../support/node-harness";
+import { clientToken, type pairOrg, pairSince, pairWorld } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 
 // A coordinator opening a pair's check-in answers says why; the read is kept, and the pair
 // sees who read what, when and why.
@@ -25,14 +18,12 @@ let org: ReturnType<typeof pairOrg>;
 let programId: string;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => clock.now });
-  ({ db } = await programsOrg(h, slug, "Northside College"));
-  org = pairOrg(h, slug);
-  await person(h, db, slug, "coord", "Cora Coordinator");
-  await person(h, db, slug, "mia", "Mia Mentor");
-  await person(h, db, slug, "tom", "Tom Mentee");
-  await person(h, db, slug, "sam", "Sam Bystander");
-  programId = await insertProgram(db, { name: "Speaking circle" });
+  ({ h, db, org, programId } = await pairWorld(slug, clock, [
+    ["coord", "Cora Coordinator"],
+    ["mia", "Mia Mentor"],
+    ["tom", "Tom Mentee"],
+    ["sam", "Sam Bystander"],
+  ]));
 });
 afterAll(() => h.close());
 

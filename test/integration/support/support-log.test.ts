@@ -7,16 +7,15 @@ import type {
   SupportLog,
 } from "../../../workers/shared/src/contracts/stewardship/support";
 import type { TenantDb } from "../../../workers/shared/src/platform/db";
-import { type Harness, startHarness } from "../../support/node-harness";
+import type { Harness } from "../../support/node-harness";
 import {
   clientToken,
   insertProgram,
-  pairOrg,
+  type pairOrg,
   pairSince,
-  person,
+  pairWorld,
 } from "../../support/pair-fixtures";
 import { expectProblem } from "../../support/problem";
-import { programsOrg } from "../../support/programs-fixtures";
 
 // The support log: coordinators log their contacts with a pair; the program's rules say when
 // the next one is due (two first-month touches on days 15 and 30, then every 30 days).
@@ -28,20 +27,14 @@ let org: ReturnType<typeof pairOrg>;
 let programId: string;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => clock.now });
-  ({ db } = await programsOrg(h, slug, "Northside College"));
-  org = pairOrg(h, slug);
-  await person(h, db, slug, "coord", "Cora Coordinator");
-  for (const [id, name] of [
+  ({ h, db, org, programId } = await pairWorld(slug, clock, [
+    ["coord", "Cora Coordinator"],
     ["mia", "Mia Mentor"],
     ["tom", "Tom Mentee"],
     ["max", "Max Mentor"],
     ["tess", "Tess Mentee"],
     ["ola", "Ola Outsider"],
-  ] as const) {
-    await person(h, db, slug, id, name);
-  }
-  programId = await insertProgram(db, { name: "Speaking circle" });
+  ]));
 });
 afterAll(() => h.close());
 
