@@ -4,7 +4,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createClient } from "@libsql/client";
 import { type ConnectDb, databaseFault } from "../workers/shared/src/platform/db";
+import { withReusedReads } from "../workers/shared/src/platform/text-rows";
 import { oneWriterAtATime } from "./one-writer";
+import { FileReusedReads } from "./reused-reads";
 
 /**
  * How long a statement on a file database waits for another connection's lock before it
@@ -24,7 +26,8 @@ export function resolveDataUrl(url: string, dataDir: string): string {
  * The Node host's opener: libSQL files (relative paths under DATA_DIR) with a busy timeout,
  * or a remote libSQL server. A statement that fails to take a lock leaves its connection
  * holding the file until libsql's statement is garbage-collected (the pool already stopped
- * using that connection), so such a failure schedules a collection.
+ * using that connection), so such a failure schedules a collection. A file's hot reads run
+ * on statements kept prepared (reused-reads.ts), closed with the client.
  */
 export function nodeConnector(dataDir: string, opts: { mustExist?: boolean } = {}): ConnectDb {
   return (url, authToken) => {
@@ -41,7 +44,15 @@ export function nodeConnector(dataDir: string, opts: { mustExist?: boolean } = {
       });
     }
     const client = createClient({ url: resolved, timeout: busyTimeoutMs });
-    return collectAfterLockErrors(oneWriterAtATime(client, resolved));
+    const path = resolved.slice("file:".length);
+    // A second connection to an in-memory database (or one with options) is another database.
+    const reads = /[?:]/.test(path)
+      ? null
+      : new FileReusedReads(path, busyTimeoutMs, scheduleCollection);
+    const watched = collectAfterLockErrors(oneWriterAtATime(client, resolved), () =>
+      reads?.close(),
+    );
+    return reads ? withReusedReads(watched, reads) : watched;
   };
 }
 
@@ -65,12 +76,21 @@ function scheduleCollection(): void {
   }, wait).unref();
 }
 
-/** The client (and the transactions it opens) as they are, watching for lock failures. */
-function collectAfterLockErrors<T extends object>(target: T): T {
+/**
+ * The client (and the transactions it opens) as they are, watching for lock failures;
+ * `onClose` runs when the client is closed.
+ */
+function collectAfterLockErrors<T extends object>(target: T, onClose?: () => void): T {
   return new Proxy(target, {
     get(object, property) {
       const value = Reflect.get(object, property, object);
       if (typeof value !== "function") return value;
+      if (property === "close" && onClose) {
+        return () => {
+          onClose();
+          return value.call(object);
+        };
+      }
       return (...args: unknown[]) => {
         const result: unknown = value.apply(object, args);
         if (!(result instanceof Promise)) return result;

@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
  * Run in a second process: opens the file with the `libsql` package, takes the lock, says
  * "locked", holds it for the given time, lets go and says "released". A read lock is an open
  * read transaction (SQLite's SHARED lock); a write lock an IMMEDIATE transaction with a row
- * written and rolled back (RESERVED, as a long migration or a backup tool would hold it).
+ * written and rolled back (RESERVED, as a long migration or a backup tool would hold it); an
+ * exclusive lock keeps readers out too.
  */
 const holder = `
 const Database = require("libsql");
@@ -13,6 +14,8 @@ const db = new Database(file);
 if (mode === "read") {
   db.exec("BEGIN");
   db.prepare("SELECT count(*) FROM sqlite_master").all();
+} else if (mode === "exclusive") {
+  db.exec("BEGIN EXCLUSIVE");
 } else {
   db.exec("BEGIN IMMEDIATE");
   db.exec("CREATE TABLE lock_holder_scratch (x)");
@@ -30,8 +33,12 @@ export interface HeldLock {
   released: Promise<number>;
 }
 
-/** Takes a read or write lock on a SQLite file from another process for `ms` milliseconds. */
-export function holdLock(file: string, mode: "read" | "write", ms: number): Promise<HeldLock> {
+/** Takes a read, write or exclusive lock on a SQLite file from another process for `ms` milliseconds. */
+export function holdLock(
+  file: string,
+  mode: "read" | "write" | "exclusive",
+  ms: number,
+): Promise<HeldLock> {
   const child = spawn(process.execPath, ["-e", holder, file, mode, String(ms)], {
     stdio: ["ignore", "pipe", "inherit"],
   });

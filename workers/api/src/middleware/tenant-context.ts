@@ -8,6 +8,7 @@ import { isConnectionError, type TenantDb } from "../../../shared/src/platform/d
 import { describeError } from "../../../shared/src/platform/log";
 import type { Platform } from "../../../shared/src/platform/platform";
 import { reusedStatement } from "../../../shared/src/platform/reused-statements";
+import { textRows } from "../../../shared/src/platform/text-rows";
 import { verifyAccessToken } from "../../../shared/src/security/access-tokens";
 import type { Actor } from "../../../shared/src/security/actor";
 import { verifyClientAssertion } from "../../../shared/src/security/client-assertions";
@@ -34,10 +35,12 @@ function issuedByPlatform(token: string, platform: Platform, now: Date): boolean
   }
 }
 
+const standingColumns = { status: members.status, role: members.role };
+
 /** A member's current standing, read on every member request (built once per database). */
 const memberStanding = (db: TenantDb) =>
   db
-    .select({ status: members.status, role: members.role })
+    .select(standingColumns)
     .from(members)
     .where(eq(members.id, sql.placeholder("memberId")))
     .prepare();
@@ -113,9 +116,15 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     );
     await openTenant(c, claims.tenantId);
     // The member's current standing, not the token's: deactivation and role changes apply at once.
-    const member = await reusedStatement(c.get("db"), memberStanding).get({
-      memberId: claims.memberId,
-    });
+    const db = c.get("db");
+    const [member] = await textRows(
+      db.$client,
+      reusedStatement(db, memberStanding),
+      standingColumns,
+      {
+        memberId: claims.memberId,
+      },
+    );
     if (member?.status !== "active") throw invalidToken();
     return {
       kind: "member",
