@@ -77,7 +77,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   // Deciding whether to compress reads the answer's headers, which makes the Node adapter
   // build a full Response (about 30 µs on /healthz, measured): only for clients that take it.
   const compressText = compress();
-  host.use(async function compressForClientsThatAccept(c, next) {
+  host.use(function compressForClientsThatAccept(c, next) {
     if (!c.req.header("accept-encoding")) return next();
     return compressText(c, next);
   });

@@ -3,8 +3,9 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../../workers/api/src/http/app-env";
 import { apiPaths } from "../../workers/api/src/http/no-route";
-import { answerHeaders } from "../../workers/api/src/middleware/answer-headers";
+import { requestFrame } from "../../workers/api/src/middleware/request-frame";
 import { setOnResponse } from "../../workers/shared/src/platform/assemble-platform";
+import { silentLogger } from "../../workers/shared/src/platform/log";
 import type { Platform } from "../../workers/shared/src/platform/platform";
 
 /** The header rules of a Cloudflare `_headers` file: path pattern → header name → value. */
@@ -26,12 +27,8 @@ function headerRules(text: string): Map<string, Record<string, string>> {
 
 async function middlewareHeaders(): Promise<Record<string, string>> {
   const app = new Hono<AppEnv>();
-  const platform = { setAnswerHeaders: setOnResponse } as Partial<Platform> as Platform;
-  app.use(async (c, next) => {
-    c.set("platform", platform);
-    await next();
-  });
-  app.use(answerHeaders());
+  const platform = { setAnswerHeaders: setOnResponse, log: silentLogger } as Partial<Platform>;
+  app.use(requestFrame(platform as Platform));
   app.get("/", (c) => c.body(null, 204));
   const res = await app.request("/");
   const perRequest = ["content-type", "x-request-id"];

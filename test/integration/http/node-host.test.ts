@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningHost, startHost } from "../../../host/server";
+import {
+  apiSecurityHeaders,
+  pageSecurityHeaders,
+} from "../../../workers/api/src/http/security-headers";
 import { silentLogger } from "../../../workers/shared/src/platform/log";
 import { signAccessToken } from "../../../workers/shared/src/security/access-tokens";
 import { createTenant, findTenantBySlug } from "../../../workers/shared/src/tenancy/tenants";
@@ -113,25 +117,44 @@ describe("oversized headers", () => {
 });
 
 describe("security headers, caching and compression", () => {
-  const expectSecurityHeaders = (res: Response) => {
-    const csp = res.headers.get("content-security-policy") ?? "";
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
-    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  /** The answer's headers among those either set names. */
+  const securityHeadersOf = (res: Response) => {
+    const names = new Set([
+      ...Object.keys(pageSecurityHeaders),
+      ...Object.keys(apiSecurityHeaders),
+    ]);
+    return Object.fromEntries([...res.headers].filter(([name]) => names.has(name)));
   };
 
   it.each([
     ["the page", "/"],
     ["a client route", "/o/hosted/programs"],
     ["a hashed asset", "/assets/index-Bx7f3k2Q.js"],
+  ])("%s carries the page's security headers", async (_what, path) => {
+    const headers = securityHeadersOf(await call(path));
+    expect(headers).toEqual(pageSecurityHeaders);
+    expect(headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+
+  it.each([
     ["an API answer", "/healthz"],
     ["an API problem", "/v1/members"],
-  ])("%s carries the security headers", async (_what, path) => {
-    expectSecurityHeaders(await call(path));
-  });
+    ["an unknown API path", "/v1/nonexistent"],
+    ["the OpenAPI document", "/openapi.json"],
+  ])(
+    "%s carries the API's security headers: nothing may load, frame or sniff it",
+    async (_what, path) => {
+      const headers = securityHeadersOf(await call(path));
+      expect(headers).toEqual(apiSecurityHeaders);
+      expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers).toMatchObject({
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        "x-frame-options": "DENY",
+      });
+    },
+  );
 
   it("every answer names its request, the caller's id when it sent one", async () => {
     const echoed = await call("/v1/members", { headers: { "x-request-id": "socket-req-7" } });

@@ -48,10 +48,9 @@ import { apiPaths, noRoute } from "./http/no-route";
 import { openApiPath, openApiRoute } from "./http/openapi";
 import { onError, problemResponse } from "./http/problem";
 import { responds } from "./http/responds";
-import { answerHeaders } from "./middleware/answer-headers";
 import { operatorAuth } from "./middleware/operator-auth";
 import { orgBySlug } from "./middleware/org-by-slug";
-import { requestLog } from "./middleware/request-log";
+import { requestFrame } from "./middleware/request-frame";
 import { tenantContext } from "./middleware/tenant-context";
 
 export const maxBodyBytes = 1024 * 1024;
@@ -79,12 +78,7 @@ export function createApp(platform: Platform) {
  */
 export function apiRoutes(platform: Platform) {
   const app = new Hono<AppEnv>();
-  app.use(async function providePlatform(c, next) {
-    c.set("platform", platform);
-    await next();
-  });
-  app.use(answerHeaders());
-  app.use(requestLog());
+  app.use(requestFrame(platform));
   // Only where a body can arrive: reading c.req.raw.body on a GET makes the Node adapter build
   // a full Request per call, a measurable cost on the hottest routes.
   app.on(

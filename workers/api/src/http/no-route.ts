@@ -6,6 +6,20 @@ import { problemResponse } from "./problem";
 /** Paths the API owns: an unknown one is a problem, never the web app's page. */
 export const apiPaths = ["/v1/*", "/operator/*", "/.well-known/*", "/healthz", "/openapi.json"];
 
+const apiPrefixes = apiPaths.filter((p) => p.endsWith("/*")).map((p) => p.slice(0, -2));
+const apiExactPaths = new Set(apiPaths.filter((p) => !p.endsWith("/*")));
+
+/** True for a path under `apiPaths` (as Hono matches them: `/v1/*` takes `/v1` too). */
+export function isApiPath(path: string): boolean {
+  if (apiExactPaths.has(path)) return true;
+  for (const prefix of apiPrefixes) {
+    if (path.startsWith(prefix) && (path.length === prefix.length || path[prefix.length] === "/")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 type Routes = Hono<AppEnv>["routes"];
 
 /** Which methods some route answers at a path: what a 405 lists in `Allow`. */

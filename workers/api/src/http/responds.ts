@@ -24,8 +24,9 @@ export function responds(status: 202 | 204): MiddlewareHandler;
 export function responds(status: 200 | 201 | 207, schema: v.GenericSchema): MiddlewareHandler;
 export function responds(status: number, schema: v.GenericSchema | null = null) {
   const answer: DeclaredAnswer = { status, schema };
-  const middleware: MiddlewareHandler = async function responds(_c, next) {
-    await next();
+  // Not async: an async no-op would add a promise and a turn to every request of the route.
+  const middleware: MiddlewareHandler = function responds(_c, next) {
+    return next();
   };
   return Object.assign(middleware, { [declaredAnswer]: answer });
 }
