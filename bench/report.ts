@@ -37,12 +37,16 @@ const intro = `# Benchmarks
 
 - **hello-world** — a bare Hono app on \`@hono/node-server\` (\`GET /\` → text): about the most
   any Hono-on-Node server can answer on this machine with this load generator.
-- **GET /healthz** — the real Tandem host (\`host/server.ts\`): the API's middleware stack
-  (request id, request log, body limit) without auth or database.
+- **GET /healthz** — the real Tandem host (\`host/server.ts\`): the API's request frame
+  (request id, log line, security headers) without auth or database.
 - **GET /v1/members?limit=25** — an authenticated read of one tenant's database: access-token
   verification, tenant lookup, the tenant's libSQL file, 25 of its 50 members as JSON.
 - **raw libSQL query** — the statement that route sends, run directly with \`@libsql/client\` on
   the same tenant file by as many concurrent loops as there are connections; queries/second.
+- **prepared statement** — the same statement prepared once on the native driver (\`libsql\`)
+  and run again and again, rows as arrays: the floor under the member list, which the host's
+  hot reads run this way (\`host/reused-reads.ts\`). Shown for context; the target ratios are
+  against the raw libSQL query.
 
 Each server and the raw-query loop run in a child process of their own, so autocannon (in the
 parent) never shares an event loop with what it measures; they do share the machine's cores.

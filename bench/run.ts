@@ -26,8 +26,8 @@ if (!Number.isFinite(seconds) || seconds < 1 || seconds > 300) {
 const warmupSeconds = 2;
 const connections = 50;
 const load = { connections, seconds, warmupSeconds };
-/** Four benchmarks plus start-up and shutdown; past this something hangs, so give up. */
-const budgetMs = 4 * (seconds + warmupSeconds) * 1000 + 120_000;
+/** Five benchmarks plus start-up and shutdown; past this something hangs, so give up. */
+const budgetMs = 5 * (seconds + warmupSeconds) * 1000 + 120_000;
 
 const dataDir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
 let cleaning: Promise<void> | undefined;
@@ -101,24 +101,29 @@ async function main(): Promise<number> {
   rows.push(await loadTest("GET /v1/members?limit=25", membersUrl, auth, load, host));
   await host.stop();
 
+  async function rawQuery(name: string, variant: string[]): Promise<Row> {
+    const args = ["libsql", tenantDbUrl!, String(seconds), String(warmupSeconds)];
+    const raw = startChild([...args, String(connections), ...variant], budgetMs);
+    const msg = await raw.message;
+    if (msg.type !== "result") throw new Error(`expected a result, got ${msg.type}`);
+    await raw.stop();
+    const { result } = msg;
+    return {
+      name,
+      perSecond: result.perSecond,
+      p50: result.p50,
+      p99: result.p99,
+      failures: result.errors,
+      failureDetail: result.firstError ?? "",
+      cpuMicros: result.cpuMicros,
+    };
+  }
   console.log(`• raw libSQL query, ${connections} concurrent loops…`);
-  const rawArgs = ["libsql", tenantDbUrl, String(seconds), String(warmupSeconds)];
-  const raw = startChild([...rawArgs, String(connections)], budgetMs);
-  const rawMsg = await raw.message;
-  if (rawMsg.type !== "result") throw new Error(`expected a result, got ${rawMsg.type}`);
-  const { result } = rawMsg;
-  rows.push({
-    name: "raw libSQL query (queries/s)",
-    perSecond: result.perSecond,
-    p50: result.p50,
-    p99: result.p99,
-    failures: result.errors,
-    failureDetail: result.firstError ?? "",
-    cpuMicros: result.cpuMicros,
-  });
-  await raw.stop();
+  rows.push(await rawQuery("raw libSQL query (queries/s)", []));
+  console.log("• the same, on a statement kept prepared on the native driver…");
+  rows.push(await rawQuery("prepared statement (queries/s)", ["prepared"]));
 
-  const [helloRow, healthz, membersRow, rawRow] = rows as [Row, Row, Row, Row];
+  const [helloRow, healthz, membersRow, rawRow, preparedRow] = rows as [Row, Row, Row, Row, Row];
   const ratios: [string, string][] = [
     ["healthz ÷ hello-world", ratio(healthz.perSecond, helloRow.perSecond)],
     ["members ÷ hello-world", ratio(membersRow.perSecond, helloRow.perSecond)],
@@ -126,9 +131,11 @@ async function main(): Promise<number> {
     // The same comparisons by CPU cost: a query's CPU over a request's (higher is better).
     ["healthz ÷ hello-world, by CPU µs", ratio(helloRow.cpuMicros, healthz.cpuMicros)],
     ["members ÷ raw query, by CPU µs", ratio(rawRow.cpuMicros, membersRow.cpuMicros)],
+    // The floor: the query alone, as cheap as libSQL runs it from Node (what the host reuses).
+    ["members ÷ prepared statement rate", ratio(membersRow.perSecond, preparedRow.perSecond)],
   ];
   console.log(`\n${consoleTable(rows)}\n`);
-  for (const [name, value] of ratios) console.log(`${name.padEnd(32)} ${value}`);
+  for (const [name, value] of ratios) console.log(`${name.padEnd(34)} ${value}`);
 
   const failed = rows.filter((r) => r.failures > 0);
   if (failed.length > 0) {

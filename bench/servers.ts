@@ -4,8 +4,10 @@
  *
  *   hello            bare Hono hello-world on @hono/node-server   → { type: "ready", url }
  *   tandem <dataDir> the real Node host + one tenant, 50 members  → { type: "ready", url, ... }
- *   libsql <dbFile> <seconds> <warmupSeconds> <loops>
- *                    the members route's query straight on @libsql/client → { type: "result" }
+ *   libsql <dbFile> <seconds> <warmupSeconds> <loops> [prepared]
+ *                    the members route's query straight on @libsql/client → { type: "result" };
+ *                    with "prepared", on one statement kept prepared on the native driver
+ *                    (`libsql`), rows as arrays: what the host's hot reads run on
  *
  * Every mode exits when the parent disconnects, so a crashed parent leaves nothing behind.
  */
@@ -14,6 +16,7 @@ import { createHistogram } from "node:perf_hooks";
 import { serve } from "@hono/node-server";
 import { createClient } from "@libsql/client";
 import { Hono } from "hono";
+import Database from "libsql";
 import { members } from "../db/tenant/schema";
 import { resolveDataUrl } from "../host/file-databases";
 import { startHost } from "../host/server";
@@ -97,8 +100,33 @@ async function tandem(dataDir: string, tokenTtlSeconds: number): Promise<void> {
  * execute() on a file URL is synchronous underneath, so the loops take turns via microtasks
  * and a query's latency includes waiting for the others: the same queueing the host sees.
  */
-async function libsql(dbUrl: string, seconds: number, warmup: number, loops: number) {
-  const client = createClient({ url: dbUrl });
+/** One query: on the client, or on a statement prepared once on the native driver. */
+function membersQuery(dbUrl: string, prepared: boolean) {
+  if (!prepared) {
+    const client = createClient({ url: dbUrl });
+    return {
+      run: async () => (await client.execute(membersSql)).rows,
+      close: () => client.close(),
+    };
+  }
+  const db = new Database(dbUrl.slice("file:".length));
+  const statement = db.prepare(membersSql).raw(true);
+  return {
+    run: async () => statement.all(),
+    close: () => {
+      db.close();
+    },
+  };
+}
+
+async function libsql(
+  dbUrl: string,
+  seconds: number,
+  warmup: number,
+  loops: number,
+  prepared: boolean,
+) {
+  const client = membersQuery(dbUrl, prepared);
   onParentGone(() => client.close());
   const hist = createHistogram();
   let completed = 0;
@@ -110,8 +138,8 @@ async function libsql(dbUrl: string, seconds: number, warmup: number, loops: num
       while (performance.now() < end) {
         const started = process.hrtime.bigint();
         try {
-          const rs = await client.execute(membersSql);
-          if (rs.rows.length !== 26) throw new Error(`expected 26 rows, got ${rs.rows.length}`);
+          const rows = await client.run();
+          if (rows.length !== 26) throw new Error(`expected 26 rows, got ${rows.length}`);
           if (record) {
             hist.record(process.hrtime.bigint() - started);
             completed++;
@@ -149,7 +177,8 @@ try {
   if (mode === "hello") await hello();
   else if (mode === "tandem") await tandem(args[0]!, Number(args[1] ?? 3600));
   else if (mode === "libsql") {
-    await libsql(args[0]!, Number(args[1]), Number(args[2]), Number(args[3]));
+    const [dbUrl, seconds, warmup, loops, variant] = args;
+    await libsql(dbUrl!, Number(seconds), Number(warmup), Number(loops), variant === "prepared");
     process.disconnect?.();
   } else throw new Error(`unknown mode ${mode}`);
 } catch (err) {
