@@ -15,8 +15,8 @@ const isRead = (stmt: InStatement) => readOnly.test(typeof stmt === "string" ? s
  * write arriving while a transaction is open (and awaiting something) would wait out the busy
  * timeout without that transaction ever getting the thread back to finish: a 503 for a write
  * that only had to wait its turn. Here writes queue in order instead, and a write transaction
- * holds its turn until it commits, rolls back or closes. Reads never wait: WAL lets them run
- * beside the writer.
+ * holds its turn until it commits, rolls back or closes. Reads never wait for a turn: SQLite
+ * lets them run beside a writer until it commits.
  */
 export function oneWriterAtATime(client: Client, file: string): Client {
   async function turn(): Promise<() => void> {

@@ -17,9 +17,11 @@ export function declaredAccessOf(handler: unknown): Access | undefined {
 }
 
 function declare(access: Access): MiddlewareHandler<AppEnv> {
-  const middleware: MiddlewareHandler<AppEnv> = async function allows(c, next) {
+  // Not async: one promise fewer on every authenticated request. Hono's chain turns the
+  // refusal thrown here into the error answer as it would from an async middleware.
+  const middleware: MiddlewareHandler<AppEnv> = function allows(c, next) {
     checkAccess(c.get("actor"), access);
-    await next();
+    return next();
   };
   return Object.assign(middleware, { [declaredAccess]: access });
 }
