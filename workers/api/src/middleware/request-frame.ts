@@ -36,10 +36,11 @@ class RequestLogger implements Logger {
  * What every request gets first, before any route: the platform; an id (the caller's
  * `x-request-id`, or a new one) and a logger bound to it. When the answer is ready it gets the
  * headers every answer carries (that id, and the security headers of an API answer or of the
- * web client's page) and the request one log line. Paths are logged without query strings, which may carry tokens (invitation links).
- * The platform attaches the headers (`setAnswerHeaders`), so the Node host can write them
- * without fetch `Headers`. One middleware rather than one per concern: each layer of Hono's
- * chain is another promise on every request, /healthz included.
+ * web client's page) and the request its one log line. Paths are logged without query
+ * strings, which may carry tokens (invitation links). The platform attaches the headers
+ * (`setAnswerHeaders`), so the Node host can write them without fetch `Headers`. One
+ * middleware rather than one per concern: each layer of Hono's chain is another promise on
+ * every request, /healthz included.
  */
 export function requestFrame(platform: Platform): MiddlewareHandler<AppEnv> {
   return async function requestFrame(c, next) {

@@ -117,14 +117,9 @@ export function tenantContext(): MiddlewareHandler<AppEnv> {
     await openTenant(c, claims.tenantId);
     // The member's current standing, not the token's: deactivation and role changes apply at once.
     const db = c.get("db");
-    const [member] = await textRows(
-      db.$client,
-      reusedStatement(db, memberStanding),
-      standingColumns,
-      {
-        memberId: claims.memberId,
-      },
-    );
+    const standing = reusedStatement(db, memberStanding);
+    const values = { memberId: claims.memberId };
+    const [member] = await textRows(db.$client, standing, standingColumns, values);
     if (member?.status !== "active") throw invalidToken();
     return {
       kind: "member",
