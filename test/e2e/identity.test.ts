@@ -88,6 +88,11 @@ describe("identity: first admin, invitation, acceptance, deactivation", () => {
     await menteePage.getByLabel("Confirm password").fill(`${menteePassword}x`);
     await menteePage.getByRole("button", { name: "Join and sign in" }).click();
     await menteePage.getByText("The two passwords don't match.").waitFor();
+    // Focus moves to the field to correct once the page has painted; typing before that move
+    // could land in the wrong field.
+    await menteePage.waitForFunction(
+      () => document.activeElement?.getAttribute("aria-invalid") === "true",
+    );
     // The API's verdict on a field (a common password) appears next to that field.
     await menteePage.getByLabel("Choose a password").fill("password123");
     await menteePage.getByLabel("Confirm password").fill("password123");
