@@ -4,12 +4,11 @@ import type { EnrollmentView } from "../../workers/shared/src/contracts/enrollme
 import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import type { TrainingList, TrainingView } from "../../workers/shared/src/contracts/training";
 import {
-  acceptByApi,
   addMember,
   apiCall,
   apiToken,
-  createOrganization,
   type E2e,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -29,9 +28,7 @@ describe("what an admin can change after the fact", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Brookside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(e2e, slug, "Brookside College", admin, "Casey Coordinator");
     await addMember(e2e, token, { ...member, displayName: "Mo Mentee" });
     const program = await apiCall<ProgramView>(e2e, token, "/v1/programs", {
       method: "POST",

@@ -5,13 +5,12 @@ import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { axeViolations } from "./axe";
 import {
-  acceptByApi,
   addMember,
   apiCall,
   apiToken,
-  createOrganization,
   type E2e,
   horizontalOverflow,
+  organizationWithAdmin,
   signIn,
   startE2e,
 } from "./helpers";
@@ -33,9 +32,7 @@ describe("every page meets WCAG 2.2 AA as axe-core checks it", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Lakeside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Robin Lead");
-    const token = await apiToken(e2e, slug, admin.email, admin.password);
+    const token = await organizationWithAdmin(e2e, slug, "Lakeside College", admin, "Robin Lead");
     await addMember(e2e, token, { ...member, displayName: "Mo Mentee" });
     const tenant = await findTenantBySlug(e2e.host.platform.control, slug);
     ({ link: pendingLink } = await inviteFirstAdmin({

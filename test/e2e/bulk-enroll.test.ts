@@ -4,12 +4,10 @@ import type { Page as ListPage } from "../../workers/shared/src/contracts/common
 import type { EnrollmentView } from "../../workers/shared/src/contracts/enrollments";
 import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import {
-  acceptByApi,
   addMember,
   apiCall,
-  apiToken,
-  createOrganization,
   type E2e,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -39,9 +37,7 @@ describe("bulk enrollment from a CSV the browser reads like the server", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Lakeside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(e2e, slug, "Lakeside College", admin, "Casey Coordinator");
     for (const person of people) await addMember(e2e, token, person);
     program = await apiCall<ProgramView>(e2e, token, "/v1/programs", {
       method: "POST",

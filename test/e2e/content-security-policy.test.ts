@@ -1,14 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  acceptByApi,
-  apiCall,
-  apiToken,
-  createOrganization,
-  type E2e,
-  signIn,
-  startE2e,
-} from "./helpers";
+import { apiCall, type E2e, organizationWithAdmin, signIn, startE2e } from "./helpers";
 
 // The built client under the policy both hosts send: every screen a coordinator reaches must
 // run without the browser refusing anything. A violation would mean a broken screen in
@@ -24,9 +16,7 @@ describe("the web client under its Content-Security-Policy", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Policy College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Pat Policy");
-    const token = await apiToken(e2e, slug, admin.email, admin.password);
+    const token = await organizationWithAdmin(e2e, slug, "Policy College", admin, "Pat Policy");
     await apiCall(e2e, token, "/v1/programs", {
       method: "POST",
       body: { name: "Policy buddies", relationshipLengthDays: 120 },

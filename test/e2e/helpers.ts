@@ -177,6 +177,22 @@ export async function apiToken(e2e: E2e, slug: string, email: string, pw: string
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
+/**
+ * The organization most tests start from: created by the operator, its first admin's
+ * invitation accepted through the API. Answers the admin's access token.
+ */
+export async function organizationWithAdmin(
+  e2e: E2e,
+  slug: string,
+  name: string,
+  admin: { email: string; password: string },
+  adminName: string,
+): Promise<string> {
+  const { link } = await createOrganization(e2e, slug, name, admin.email);
+  await acceptByApi(e2e, link, admin.password, adminName);
+  return apiToken(e2e, slug, admin.email, admin.password);
+}
+
 /** A call to /v1/… with a bearer token; throws on anything but 2xx. */
 export async function apiCall<T>(
   e2e: E2e,

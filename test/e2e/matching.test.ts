@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MatchingBoard, MatchView } from "../../workers/shared/src/contracts/matches";
 import { axeViolations } from "./axe";
 import {
-  acceptByApi,
   apiCall,
   apiToken,
-  createOrganization,
   type E2e,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -57,9 +56,13 @@ describe("matching: the coordinator's run, a mentee's request, the mentor's answ
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Harbourside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Harbourside College",
+      admin,
+      "Casey Coordinator",
+    );
   });
 
   afterAll(async () => {

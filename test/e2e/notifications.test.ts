@@ -5,14 +5,13 @@ import { preferenceLinkToken } from "../../workers/shared/src/security/preferenc
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import { insertNotification } from "../support/reminders/notification-fixtures";
 import {
-  acceptByApi,
   addMember,
   announced,
   apiCall,
   apiToken,
-  createOrganization,
   type E2e,
   expectAccessible,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -35,9 +34,14 @@ describe("notifications: the bell, the notification centre and reminder settings
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Brookfield University", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    await addMember(e2e, await apiToken(e2e, slug, admin.email, admin.password), mo);
+    const token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Brookfield University",
+      admin,
+      "Casey Coordinator",
+    );
+    await addMember(e2e, token, mo);
     moToken = await apiToken(e2e, slug, mo.email, mo.password);
     moId = (await apiCall<{ id: string }>(e2e, moToken, "/v1/me")).id;
     const { platform } = e2e.host;

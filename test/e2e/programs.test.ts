@@ -2,13 +2,11 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgramView } from "../../workers/shared/src/contracts/programs";
 import {
-  acceptByApi,
   addMember,
   apiCall,
-  apiToken,
-  createOrganization,
   type E2e,
   horizontalOverflow,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -32,9 +30,13 @@ describe("programs: from template to approved enrollment", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Riverside University", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Riverside University",
+      admin,
+      "Casey Coordinator",
+    );
     await addMember(e2e, token, member);
     coordinator = await (await e2e.browser.newContext()).newPage();
     await signIn(coordinator, e2e.base, slug, admin.email, admin.password);

@@ -1,12 +1,10 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  acceptByApi,
   announced,
-  apiToken,
-  createOrganization,
   type E2e,
   expectAccessible,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -52,9 +50,13 @@ describe("relationship: a pair's first month in their workspace", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Riverside University", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    const token = await apiToken(e2e, slug, admin.email, admin.password);
+    const token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Riverside University",
+      admin,
+      "Casey Coordinator",
+    );
     seeded = await seedPair(e2e, slug, token, { mentor: ada, mentee: cy }, 10);
     workspace = `${e2e.base}/o/${slug}/matches/${seeded.matchId}`;
   });

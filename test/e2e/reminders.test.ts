@@ -7,12 +7,10 @@ import type { RemindersPage } from "../../workers/shared/src/contracts/reminders
 import { MailNotSent } from "../../workers/shared/src/platform/mail";
 import { findTenantBySlug } from "../../workers/shared/src/tenancy/tenants";
 import {
-  acceptByApi,
   apiCall,
-  apiToken,
-  createOrganization,
   type E2e,
   expectAccessible,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -44,9 +42,7 @@ describe("reminders: a coordinator sees what is coming and what failed, and send
   beforeAll(async () => {
     e2e = await startE2e();
     const { platform } = e2e.host;
-    const { link } = await createOrganization(e2e, slug, "Riverside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(e2e, slug, "Riverside College", admin, "Casey Coordinator");
     // Matched 10 days ago: the first check-in opened 3 days ago; a first meeting and the
     // agreement fall due within the coming week.
     const seeded = await seedPair(e2e, slug, token, { mentor: ada, mentee: cy }, 10);

@@ -1,16 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProgramView } from "../../workers/shared/src/contracts/programs";
-import {
-  acceptByApi,
-  apiCall,
-  apiToken,
-  createOrganization,
-  type E2e,
-  screenshot,
-  signIn,
-  startE2e,
-} from "./helpers";
+import { apiCall, type E2e, organizationWithAdmin, screenshot, signIn, startE2e } from "./helpers";
 
 const slug = "hillside";
 const admin = { email: "coord@hillside.example", password: "harbour-meadow-lantern-31" };
@@ -42,9 +33,13 @@ describe("the rule editor, as a coordinator uses it", () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Hillside University", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    token = await apiToken(e2e, slug, admin.email, admin.password);
+    token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Hillside University",
+      admin,
+      "Casey Coordinator",
+    );
     const program = await apiCall<ProgramView>(e2e, token, "/v1/programs", {
       method: "POST",
       body: { name: "Peer buddies", templateKey: "university-peer" },

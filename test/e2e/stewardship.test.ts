@@ -1,12 +1,10 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  acceptByApi,
   announced,
-  apiToken,
-  createOrganization,
   type E2e,
   expectAccessible,
+  organizationWithAdmin,
   screenshot,
   signIn,
   startE2e,
@@ -37,9 +35,13 @@ describe("stewardship: a concern travels from a mentee to the coordinators, not 
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const { link } = await createOrganization(e2e, slug, "Hillside College", admin.email);
-    await acceptByApi(e2e, link, admin.password, "Casey Coordinator");
-    const token = await apiToken(e2e, slug, admin.email, admin.password);
+    const token = await organizationWithAdmin(
+      e2e,
+      slug,
+      "Hillside College",
+      admin,
+      "Casey Coordinator",
+    );
     const seeded = await seedPair(e2e, slug, token, { mentor: ada, mentee: cy }, 10);
     workspace = `${e2e.base}/o/${slug}/matches/${seeded.matchId}`;
     programId = seeded.program.id;
